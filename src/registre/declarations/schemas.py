@@ -1,0 +1,584 @@
+"""The declaration format: pydantic models of everything an organisation states about its processing.
+
+A declaration is YAML (one file, or a folder whose files are merged); `loader.py` reads it and keeps
+the line of every field, `references.py` checks the names one part gives to another. The models here
+only say what shape each part has. Field names follow the regulation's vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+import pycountry
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
+from registre.i18n import LANGS, Lang
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
+
+
+class Model(BaseModel):
+    """The base of every declaration part: unknown fields are refused, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Model):
+    """A text in French and English; a plain string is the same in both (a proper name, an address)."""
+
+    fr: str | None = None
+    en: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return {"fr": value, "en": value}
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Text:
+        if not (self.fr or self.en):
+            raise PydanticCustomError("text_empty", "a text needs at least one of fr or en")
+        return self
+
+    def __call__(self, lang: Lang) -> str:
+        """The text in `lang`, or in the other language when that one is missing."""
+        return (self.fr if lang == "fr" else self.en) or self.fr or self.en or ""
+
+    def missing(self) -> list[Lang]:
+        """The languages this text lacks."""
+        return [lang for lang in LANGS if not getattr(self, lang)]
+
+
+_DURATION = re.compile(
+    r"^\s*(\d+)\s*(years?|ans?|années?|months?|mois|weeks?|semaines?|days?|jours?)\s*$", re.IGNORECASE
+)
+_ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+
+
+class Duration(Model):
+    """A period in years, months and days: `5 years`, `13 months`, `3 mois`, `P1Y6M`."""
+
+    years: int = Field(0, ge=0)
+    months: int = Field(0, ge=0)
+    days: int = Field(0, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise PydanticCustomError("duration", "'{value}' is not a duration", {"value": value})
+        if not isinstance(value, str):
+            return value
+        if m := _DURATION.match(value):
+            n, unit = int(m.group(1)), m.group(2).lower()
+            if unit.startswith(("y", "an")):
+                return {"years": n}
+            if unit.startswith(("mo", "mois")):
+                return {"months": n}
+            if unit.startswith(("w", "sem")):
+                return {"days": 7 * n}
+            return {"days": n}
+        if (m := _ISO_DURATION.match(value.strip())) and any(m.groups()):
+            y, mo, w, d = (int(g or 0) for g in m.groups())
+            return {"years": y, "months": mo, "days": d + 7 * w}
+        raise PydanticCustomError("duration", "'{value}' is not a duration", {"value": value})
+
+    @property
+    def total_months(self) -> float:
+        """The length in months, counting a day as 1/30 of a month (for comparisons with caps)."""
+        return self.years * 12 + self.months + self.days / 30
+
+    @property
+    def is_zero(self) -> bool:
+        """Whether the period is empty ("as soon as")."""
+        return not (self.years or self.months or self.days)
+
+
+class Contact(Model):
+    """How to reach someone."""
+
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    form_url: str | None = None
+    website: str | None = None
+
+
+class Party(Contact):
+    """A controller, joint controller or representative."""
+
+    name: str
+    legal_form: str | None = None
+    share_capital: str | None = None
+    registration: str | None = None
+    country: str = "FR"
+    responsibilities: Text | None = None  # a joint controller's share (Art. 26)
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        return country_code(value)
+
+
+class Controller(Party):
+    """The controller; `financial_year_end` (MM-DD) anchors rules counted from the end of the financial year."""
+
+    financial_year_end: str = "12-31"
+
+    @field_validator("financial_year_end")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        try:
+            dt.date.fromisoformat(f"2000-{value}")
+        except ValueError:
+            raise PydanticCustomError("month_day", "'{value}' is not a month and day", {"value": value}) from None
+        return value
+
+
+class Dpo(Contact):
+    """The data protection officer, or the contact for data protection when none is appointed."""
+
+    appointed: bool = True
+    name: str | None = None
+    organisation: str | None = None
+
+
+class Policy(Model):
+    """The privacy policy this declaration is: its version, date and languages."""
+
+    title: Text | None = None
+    version: str
+    date: dt.date
+    languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
+    url: str | None = None
+
+
+class Authority(Model):
+    """A supervisory authority that is not built in."""
+
+    id: Id
+    name: Text
+    country: str
+    address: str | None = None
+    phone: str | None = None
+    url: str | None = None
+
+
+class Minors(Model):
+    """Whether minors are in a subject category and how their consent is obtained (LIL art. 45, GDPR Art. 8)."""
+
+    admitted: bool = True
+    # The age from which a minor acts alone; below it a holder of parental authority takes part.
+    age_alone: int = Field(15, ge=0, le=18)
+    # Below `age_alone`: who consents. LIL art. 45 asks for the minor and the parent jointly under 15.
+    consent_below: Literal["joint", "parent_only", "refused"] = "joint"
+
+
+class SubjectCategory(Model):
+    """A category of data subjects; a built-in one (customer, prospect, …) may be named by its id alone."""
+
+    id: Id
+    label: Text | None = None
+    kind: SubjectKind | None = None
+    minors: Minors | None = None
+
+
+class DataCategory(Model):
+    """A category of personal data; custom ones say which CNIL register row (`kind`) they belong to."""
+
+    id: Id
+    label: Text | None = None
+    examples: Text | None = None
+    kind: DataKind | None = None
+    special: Special | None = None
+    origin: Origin | None = None
+
+
+class EventDefinition(Model):
+    """A lifecycle event that is not built in; `name` reads after "from" (FR « à compter de »)."""
+
+    id: Id
+    name: Text
+    during: Text | None = None
+
+
+class RecipientKind(StrEnum):
+    """Who receives the data: an internal department, a processor, a third party, an authority."""
+
+    internal = "internal"
+    processor = "processor"
+    third_party = "third_party"
+    authority = "authority"
+
+
+class Recipient(Model):
+    """A recipient (Art. 4(9)), named: the CJEU (C-154/21) lets people ask who exactly receives their data."""
+
+    id: Id
+    kind: RecipientKind
+    name: Text
+    description: Text | None = None
+    country: str | None = None
+    contract: bool | None = None  # processors: a written contract under Art. 28(3)
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str | None) -> str | None:
+        return None if value is None else country_code(value)
+
+
+class LegalBasis(StrEnum):
+    """The six legal bases of Art. 6(1)."""
+
+    consent = "consent"
+    contract = "contract"
+    legal_obligation = "legal_obligation"
+    vital_interests = "vital_interests"
+    public_task = "public_task"
+    legitimate_interests = "legitimate_interests"
+
+
+class LegalBasisEntry(Model):
+    """A legal basis, for all the activity's subject categories or for those named."""
+
+    basis: LegalBasis
+    subjects: list[Id] | None = None
+    interest: Text | None = None  # the legitimate interest pursued, Art. 13(1)(d)
+    law: Text | None = None  # the legal text, for a legal obligation
+    condition: Text | None = None  # when this basis applies ("where necessary")
+    withdrawal: Text | None = None  # how consent is withdrawn, Art. 7(3)
+
+
+class Art9Condition(StrEnum):
+    """The conditions of Art. 9(2) under which special categories may be processed."""
+
+    explicit_consent = "a"
+    employment = "b"
+    vital_interests = "c"
+    not_for_profit = "d"
+    made_public = "e"
+    legal_claims = "f"
+    public_interest = "g"
+    health_care = "h"
+    public_health = "i"
+    archiving_research = "j"
+
+
+class SourceKind(StrEnum):
+    """Where the data come from: the person, another source, or publicly accessible sources."""
+
+    direct = "direct"
+    indirect = "indirect"
+    public = "public"
+
+
+class Source(Model):
+    """A source of the data (Art. 14(2)(f))."""
+
+    kind: SourceKind
+    name: Text | None = None
+    data: list[Id] | None = None
+
+
+class Provision(Model):
+    """Whether giving the data is required, and what follows from not giving it (Art. 13(2)(e))."""
+
+    requirement: Literal["statutory", "contractual", "pre_contractual", "voluntary"]
+    mandatory: list[Id] = Field(default_factory=list)
+    how_marked: Text | None = None
+    consequence: Text | None = None
+
+
+class Safeguard(StrEnum):
+    """The ground of a transfer outside the EEA (Arts 45, 46, 47, 49)."""
+
+    adequacy = "adequacy"
+    scc = "scc"
+    bcr = "bcr"
+    code_of_conduct = "code_of_conduct"
+    certification = "certification"
+    ad_hoc_clauses = "ad_hoc_clauses"
+    derogation = "derogation"
+
+
+class Derogation(StrEnum):
+    """The derogations of Art. 49(1)."""
+
+    explicit_consent = "a"
+    contract_with_subject = "b"
+    contract_in_subject_interest = "c"
+    public_interest = "d"
+    legal_claims = "e"
+    vital_interests = "f"
+    public_register = "g"
+    compelling_legitimate_interests = "second_subparagraph"
+
+
+class Transfer(Model):
+    """A transfer to a third country or an international organisation."""
+
+    country: str
+    recipient: Id | None = None
+    context: Text | None = None
+    safeguards: list[Safeguard] = Field(default_factory=list)
+    derogation: Derogation | None = None
+    dpf_certified: bool = False  # United States: the importer is on the Data Privacy Framework list
+    documentation: Text | None = None  # how to obtain a copy of the safeguards, Art. 13(1)(f)
+
+    @field_validator("country")
+    @classmethod
+    def _known_country(cls, value: str) -> str:
+        return country_code(value)
+
+
+class AutomatedDecision(Model):
+    """Profiling, and decisions based solely on automated processing (Art. 22)."""
+
+    profiling: bool = False
+    solely_automated: bool = False
+    logic: Text | None = None
+    significance: Text | None = None
+    consequences: Text | None = None
+    exception: Literal["contract", "law", "explicit_consent"] | None = None
+
+
+class Clause(Model):
+    """One test on a record's attribute, as `amount_eur gt 120`."""
+
+    attribute: Id
+    op: Literal["eq", "ne", "gt", "ge", "lt", "le", "in"] = "eq"
+    value: str | int | float | bool | list[str | int | float]
+
+
+class Condition(Model):
+    """When a retention rule applies: its words for the notice, and its clauses for the engine."""
+
+    label: Text
+    all: list[Clause] = Field(default_factory=list)
+
+
+class EndAction(StrEnum):
+    """What happens when a retention period ends."""
+
+    delete = "delete"
+    anonymise = "anonymise"
+    archive = "archive"
+
+
+class Archive(Model):
+    """Intermediate archiving with restricted access, for a further period."""
+
+    duration: Duration
+    start: Id | None = Field(None, alias="from")
+    access: Text | None = None
+
+
+class RetentionRule(Model):
+    """How long data are kept: a duration from an event, or from the latest of several, under conditions.
+
+    `from` names the event the period runs from; a list means the latest of them. With no `duration`
+    the data are kept until the event ("while the subscription lasts"). `anchor: end_of_financial_year`
+    counts from the end of the financial year in which the event falls. `then` is what happens at the
+    end; `archive` keeps the data in an intermediate archive for a further period first.
+    """
+
+    id: Id | None = None
+    label: Text | None = None
+    data: list[Id] | None = None
+    subjects: list[Id] | None = None
+    when: Condition | None = None
+    duration: Duration | None = None
+    start: Id | list[Id] | None = Field(None, alias="from")
+    anchor: Literal["end_of_financial_year"] | None = None
+    then: list[EndAction] | None = None
+    archive: Archive | None = None
+    note: Text | None = None
+
+    @property
+    def events(self) -> list[str]:
+        """The events the period runs from (the latest of them counts)."""
+        if self.start is None:
+            return []
+        return [self.start] if isinstance(self.start, str) else list(self.start)
+
+
+class RetentionDefaults(Model):
+    """What happens to data at the end of their period unless a rule says otherwise, and legal holds."""
+
+    then: list[EndAction] = Field(default_factory=lambda: [EndAction.delete])
+    anonymised_for: Text | None = None
+    legal_hold: Text | None = None
+
+
+class Activity(Model):
+    """A processing activity: one purpose, its legal bases, data, people, recipients, transfers, retention."""
+
+    id: Id
+    name: Text
+    purpose: Text
+    sub_purposes: list[Text] = Field(default_factory=list)
+    subjects: list[Id] = Field(min_length=1)
+    data: list[Id] = Field(min_length=1)
+    legal_bases: list[LegalBasisEntry] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=lambda: [Source(kind=SourceKind.direct)])
+    provision: Provision | None = None
+    recipients: list[Id] = Field(default_factory=list)
+    transfers: list[Transfer] = Field(default_factory=list)
+    retention: list[RetentionRule | Id] = Field(default_factory=list)
+    automated: AutomatedDecision | None = None
+    art9_condition: Art9Condition | None = None
+    art9_detail: Text | None = None
+    art10_authority: Text | None = None
+    security_measures: list[Id] | None = None
+    system: str | None = None
+    created: dt.date | None = None
+    updated: dt.date | None = None
+
+
+class RightName(StrEnum):
+    """The rights a person may exercise."""
+
+    access = "access"
+    rectification = "rectification"
+    erasure = "erasure"
+    restriction = "restriction"
+    portability = "portability"
+    objection = "objection"
+    automated_decision = "automated_decision"
+    consent_withdrawal = "consent_withdrawal"
+    post_mortem = "post_mortem"
+
+
+class RightLimit(Model):
+    """A limit the policy puts on a right, in its own words; `refused` when it denies the right outright."""
+
+    right: RightName
+    refused: bool = False
+    statement: Text
+
+
+class Rights(Model):
+    """How people exercise their rights: where to write, how identity is checked, the limits stated."""
+
+    contact: Contact = Field(default_factory=Contact)
+    # when_in_doubt: identity is asked only on reasonable doubt (Art. 12(6)); id_copy: a copy of an ID
+    # with every request; signed_id_copy: a signed copy of an ID.
+    identity_check: Literal["when_in_doubt", "id_copy", "signed_id_copy"] = "when_in_doubt"
+    registered_letter_only: bool = False
+    further_copy_fee: bool = False
+    limits: list[RightLimit] = Field(default_factory=list)
+    post_mortem: Contact | None = None
+
+
+class TrackerPurpose(StrEnum):
+    """What a cookie or tracker is for (CNIL 2020-091)."""
+
+    strictly_necessary = "strictly_necessary"
+    consent_storage = "consent_storage"
+    functional = "functional"
+    audience_measurement = "audience_measurement"
+    personalisation = "personalisation"
+    advertising = "advertising"
+    social_media = "social_media"
+
+
+class Tracker(Model):
+    """A cookie or other tracker."""
+
+    name: str
+    provider: str | None = None
+    purpose: TrackerPurpose
+    description: Text | None = None
+    lifetime: Duration | None = None
+    party: Literal["first", "third"] = "first"
+    consent_required: bool = True
+    exempt: bool = False  # the site claims the CNIL exemption from consent
+
+
+class Cookies(Model):
+    """The cookies and trackers, and how consent to them is obtained.
+
+    `consent`: banner (a real choice before any tracker), browsing (continuing to browse is taken as
+    consent), browser_settings (the user is told to refuse in the browser), none (nothing is asked).
+    """
+
+    consent: Literal["banner", "browsing", "browser_settings", "none"]
+    choice_kept: Duration | None = None
+    trackers: list[Tracker] = Field(default_factory=list)
+
+
+class Channel(StrEnum):
+    """A direct-marketing channel."""
+
+    email = "email"
+    sms = "sms"
+    phone = "phone"
+    post = "post"
+    push = "push"
+
+
+class MarketingRule(Model):
+    """What a channel rests on for some subject categories.
+
+    consent: prior consent; soft_opt_in: CPCE L34-5 customers' exception, with its three conditions;
+    opt_out: sent unless the person objected; bloctel: telephone unless on the opposition list.
+    """
+
+    subjects: list[Id] | None = None
+    rule: Literal["consent", "soft_opt_in", "opt_out", "bloctel"]
+    professional: bool = False  # B2B: the message concerns the person's job
+    analogous_products: bool = False
+    opt_out_at_collection: bool = False
+    opt_out_in_each_message: bool = False
+
+
+class MarketingChannel(Model):
+    """A channel the organisation prospects through, the activity it belongs to and its rules."""
+
+    channel: Channel
+    activity: Id | None = None
+    rules: list[MarketingRule] = Field(min_length=1)
+    opt_out: Text | None = None
+    partners: bool = False  # data passed to partners for their own prospecting
+
+
+class Declaration(Model):
+    """A whole declaration."""
+
+    registre: Literal[1] = 1
+    policy: Policy
+    controller: Controller
+    joint_controllers: list[Party] = Field(default_factory=list)
+    representative: Party | None = None
+    dpo: Dpo | None = None
+    authorities: list[Id | Authority] = Field(default_factory=lambda: ["cnil"])
+    rights: Rights = Field(default_factory=Rights)
+    subject_categories: list[Id | SubjectCategory] = Field(min_length=1)
+    data_categories: list[Id | DataCategory] = Field(min_length=1)
+    events: list[EventDefinition] = Field(default_factory=list)
+    recipients: list[Recipient] = Field(default_factory=list)
+    activities: list[Activity] = Field(min_length=1)
+    retention: list[RetentionRule] = Field(default_factory=list)
+    retention_defaults: RetentionDefaults = Field(default_factory=RetentionDefaults)
+    security_measures: list[Id] = Field(default_factory=list)
+    cookies: Cookies | None = None
+    marketing: list[MarketingChannel] = Field(default_factory=list)
+
+
+def country_code(value: str) -> str:
+    """The ISO 3166 alpha-2 code of a country given by code or English name; refuses unknown ones."""
+    text = value.strip()
+    if text.upper() == "UK":
+        return "GB"
+    try:
+        found = pycountry.countries.lookup(text)
+    except LookupError:
+        raise PydanticCustomError("country", "'{value}' is not a known country", {"value": value}) from None
+    return str(found.alpha_2)

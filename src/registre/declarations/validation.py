@@ -1,0 +1,180 @@
+"""Turn the raw data of a declaration into its models, and pydantic's errors into plain FR/EN problems."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from registre.declarations.loader import FieldPath, Source
+from registre.declarations.schemas import Declaration
+from registre.errors import DeclarationInvalid, Problem
+from registre.i18n import Msg
+
+MESSAGES: dict[str, Msg] = {
+    "missing": Msg(en="This field is required and missing.", fr="Ce champ est obligatoire et manque."),
+    "extra_forbidden": Msg(
+        en="'{name}' is not a field here; the fields are: {fields}.",
+        fr="« {name} » n'est pas un champ attendu ici ; les champs sont : {fields}.",
+    ),
+    "extra_forbidden_close": Msg(
+        en="'{name}' is not a field here; did you mean '{closest}'?",
+        fr="« {name} » n'est pas un champ attendu ici ; vouliez-vous dire « {closest} » ?",
+    ),
+    "enum": Msg(en="'{input}' is not allowed here; use one of: {expected}.",
+                fr="« {input} » n'est pas admis ici ; utilisez l'une des valeurs : {expected}."),
+    "literal_error": Msg(en="'{input}' is not allowed here; use one of: {expected}.",
+                         fr="« {input} » n'est pas admis ici ; utilisez l'une des valeurs : {expected}."),
+    "string_pattern_mismatch": Msg(
+        en="'{input}' is not a valid name: use lower-case letters, digits, '-' and '_', starting with a letter.",
+        fr="« {input} » n'est pas un nom valide : lettres minuscules, chiffres, « - » et « _ », "
+           "en commençant par une lettre.",
+    ),
+    "string_type": Msg(en="Expected text, found {found}.", fr="Un texte est attendu, et non {found}."),
+    "int_type": Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}."),
+    "int_parsing": Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}."),
+    "bool_type": Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}."),
+    "bool_parsing": Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}."),
+    "list_type": Msg(en="Expected a list (lines starting with '- '), found {found}.",
+                     fr="Une liste est attendue (lignes commençant par « - »), et non {found}."),
+    "model_type": Msg(en="Expected a group of fields, found {found}.",
+                      fr="Un groupe de champs est attendu, et non {found}."),
+    "model_attributes_type": Msg(en="Expected a group of fields, found {found}.",
+                                 fr="Un groupe de champs est attendu, et non {found}."),
+    "dict_type": Msg(en="Expected a group of fields, found {found}.", fr="Un groupe de champs est attendu, et non {found}."),
+    "date_type": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
+                     fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
+    "date_parsing": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
+                        fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
+    "date_from_datetime_parsing": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
+                                      fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
+    "too_short": Msg(en="Give at least {min_length} item(s) here.", fr="Donnez au moins {min_length} élément(s) ici."),
+    "greater_than_equal": Msg(en="Must be {ge} or more.", fr="Doit valoir au moins {ge}."),
+    "less_than_equal": Msg(en="Must be {le} or less.", fr="Doit valoir au plus {le}."),
+    "duration": Msg(en="'{value}' is not a duration; write for example '3 years', '13 months' or '30 days'.",
+                    fr="« {value} » n'est pas une durée ; écrivez par exemple « 3 years », « 13 months » "
+                       "ou « 30 days »."),
+    "country": Msg(en="'{value}' is not a known country; give its ISO code, for example US or MA.",
+                   fr="« {value} » n'est pas un pays connu ; donnez son code ISO, par exemple US ou MA."),
+    "month_day": Msg(en="'{value}' is not a month and day; write it as MM-DD, for example 12-31.",
+                     fr="« {value} » n'est pas un mois et un jour ; écrivez-le MM-JJ, par exemple 12-31."),
+    "text_empty": Msg(en="A text needs at least 'fr' or 'en'.", fr="Un texte doit avoir au moins « fr » ou « en »."),
+    "literal_version": Msg(en="Only format version 1 exists.", fr="Seule la version 1 du format existe."),
+}
+FALLBACK = Msg(en="Invalid value: {detail}.", fr="Valeur invalide : {detail}.")
+
+
+def validate(source: Source) -> Declaration:
+    """The declaration's models; raise `DeclarationInvalid` with one problem per mistake, each placed."""
+    try:
+        return Declaration.model_validate(source.data)
+    except ValidationError as error:
+        problems = _problems(error, source)
+    raise DeclarationInvalid(problems)
+
+
+def _problems(error: ValidationError, source: Source) -> list[Problem]:
+    seen: set[tuple[FieldPath, str]] = set()
+    problems = []
+    for detail in error.errors(include_url=False):
+        path = _data_path(detail, source.data)
+        if path is None:
+            continue  # the branch of a union that does not match the value's shape
+        key = (path, detail["type"])
+        if key in seen:
+            continue
+        seen.add(key)
+        message, params = _message(detail, path, source.data)
+        problems.append(Problem(source.sources.place(path), message, params))
+    problems.sort(key=lambda p: (p.place.file, p.place.line or 0, p.place.column or 0))
+    return problems
+
+
+def _data_path(detail: ErrorDetails, data: Any) -> FieldPath | None:
+    """The error's location in the data, without pydantic's union branch names, or None for a branch
+    that does not fit the value (a mapping checked against the plain-name branch, or the reverse)."""
+    path: list[str | int] = []
+    node = data
+    for part in detail["loc"]:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            path.append(part)
+        elif isinstance(part, str) and part[:1].isupper():
+            if not isinstance(node, dict):
+                return None  # a model branch tried on a plain value
+        elif isinstance(part, str) and ("str" in part or part in ("int", "float", "bool")):
+            if isinstance(node, dict):
+                return None  # a plain-value branch tried on a mapping
+        elif isinstance(part, str) and not isinstance(node, dict | list):
+            continue
+        else:
+            path.append(part)  # a missing field: keep its name
+    return tuple(path)
+
+
+def _message(detail: ErrorDetails, path: FieldPath, data: Any) -> tuple[Msg, dict[str, Any]]:
+    kind = detail["type"]
+    ctx = dict(detail.get("ctx") or {})
+    value = detail.get("input")
+    params: dict[str, Any] = {**ctx, "input": _short(value), "found": _describe(value)}
+    if kind == "extra_forbidden":
+        name = str(path[-1])
+        model = _model_at(detail)
+        fields = [f.alias or n for n, f in model.model_fields.items()] if model else []
+        close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+        params.update(name=name, fields=", ".join(fields), closest=close[0] if close else "")
+        if close:
+            return MESSAGES["extra_forbidden_close"], params
+    elif kind in ("enum", "literal_error"):
+        params["expected"] = str(ctx.get("expected", "")).replace("'", "")
+        if path == ("registre",):
+            return MESSAGES["literal_version"], params
+    message = MESSAGES.get(kind)
+    if message is None:
+        return FALLBACK, {"detail": detail["msg"]}
+    return message, params
+
+
+def _model_at(detail: ErrorDetails) -> type[BaseModel] | None:
+    """The model whose field list an unknown field was checked against, following the error's location."""
+    model: Any = Declaration
+    for part in detail["loc"][:-1]:
+        if isinstance(part, int):
+            continue
+        if isinstance(part, str) and part[:1].isupper():
+            continue
+        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        if field is None:
+            return None
+        model = _inner_model(field.annotation)
+        if model is None:
+            return None
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return repr(value) if not isinstance(value, str) else f"'{_short(value)}'"

@@ -1,0 +1,37 @@
+"""The `registre` command: one sub-command per job, each a door onto the same services."""
+
+from __future__ import annotations
+
+import typer
+
+from registre import __version__
+from registre.documents import cli as documents_cli
+from registre.lint import cli as lint_cli
+from registre.demo import demo
+
+app = typer.Typer(
+    name="registre",
+    help="registre makes an organisation's privacy policy true, and keeps the proof.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(lint_cli.check)
+app.command()(lint_cli.rules)
+app.command()(documents_cli.notice)
+app.command()(documents_cli.register)
+app.command()(demo)
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+def main() -> None:
+    """Run the command line."""
+    app()

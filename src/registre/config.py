@@ -1,0 +1,50 @@
+"""The one settings object of registre, read from `REGISTRE_*` environment variables (and a `.env` file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from registre.i18n import Lang, environment_lang
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me"
+
+
+class Settings(BaseSettings):
+    """Everything an installation can set; each field is documented in docs/settings.md."""
+
+    model_config = SettingsConfigDict(env_prefix="REGISTRE_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "production", "test"] = Field(
+        "development", description="Where registre runs; secrets must be set outside development."
+    )
+    lang: Lang = Field(default_factory=environment_lang,
+                       description="Language of messages: fr or en (default: from the locale).")
+    data_dir: Path = Field(Path("registre-data"), description="Folder for the SQLite database and generated files.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the engine's store; default: SQLite in data_dir."
+    )
+    secret_key: SecretStr = Field(
+        SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."
+    )
+
+    @model_validator(mode="after")
+    def _no_default_secret_outside_development(self) -> Settings:
+        if self.env != "development" and self.secret_key.get_secret_value() == DEVELOPMENT_SECRET:
+            raise ValueError("REGISTRE_SECRET_KEY must be set outside development")
+        return self
+
+    @property
+    def store_url(self) -> str:
+        """The database URL in use: the setting, or a SQLite file in `data_dir`."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'registre.sqlite3'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once."""
+    return Settings()

@@ -1,0 +1,74 @@
+"""What every CLI command shares: the consoles, plain error messages instead of tracebacks, JSON output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
+from registre.config import get_settings
+from registre.errors import DeclarationInvalid, InvalidInput, RegistreError
+from registre.i18n import Lang, Msg
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+JsonOption = typer.Option(False, "--json", help="Print the result as JSON, for scripts.")
+BAD_DATE = Msg(en="'{value}' is not a date; write it as YYYY-MM-DD.",
+               fr="« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ.")
+
+
+def reader_lang() -> Lang:
+    """The language of the person at the terminal."""
+    return get_settings().lang
+
+
+def print_json(data: Any) -> None:
+    """Print data as JSON on standard output."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def fail(error: RegistreError, as_json: bool) -> NoReturn:
+    """Report an error in plain words (or JSON) and exit with status 1."""
+    lang = reader_lang()
+    if as_json:
+        print_json(error.as_dict(lang))
+    else:
+        err.print(f"[bold red]{error.text(lang)}[/]")
+        if isinstance(error, DeclarationInvalid):
+            for problem in error.problems:
+                field = f" [cyan]{problem.place.field}[/]" if problem.place.field else ""
+                err.print(f"  {problem.place}{field}: {problem.text(lang)}", soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def plain_errors(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn a command's `RegistreError` into a plain message and exit status 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except RegistreError as error:
+            fail(error, bool(kwargs.get("as_json", False)))
+
+    return wrapper
+
+
+def parse_date(value: str | None) -> dt.date:
+    """A date given as YYYY-MM-DD on the command line, or today."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(BAD_DATE, value=value) from None

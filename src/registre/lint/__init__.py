@@ -1,0 +1,1 @@
+"""The lint: what a declaration breaks in the GDPR and French law, each finding with a stable code."""

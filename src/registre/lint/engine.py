@@ -1,0 +1,123 @@
+"""Lint rules, their registry and the run that turns a declaration into findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from registre.declarations.declared import Declared
+from registre.declarations.loader import FieldPath
+from registre.errors import Place
+from registre.i18n import Lang, Msg
+
+
+class Severity(StrEnum):
+    """How bad a finding is: an error breaks the law as written; a warning is a risk or a gap to look at."""
+
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule looks at: the declaration, and the day the law is read on."""
+
+    declared: Declared
+    on: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A place where a rule is broken, with the values its message names."""
+
+    path: FieldPath
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A lint rule: a stable code, a severity, the article or law it rests on, and its check."""
+
+    code: str
+    severity: Severity
+    basis: str
+    title: Msg
+    message: Msg
+    check: Check
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a declaration breaks, where, and why."""
+
+    rule: Rule
+    place: Place
+    params: dict[str, Any]
+
+    @property
+    def code(self) -> str:
+        """The rule's stable code."""
+        return self.rule.code
+
+    @property
+    def severity(self) -> Severity:
+        """The rule's severity."""
+        return self.rule.severity
+
+    def text(self, lang: Lang) -> str:
+        """The finding in plain words."""
+        return self.rule.message(lang, **self.params)
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "basis": self.rule.basis,
+            "title": self.rule.title(lang),
+            "message": self.text(lang),
+            "file": self.place.file,
+            "line": self.place.line,
+            "column": self.place.column,
+            "field": self.place.field,
+        }
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, basis: str, title: Msg, message: Msg) -> Callable[[Check], Check]:
+    """Register a check as a lint rule under a stable code."""
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise RuntimeError(f"lint rule {code} is registered twice")
+        RULES[code] = Rule(code, severity, basis, title, message, check)
+        return check
+
+    return register
+
+
+def run(declared: Declared, on: dt.date) -> list[Finding]:
+    """Every finding of every rule on a declaration, errors first, then in file order."""
+    from registre.lint import rules  # noqa: F401  (registers the rules)
+
+    context = Context(declared, on)
+    findings = [
+        Finding(r, declared.place(hit.path), hit.params) for r in RULES.values() for hit in r.check(context)
+    ]
+    order = {Severity.error: 0, Severity.warning: 1}
+    findings.sort(key=lambda f: (order[f.severity], f.place.file, f.place.line or 0, f.code))
+    return findings
+
+
+def each_activity(context: Context) -> Iterator[tuple[FieldPath, Any]]:
+    """Each activity of the declaration with its path."""
+    for index, activity in enumerate(context.declared.declaration.activities):
+        yield ("activities", index), activity

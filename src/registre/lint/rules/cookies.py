@@ -1,0 +1,89 @@
+"""Cookies and trackers: LIL art. 82 and the CNIL's délibérations 2020-091 and 2020-092."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from registre.declarations.describe import duration
+from registre.declarations.schemas import TrackerPurpose
+from registre.i18n import Msg
+from registre.law.facts import AUDIENCE_TRACKER_MAX_MONTHS, CONSENT_COOKIE_MAX_MONTHS
+from registre.lint.engine import Context, Hit, Severity, rule
+
+E, W = Severity.error, Severity.warning
+
+# The purposes the CNIL lists as exempt from consent (regulation.md §5.5).
+EXEMPTABLE = (TrackerPurpose.strictly_necessary, TrackerPurpose.consent_storage, TrackerPurpose.functional,
+              TrackerPurpose.audience_measurement)
+
+
+@rule("COOKIE-BROWSING", E, "LIL art. 82; CNIL délibération 2020-091",
+      Msg(en="Cookie consent not asked", fr="Consentement aux cookies non recueilli"),
+      Msg(en="Consent to cookies is {how}: continuing to browse or leaving the browser's settings unchanged "
+             "is not consent; a clear positive act is needed, and refusing must be as easy as accepting.",
+          fr="Le consentement aux cookies est {how_fr} : poursuivre la navigation ou ne pas modifier les "
+             "paramètres du navigateur ne vaut pas consentement ; il faut un acte positif clair, et refuser "
+             "doit être aussi simple qu'accepter."))
+def browsing(context: Context) -> Iterator[Hit]:
+    """Trackers that need consent get it through a real choice, not by browsing or browser settings."""
+    cookies = context.declared.declaration.cookies
+    if cookies is None or cookies.consent == "banner":
+        return
+    if cookies.trackers and not any(t.consent_required and not t.exempt for t in cookies.trackers):
+        return  # only exempt trackers: no consent to ask
+    how = {"browsing": ("deemed given by browsing", "déduit de la navigation"),
+           "browser_settings": ("left to the browser's settings", "renvoyé aux paramètres du navigateur"),
+           "none": ("never asked", "jamais demandé")}[cookies.consent]
+    yield Hit(("cookies", "consent"), {"how": how[0], "how_fr": how[1]})
+
+
+@rule("COOKIE-EXEMPT-LIFETIME", E, "CNIL délibération 2020-091 art. 5; CNIL 4 July 2025",
+      Msg(en="Exempt audience-measurement tracker kept too long", fr="Traceur de mesure d'audience exempté "
+          "conservé trop longtemps"),
+      Msg(en="'{name}' is claimed exempt from consent as audience measurement, but its lifetime is {lifetime}; "
+             "the exemption requires at most {max} months.",
+          fr="« {name} » est présenté comme exempté de consentement au titre de la mesure d'audience, mais sa "
+             "durée de vie est de {lifetime_fr} ; l'exemption exige au plus {max} mois."))
+def exempt_lifetime(context: Context) -> Iterator[Hit]:
+    """An exempt audience-measurement tracker lives at most 13 months."""
+    cookies = context.declared.declaration.cookies
+    for index, tracker in enumerate(cookies.trackers if cookies else []):
+        if not (tracker.exempt and tracker.purpose is TrackerPurpose.audience_measurement):
+            continue
+        if tracker.lifetime is None or tracker.lifetime.total_months > AUDIENCE_TRACKER_MAX_MONTHS:
+            lifetime = tracker.lifetime
+            yield Hit(("cookies", "trackers", index), {
+                "name": tracker.name, "max": AUDIENCE_TRACKER_MAX_MONTHS,
+                "lifetime": duration(lifetime, "en") if lifetime else "not stated",
+                "lifetime_fr": duration(lifetime, "fr") if lifetime else "non précisée"})
+
+
+@rule("COOKIE-EXEMPT-PURPOSE", E, "LIL art. 82; CNIL délibération 2020-091",
+      Msg(en="Tracker claimed exempt for a purpose that needs consent", fr="Traceur exempté pour une finalité "
+          "soumise au consentement"),
+      Msg(en="'{name}' is claimed exempt from consent, but {purpose} trackers always need consent.",
+          fr="« {name} » est présenté comme exempté de consentement, mais les traceurs de type {purpose} "
+             "nécessitent toujours le consentement."))
+def exempt_purpose(context: Context) -> Iterator[Hit]:
+    """Only the CNIL's exempt purposes may skip consent."""
+    cookies = context.declared.declaration.cookies
+    for index, tracker in enumerate(cookies.trackers if cookies else []):
+        if (tracker.exempt or not tracker.consent_required) and tracker.purpose not in EXEMPTABLE:
+            yield Hit(("cookies", "trackers", index), {"name": tracker.name, "purpose": tracker.purpose.value})
+
+
+@rule("COOKIE-LIFETIME", W, "CNIL recommendation 2020-092 (13-month cap: unverified as a general rule)",
+      Msg(en="Consent cookie kept more than 13 months", fr="Cookie soumis au consentement conservé plus de 13 mois"),
+      Msg(en="'{name}' lives {lifetime}; consent cookies are commonly capped at {max} months.",
+          fr="« {name} » vit {lifetime_fr} ; les cookies soumis au consentement sont couramment limités à "
+             "{max} mois."))
+def lifetime(context: Context) -> Iterator[Hit]:
+    """Consent-based trackers live at most 13 months."""
+    cookies = context.declared.declaration.cookies
+    for index, tracker in enumerate(cookies.trackers if cookies else []):
+        if tracker.consent_required and not tracker.exempt and tracker.lifetime is not None and (
+            tracker.lifetime.total_months > CONSENT_COOKIE_MAX_MONTHS
+        ):
+            yield Hit(("cookies", "trackers", index), {
+                "name": tracker.name, "max": CONSENT_COOKIE_MAX_MONTHS,
+                "lifetime": duration(tracker.lifetime, "en"), "lifetime_fr": duration(tracker.lifetime, "fr")})

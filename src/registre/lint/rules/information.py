@@ -1,0 +1,204 @@
+"""What a notice must tell people (GDPR Art. 13 and 14, Art. 7(3), Art. 12, Art. 30(1)(g))."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from registre.declarations.loader import FieldPath
+from registre.declarations.schemas import Contact, LegalBasis, SourceKind, Text
+from registre.i18n import Msg
+from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+
+E, W = Severity.error, Severity.warning
+
+
+def _reachable(contact: Contact | None) -> bool:
+    return contact is not None and any((contact.email, contact.phone, contact.address, contact.form_url))
+
+
+@rule("INFO-CONTROLLER-CONTACT", E, "GDPR Art. 13(1)(a), 14(1)(a)",
+      Msg(en="Controller contact details missing", fr="Coordonnées du responsable absentes"),
+      Msg(en="The controller '{name}' has no contact details (address, email, phone or form).",
+          fr="Le responsable « {name} » n'a aucune coordonnée (adresse, courriel, téléphone ou formulaire)."))
+def controller_contact(context: Context) -> Iterator[Hit]:
+    """The controller can be reached."""
+    controller = context.declared.declaration.controller
+    if not _reachable(controller):
+        yield Hit(("controller",), {"name": controller.name})
+
+
+@rule("INFO-DPO-CONTACT", E, "GDPR Art. 13(1)(b), 14(1)(b), 37(7)",
+      Msg(en="DPO appointed without contact details", fr="DPO désigné sans coordonnées"),
+      Msg(en="The policy says a data protection officer was appointed but gives no way to reach them.",
+          fr="La politique indique qu'un délégué à la protection des données a été désigné mais ne dit pas "
+             "comment le joindre."))
+def dpo_contact(context: Context) -> Iterator[Hit]:
+    """An appointed DPO has contact details."""
+    dpo = context.declared.declaration.dpo
+    if dpo is not None and dpo.appointed and not _reachable(dpo):
+        yield Hit(("dpo",))
+
+
+@rule("INFO-LEGAL-BASIS", E, "GDPR Art. 6(1), 13(1)(c), 14(1)(c)",
+      Msg(en="Legal basis missing", fr="Base légale absente"),
+      Msg(en="Activity '{activity}' states no legal basis for {subject}.",
+          fr="Le traitement « {activity} » n'indique aucune base légale pour : {subject}."))
+def legal_basis(context: Context) -> Iterator[Hit]:
+    """Every activity has a legal basis for every subject category it concerns."""
+    for path, activity in each_activity(context):
+        for subject in activity.subjects:
+            if not context.declared.bases_for(activity, subject):
+                label = context.declared.subjects[subject].label("en")
+                yield Hit((*path, "legal_bases") if activity.legal_bases else path,
+                          {"activity": activity.id, "subject": label})
+
+
+@rule("INFO-LEGITIMATE-INTEREST", E, "GDPR Art. 13(1)(d), 14(2)(b)",
+      Msg(en="Legitimate interest not stated", fr="Intérêt légitime non précisé"),
+      Msg(en="Activity '{activity}' rests on legitimate interests without saying which interest is pursued.",
+          fr="Le traitement « {activity} » repose sur l'intérêt légitime sans dire quel intérêt est poursuivi."))
+def legitimate_interest(context: Context) -> Iterator[Hit]:
+    """A legitimate-interest basis states the interest pursued."""
+    for path, activity in each_activity(context):
+        for index, basis in enumerate(activity.legal_bases):
+            if basis.basis is LegalBasis.legitimate_interests and basis.interest is None:
+                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+
+
+@rule("INFO-LEGAL-TEXT", W, "GDPR Art. 6(3)",
+      Msg(en="Legal obligation without its text", fr="Obligation légale sans son texte"),
+      Msg(en="Activity '{activity}' rests on a legal obligation without naming the law that imposes it.",
+          fr="Le traitement « {activity} » repose sur une obligation légale sans nommer le texte qui l'impose."))
+def legal_text(context: Context) -> Iterator[Hit]:
+    """A legal-obligation basis names its law."""
+    for path, activity in each_activity(context):
+        for index, basis in enumerate(activity.legal_bases):
+            if basis.basis is LegalBasis.legal_obligation and basis.law is None:
+                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+
+
+@rule("INFO-CONSENT-WITHDRAWAL", E, "GDPR Art. 7(3), 13(2)(c), 14(2)(d)",
+      Msg(en="Consent without a way to withdraw it", fr="Consentement sans moyen de le retirer"),
+      Msg(en="Activity '{activity}' rests on consent but says nowhere how to withdraw it.",
+          fr="Le traitement « {activity} » repose sur le consentement mais ne dit pas comment le retirer."))
+def consent_withdrawal(context: Context) -> Iterator[Hit]:
+    """Consent comes with the means to withdraw it."""
+    for path, activity in each_activity(context):
+        for index, basis in enumerate(activity.legal_bases):
+            if basis.basis is LegalBasis.consent and basis.withdrawal is None:
+                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+
+
+@rule("INFO-RECIPIENTS", W, "GDPR Art. 13(1)(e), 14(1)(e), 30(1)(d)",
+      Msg(en="Recipients not stated", fr="Destinataires non précisés"),
+      Msg(en="Activity '{activity}' names no recipient, not even an internal department.",
+          fr="Le traitement « {activity} » ne nomme aucun destinataire, pas même un service interne."))
+def recipients(context: Context) -> Iterator[Hit]:
+    """Every activity says who receives the data."""
+    for path, activity in each_activity(context):
+        if not activity.recipients:
+            yield Hit(path, {"activity": activity.id})
+
+
+@rule("INFO-PROVISION", W, "GDPR Art. 13(2)(e)",
+      Msg(en="Whether data must be given is not stated", fr="Caractère obligatoire des données non précisé"),
+      Msg(en="Activity '{activity}' collects data from the person without saying whether giving them is "
+             "required and what happens if they are not given.",
+          fr="Le traitement « {activity} » collecte des données auprès de la personne sans dire si leur "
+             "fourniture est obligatoire ni ce qui se passe si elles ne sont pas fournies."))
+def provision(context: Context) -> Iterator[Hit]:
+    """Direct collection says whether giving the data is required, and the consequences."""
+    for path, activity in each_activity(context):
+        direct = any(s.kind is SourceKind.direct for s in activity.sources)
+        required = activity.provision is not None and activity.provision.requirement != "voluntary"
+        if direct and (activity.provision is None or (required and activity.provision.consequence is None)):
+            yield Hit(path, {"activity": activity.id})
+
+
+@rule("INFO-SOURCE", E, "GDPR Art. 14(2)(f)",
+      Msg(en="Indirect source not named", fr="Source indirecte non nommée"),
+      Msg(en="Activity '{activity}' obtains data from another source without naming it.",
+          fr="Le traitement « {activity} » obtient des données d'une autre source sans la nommer."))
+def source(context: Context) -> Iterator[Hit]:
+    """Data obtained elsewhere name their source."""
+    for path, activity in each_activity(context):
+        for index, item in enumerate(activity.sources):
+            if item.kind is not SourceKind.direct and item.name is None:
+                yield Hit((*path, "sources", index), {"activity": activity.id})
+
+
+@rule("INFO-AUTOMATED-LOGIC", E, "GDPR Art. 13(2)(f), 14(2)(g), 22",
+      Msg(en="Automated decision or profiling without its logic", fr="Décision automatisée ou profilage sans sa logique"),
+      Msg(en="Activity '{activity}' involves profiling or automated decisions without meaningful information "
+             "about the logic involved and its consequences.",
+          fr="Le traitement « {activity} » comporte un profilage ou des décisions automatisées sans information "
+             "utile sur la logique sous-jacente et ses conséquences."))
+def automated_logic(context: Context) -> Iterator[Hit]:
+    """Profiling and automated decisions explain their logic and consequences."""
+    for path, activity in each_activity(context):
+        automated = activity.automated
+        if automated is not None and (automated.profiling or automated.solely_automated) and (
+            automated.logic is None or automated.consequences is None
+        ):
+            yield Hit((*path, "automated"), {"activity": activity.id})
+
+
+@rule("INFO-AUTHORITY", E, "GDPR Art. 13(2)(d), 14(2)(e), 77",
+      Msg(en="No supervisory authority named", fr="Aucune autorité de contrôle nommée"),
+      Msg(en="The declaration names no supervisory authority to complain to.",
+          fr="La déclaration ne nomme aucune autorité de contrôle auprès de qui porter réclamation."))
+def authority(context: Context) -> Iterator[Hit]:
+    """People are told which authority they can complain to."""
+    if not context.declared.authorities:
+        yield Hit(("authorities",))
+
+
+@rule("INFO-RIGHTS-CONTACT", E, "GDPR Art. 12(2), 13(2)(b)",
+      Msg(en="No way to exercise rights", fr="Aucun moyen d'exercer ses droits"),
+      Msg(en="Neither the rights section nor the controller gives an address, email or form to exercise rights.",
+          fr="Ni la rubrique des droits ni le responsable ne donnent d'adresse, de courriel ou de formulaire "
+             "pour exercer ses droits."))
+def rights_contact(context: Context) -> Iterator[Hit]:
+    """There is somewhere to send a rights request."""
+    declaration = context.declared.declaration
+    if not (_reachable(declaration.rights.contact) or _reachable(declaration.controller)):
+        yield Hit(("rights",))
+
+
+@rule("INFO-SECURITY", W, "GDPR Art. 30(1)(g), 32",
+      Msg(en="Security measures not described", fr="Mesures de sécurité non décrites"),
+      Msg(en="Activity '{activity}' has no security measures, and the declaration gives none for all activities.",
+          fr="Le traitement « {activity} » n'a aucune mesure de sécurité, et la déclaration n'en donne aucune "
+             "pour l'ensemble des traitements."))
+def security(context: Context) -> Iterator[Hit]:
+    """The register can describe the security measures of each activity."""
+    general = context.declared.declaration.security_measures
+    for path, activity in each_activity(context):
+        if not (activity.security_measures or general):
+            yield Hit(path, {"activity": activity.id})
+
+
+@rule("INFO-LANGUAGE", W, "GDPR Art. 12(1)",
+      Msg(en="Text missing in a language of the policy", fr="Texte absent dans une langue de la politique"),
+      Msg(en="This text has no '{lang}' version, though the policy is published in {langs}.",
+          fr="Ce texte n'a pas de version « {lang} », alors que la politique est publiée en {langs}."))
+def language(context: Context) -> Iterator[Hit]:
+    """Every text exists in each language the policy is published in."""
+    langs = context.declared.declaration.policy.languages
+    for path, text in _texts(context.declared.declaration, ()):
+        for lang in text.missing():
+            if lang in langs:
+                yield Hit(path, {"lang": lang, "langs": ", ".join(langs)})
+
+
+def _texts(node: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Text]]:
+    """Every `Text` in the declaration, with its path."""
+    if isinstance(node, Text):
+        yield path, node
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from _texts(item, (*path, index))
+    elif hasattr(node, "model_fields_set"):
+        for name, info in type(node).model_fields.items():
+            yield from _texts(getattr(node, name), (*path, info.alias or name))

@@ -1,0 +1,86 @@
+"""Transfers outside the EEA (GDPR Chapter V: Art. 44 to 49)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pycountry
+
+from registre.declarations.schemas import Safeguard
+from registre.i18n import Msg
+from registre.law.adequacy import adequacy, in_eea
+from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+
+E, W = Severity.error, Severity.warning
+
+
+def _name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return str(country.name) if country else code
+
+
+@rule("TRANSFER-NO-SAFEGUARD", E, "GDPR Art. 44, 45, 46, 49",
+      Msg(en="Transfer without adequacy or safeguard", fr="Transfert sans adéquation ni garantie"),
+      Msg(en="Data of '{activity}' go to {country}, which has no adequacy decision, and no safeguard is stated.",
+          fr="Les données de « {activity} » vont vers {country}, sans décision d'adéquation, et aucune garantie "
+             "n'est indiquée."))
+def no_safeguard(context: Context) -> Iterator[Hit]:
+    """A transfer outside the EEA rests on adequacy or states a safeguard."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfers):
+            if in_eea(transfer.country) or transfer.safeguards:
+                continue
+            decision = adequacy(transfer.country, context.on)
+            if decision is None or (decision.condition == "dpf" and not transfer.dpf_certified):
+                yield Hit((*path, "transfers", index), {"activity": activity.id, "country": _name(transfer.country)})
+
+
+@rule("TRANSFER-ADEQUACY", E, "GDPR Art. 45",
+      Msg(en="Adequacy claimed where there is none", fr="Adéquation invoquée à tort"),
+      Msg(en="The transfer of '{activity}' to {country} claims an adequacy decision, but {why}.",
+          fr="Le transfert de « {activity} » vers {country} invoque une décision d'adéquation, mais {why_fr}."))
+def wrong_adequacy(context: Context) -> Iterator[Hit]:
+    """Adequacy is claimed only where a decision is in force, and for the US only for DPF-certified importers."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfers):
+            if Safeguard.adequacy not in transfer.safeguards or in_eea(transfer.country):
+                continue
+            decision = adequacy(transfer.country, context.on)
+            params = {"activity": activity.id, "country": _name(transfer.country)}
+            if decision is None:
+                yield Hit((*path, "transfers", index), {
+                    **params, "why": f"none is in force on {context.on.isoformat()}",
+                    "why_fr": f"aucune n'est en vigueur au {context.on.isoformat()}"})
+            elif decision.condition == "dpf" and not transfer.dpf_certified:
+                yield Hit((*path, "transfers", index), {
+                    **params, "why": "it covers only importers certified under the EU-US Data Privacy Framework",
+                    "why_fr": "elle ne couvre que les importateurs certifiés au Data Privacy Framework UE-États-Unis"})
+
+
+@rule("TRANSFER-DEROGATION", E, "GDPR Art. 49(1)",
+      Msg(en="Derogation without its ground", fr="Dérogation sans son fondement"),
+      Msg(en="The transfer of '{activity}' relies on an Art. 49 derogation without saying which one.",
+          fr="Le transfert de « {activity} » repose sur une dérogation de l'art. 49 sans dire laquelle."))
+def derogation(context: Context) -> Iterator[Hit]:
+    """A derogation names its point of Art. 49(1)."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfers):
+            if Safeguard.derogation in transfer.safeguards and transfer.derogation is None:
+                yield Hit((*path, "transfers", index), {"activity": activity.id})
+
+
+@rule("TRANSFER-UNDECLARED", W, "GDPR Art. 13(1)(f), 30(1)(e)",
+      Msg(en="Recipient abroad without a declared transfer", fr="Destinataire à l'étranger sans transfert déclaré"),
+      Msg(en="Activity '{activity}' sends data to '{recipient}' in {country}, outside the EEA, but declares no "
+             "transfer to that country.",
+          fr="Le traitement « {activity} » transmet des données à « {recipient} », situé hors de l'EEE ({country}), "
+             "sans déclarer de transfert vers ce pays."))
+def undeclared(context: Context) -> Iterator[Hit]:
+    """A recipient outside the EEA comes with a declared transfer."""
+    for path, activity in each_activity(context):
+        countries = {t.country for t in activity.transfers}
+        for index, name in enumerate(activity.recipients):
+            country = context.declared.recipients[name].country
+            if country is not None and not in_eea(country) and country not in countries:
+                yield Hit((*path, "recipients", index),
+                          {"activity": activity.id, "recipient": name, "country": _name(country)})

@@ -1,0 +1,54 @@
+"""Fixtures every test shares: declarations built from the minimal example, changed per test."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from registre.declarations.declared import Declared
+from registre.declarations.service import load
+
+HERE = Path(__file__).parent
+MINIMAL = HERE / "declarations" / "minimal.yaml"
+EXAMPLES = HERE.parent / "examples"
+
+Change = Callable[[dict[str, Any]], object]
+
+
+def minimal_data() -> dict[str, Any]:
+    """The minimal declaration as plain data."""
+    data: dict[str, Any] = YAML(typ="safe").load(MINIMAL.read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture
+def write_declaration(tmp_path: Path) -> Callable[[dict[str, Any]], Path]:
+    """Write declaration data as YAML to a file and return its path."""
+
+    def write(data: dict[str, Any], name: str = "declaration.yaml") -> Path:
+        path = tmp_path / name
+        yaml = YAML(typ="safe")
+        yaml.default_flow_style = False
+        with path.open("w", encoding="utf-8") as stream:
+            yaml.dump(data, stream)
+        return path
+
+    return write
+
+
+@pytest.fixture
+def declare(write_declaration: Callable[[dict[str, Any]], Path]) -> Callable[[Change | None], Declared]:
+    """Load the minimal declaration after applying a change to its data."""
+
+    def build(change: Change | None = None) -> Declared:
+        data = copy.deepcopy(minimal_data())
+        if change is not None:
+            change(data)
+        return load(write_declaration(data))
+
+    return build

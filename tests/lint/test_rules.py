@@ -1,0 +1,172 @@
+"""Each lint rule fails on a declaration that breaks it and passes on the minimal one that does not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from registre.declarations.declared import Declared
+from registre.lint.engine import RULES, run
+from registre.lint.service import rules as all_rules
+from tests.conftest import Change
+
+TODAY = dt.date(2026, 11, 23)
+Declare = Callable[[Change | None], Declared]
+
+
+def codes(declared: Declared, on: dt.date = TODAY) -> set[str]:
+    """The codes of the findings on a declaration."""
+    return {f.code for f in run(declared, on)}
+
+
+def act(data: dict[str, Any], index: int = 0) -> dict[str, Any]:
+    """An activity of the declaration data."""
+    activity: dict[str, Any] = data["activities"][index]
+    return activity
+
+
+def unreachable_controller(data: dict[str, Any]) -> None:
+    del data["controller"]["address"], data["controller"]["email"]
+
+
+def tracker(**fields: Any) -> dict[str, Any]:
+    return {"name": "_t", "provider": "Example", "party": "first", **fields}
+
+
+def add_channel(channel: str, rule: str) -> Change:
+    def change(data: dict[str, Any]) -> None:
+        data["marketing"].append({"channel": channel, "rules": [{"rule": rule}], "opt_out": "Reply STOP"})
+    return change
+
+
+# rule code -> a change of the minimal declaration that breaks it
+BREAKS: dict[str, Change] = {
+    "INFO-CONTROLLER-CONTACT": unreachable_controller,
+    "INFO-DPO-CONTACT": lambda d: d.update(dpo={"appointed": True, "name": "Jeanne Martin"}),
+    "INFO-LEGAL-BASIS": lambda d: act(d).update(legal_bases=[]),
+    "INFO-LEGITIMATE-INTEREST": lambda d: act(d).update(legal_bases=[{"basis": "legitimate_interests"}]),
+    "INFO-LEGAL-TEXT": lambda d: act(d).update(legal_bases=[{"basis": "legal_obligation"}]),
+    "INFO-CONSENT-WITHDRAWAL": lambda d: act(d, 1)["legal_bases"][0].pop("withdrawal"),
+    "INFO-RECIPIENTS": lambda d: act(d).update(recipients=[]),
+    "INFO-PROVISION": lambda d: act(d).pop("provision"),
+    "INFO-SOURCE": lambda d: act(d).update(sources=[{"kind": "indirect"}]),
+    "INFO-AUTOMATED-LOGIC": lambda d: act(d).update(automated={"profiling": True}),
+    "INFO-AUTHORITY": lambda d: d.update(authorities=[]),
+    "INFO-RIGHTS-CONTACT": lambda d: (unreachable_controller(d), d["rights"].update(contact={})),
+    "INFO-SECURITY": lambda d: d.update(security_measures=[]),
+    "INFO-LANGUAGE": lambda d: act(d).update(purpose={"fr": "Traiter les commandes"}),
+    "RET-MISSING": lambda d: act(d).update(retention=[]),
+    "RET-UNDETERMINED": lambda d: act(d).update(retention=[{"then": ["delete"]}]),
+    "RET-NO-START": lambda d: act(d).update(retention=[{"duration": "3 years"}]),
+    "RET-GAP": lambda d: act(d).update(retention=[{"from": "collected", "duration": "1 year",
+                                                   "data": ["identification"]}]),
+    "TRANSFER-NO-SAFEGUARD": lambda d: act(d).update(transfers=[{"country": "MA"}]),
+    "TRANSFER-ADEQUACY": lambda d: act(d).update(transfers=[{"country": "US", "safeguards": ["adequacy"]}]),
+    "TRANSFER-DEROGATION": lambda d: act(d).update(transfers=[{"country": "MA", "safeguards": ["derogation"]}]),
+    "TRANSFER-UNDECLARED": lambda d: d["recipients"][1].update(country="US"),
+    "MKT-PROSPECT-CONSENT": lambda d: d["marketing"][0].update(rules=[{"rule": "opt_out"}]),
+    "MKT-SOFT-OPT-IN": lambda d: d["marketing"][0].update(rules=[
+        {"subjects": ["customer"], "rule": "soft_opt_in", "analogous_products": True},
+        {"subjects": ["prospect"], "rule": "consent"}]),
+    "MKT-PHONE": add_channel("phone", "bloctel"),
+    "MKT-PUSH-CONSENT": add_channel("push", "opt_out"),
+    "MKT-OPT-OUT": lambda d: d["marketing"][0].pop("opt_out"),
+    "COOKIE-BROWSING": lambda d: d.update(cookies={"consent": "browsing", "trackers": [
+        tracker(name="_ga", purpose="audience_measurement", lifetime="13 months", party="third")]}),
+    "COOKIE-EXEMPT-LIFETIME": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(purpose="audience_measurement", exempt=True, consent_required=False, lifetime="25 months")]}),
+    "COOKIE-EXEMPT-PURPOSE": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(purpose="advertising", exempt=True, lifetime="6 months")]}),
+    "COOKIE-LIFETIME": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(purpose="advertising", lifetime="2 years")]}),
+    "MINORS-PARENTAL-CONSENT": lambda d: d["subject_categories"].__setitem__(
+        1, {"id": "prospect", "minors": {"age_alone": 13}}),
+    "SPECIAL-CONDITION": lambda d: (d["data_categories"].append("health_data"), act(d)["data"].append("health_data")),
+    "RIGHTS-ID-COPY": lambda d: d["rights"].update(identity_check="id_copy"),
+    "RIGHTS-REFUSED": lambda d: d["rights"].update(limits=[
+        {"right": "restriction", "refused": True, "statement": "Restriction is not available."}]),
+}
+
+
+def test_the_minimal_declaration_passes_every_rule(declare: Declare) -> None:
+    assert codes(declare(None)) == set()
+
+
+def test_every_rule_has_a_failing_case() -> None:
+    all_rules()
+    assert set(RULES) == set(BREAKS)
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+def test_rule_fails_where_the_declaration_breaks_it(declare: Declare, code: str) -> None:
+    assert code in codes(declare(BREAKS[code]))
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+def test_finding_names_its_place_and_law_in_both_languages(declare: Declare, code: str) -> None:
+    finding = next(f for f in run(declare(BREAKS[code]), TODAY) if f.code == code)
+    assert finding.place.file.endswith(".yaml")
+    assert finding.place.line is not None
+    assert finding.rule.basis
+    assert finding.text("fr") != finding.text("en")
+    assert "{" not in finding.text("fr") + finding.text("en")
+
+
+class TestTelephoneRuleByDate:
+    def test_bloctel_is_enough_until_10_august_2026(self, declare: Declare) -> None:
+        assert "MKT-PHONE" not in codes(declare(add_channel("phone", "bloctel")), dt.date(2026, 8, 10))
+
+    def test_bloctel_is_not_enough_from_11_august_2026(self, declare: Declare) -> None:
+        assert "MKT-PHONE" in codes(declare(add_channel("phone", "bloctel")), dt.date(2026, 8, 11))
+
+    def test_objection_alone_was_never_enough(self, declare: Declare) -> None:
+        assert "MKT-PHONE" in codes(declare(add_channel("phone", "opt_out")), dt.date(2025, 1, 1))
+
+    def test_consent_is_always_enough(self, declare: Declare) -> None:
+        for day in (dt.date(2025, 1, 1), dt.date(2027, 1, 1)):
+            assert "MKT-PHONE" not in codes(declare(add_channel("phone", "consent")), day)
+
+
+class TestAdequacy:
+    def test_us_importer_certified_under_the_dpf_is_adequate(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d).update(transfers=[
+            {"country": "US", "safeguards": ["adequacy"], "dpf_certified": True}]))
+        assert codes(declared) == set()
+
+    def test_us_without_safeguard_or_certification_is_not(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d).update(transfers=[{"country": "US"}]))
+        assert "TRANSFER-NO-SAFEGUARD" in codes(declared)
+
+    def test_brazil_is_adequate_from_26_january_2026(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d).update(transfers=[{"country": "BR", "safeguards": ["adequacy"]}]))
+        assert "TRANSFER-ADEQUACY" in codes(declared, dt.date(2026, 1, 25))
+        assert "TRANSFER-ADEQUACY" not in codes(declared, dt.date(2026, 1, 26))
+
+    def test_uk_adequacy_ends_after_27_december_2031(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d).update(transfers=[{"country": "GB"}]))
+        assert "TRANSFER-NO-SAFEGUARD" not in codes(declared, dt.date(2031, 12, 27))
+        assert "TRANSFER-NO-SAFEGUARD" in codes(declared, dt.date(2031, 12, 28))
+
+    def test_eea_countries_need_nothing(self, declare: Declare) -> None:
+        assert codes(declare(lambda d: act(d).update(transfers=[{"country": "NO"}]))) == set()
+
+
+class TestMinors:
+    def test_joint_consent_from_15_passes(self, declare: Declare) -> None:
+        declared = declare(lambda d: d["subject_categories"].__setitem__(
+            1, {"id": "prospect", "minors": {"age_alone": 15, "consent_below": "joint"}}))
+        assert "MINORS-PARENTAL-CONSENT" not in codes(declared)
+
+    def test_parent_alone_below_16_is_reported(self, declare: Declare) -> None:
+        declared = declare(lambda d: d["subject_categories"].__setitem__(
+            1, {"id": "prospect", "minors": {"age_alone": 16, "consent_below": "parent_only"}}))
+        assert "MINORS-PARENTAL-CONSENT" in codes(declared)
+
+
+def test_cookie_consent_by_browsing_is_fine_when_every_tracker_is_exempt(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "browsing", "trackers": [
+        tracker(purpose="strictly_necessary", consent_required=False, lifetime="1 year")]}))
+    assert "COOKIE-BROWSING" not in codes(declared)

@@ -293,9 +293,16 @@ def _rule(rule: RetentionRule, path: FieldPath, data: list[str], subjects: list[
         check.one(rule.archive.start, events, "event", (*path, "archive", "from"))
 
 
-def _activity(activity: Activity, path: FieldPath, subjects: dict[str, SubjectInfo], data: dict[str, DataInfo],
-              events: dict[str, EventInfo], recipients: dict[str, Recipient], shared: dict[str, tuple[RetentionRule, FieldPath]],
-              check: _Checker) -> list[PlacedRule]:
+def _activity(
+    activity: Activity,
+    path: FieldPath,
+    subjects: dict[str, SubjectInfo],
+    data: dict[str, DataInfo],
+    events: dict[str, EventInfo],
+    recipients: dict[str, Recipient],
+    shared: dict[str, tuple[RetentionRule, FieldPath]],
+    check: _Checker,
+) -> list[PlacedRule]:
     check.known(activity.subjects, subjects, "subject", (*path, "subjects"))
     check.known(activity.data, data, "data", (*path, "data"))
     check.known(activity.recipients, recipients, "recipient", (*path, "recipients"))

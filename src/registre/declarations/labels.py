@@ -51,7 +51,8 @@ ART9_CONDITIONS: dict[Art9Condition, Msg] = {
 
 SAFEGUARDS: dict[Safeguard, Msg] = {
     Safeguard.adequacy: Msg(en="Adequacy decision (Art. 45)", fr="Décision d'adéquation (art. 45)"),
-    Safeguard.scc: Msg(en="Standard contractual clauses (Art. 46(2)(c))", fr="Clauses contractuelles types (art. 46.2.c)"),
+    Safeguard.scc: Msg(en="Standard contractual clauses (Art. 46(2)(c))",
+                       fr="Clauses contractuelles types (art. 46.2.c)"),
     Safeguard.bcr: Msg(en="Binding corporate rules (Art. 47)", fr="Règles d'entreprise contraignantes (art. 47)"),
     Safeguard.code_of_conduct: Msg(en="Approved code of conduct (Art. 46(2)(e))",
                                    fr="Code de conduite approuvé (art. 46.2.e)"),

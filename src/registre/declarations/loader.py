@@ -19,7 +19,9 @@ NO_DECLARATION = Msg(
     en="No declaration at {path}: give a YAML file or a folder of YAML files.",
     fr="Aucune déclaration à {path} : indiquez un fichier YAML ou un dossier de fichiers YAML.",
 )
-EMPTY_FOLDER = Msg(en="The folder holds no .yaml or .yml file.", fr="Le dossier ne contient aucun fichier .yaml ou .yml.")
+EMPTY_FOLDER = Msg(
+    en="The folder holds no .yaml or .yml file.", fr="Le dossier ne contient aucun fichier .yaml ou .yml."
+)
 NOT_A_MAPPING = Msg(
     en="The file must hold a mapping of fields (controller:, activities:, …), not {found}.",
     fr="Le fichier doit contenir des champs (controller:, activities:, …), et non {found}.",

@@ -558,7 +558,7 @@ class Declaration(Model):
     joint_controllers: list[Party] = Field(default_factory=list)
     representative: Party | None = None
     dpo: Dpo | None = None
-    authorities: list[Id | Authority] = Field(default_factory=lambda: ["cnil"])
+    authorities: list[Id | Authority] = Field(default_factory=lambda: list[Id | Authority](["cnil"]))
     rights: Rights = Field(default_factory=Rights)
     subject_categories: list[Id | SubjectCategory] = Field(min_length=1)
     data_categories: list[Id | DataCategory] = Field(min_length=1)

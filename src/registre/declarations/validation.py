@@ -13,6 +13,13 @@ from registre.declarations.schemas import Declaration
 from registre.errors import DeclarationInvalid, Problem
 from registre.i18n import Msg
 
+WHOLE_NUMBER = Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}.")
+TRUE_FALSE = Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}.")
+FIELDS = Msg(en="Expected a group of fields, found {found}.", fr="Un groupe de champs est attendu, et non {found}.")
+DATE = Msg(en="Expected a date as YYYY-MM-DD, found {found}.", fr="Une date AAAA-MM-JJ est attendue, et non {found}.")
+ENUM = Msg(en="'{input}' is not allowed here; use one of: {expected}.",
+           fr="« {input} » n'est pas admis ici ; utilisez l'une des valeurs : {expected}.")
+
 MESSAGES: dict[str, Msg] = {
     "missing": Msg(en="This field is required and missing.", fr="Ce champ est obligatoire et manque."),
     "extra_forbidden": Msg(
@@ -23,33 +30,26 @@ MESSAGES: dict[str, Msg] = {
         en="'{name}' is not a field here; did you mean '{closest}'?",
         fr="« {name} » n'est pas un champ attendu ici ; vouliez-vous dire « {closest} » ?",
     ),
-    "enum": Msg(en="'{input}' is not allowed here; use one of: {expected}.",
-                fr="« {input} » n'est pas admis ici ; utilisez l'une des valeurs : {expected}."),
-    "literal_error": Msg(en="'{input}' is not allowed here; use one of: {expected}.",
-                         fr="« {input} » n'est pas admis ici ; utilisez l'une des valeurs : {expected}."),
+    "enum": ENUM,
+    "literal_error": ENUM,
     "string_pattern_mismatch": Msg(
         en="'{input}' is not a valid name: use lower-case letters, digits, '-' and '_', starting with a letter.",
         fr="« {input} » n'est pas un nom valide : lettres minuscules, chiffres, « - » et « _ », "
            "en commençant par une lettre.",
     ),
     "string_type": Msg(en="Expected text, found {found}.", fr="Un texte est attendu, et non {found}."),
-    "int_type": Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}."),
-    "int_parsing": Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}."),
-    "bool_type": Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}."),
-    "bool_parsing": Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}."),
+    "int_type": WHOLE_NUMBER,
+    "int_parsing": WHOLE_NUMBER,
+    "bool_type": TRUE_FALSE,
+    "bool_parsing": TRUE_FALSE,
     "list_type": Msg(en="Expected a list (lines starting with '- '), found {found}.",
                      fr="Une liste est attendue (lignes commençant par « - »), et non {found}."),
-    "model_type": Msg(en="Expected a group of fields, found {found}.",
-                      fr="Un groupe de champs est attendu, et non {found}."),
-    "model_attributes_type": Msg(en="Expected a group of fields, found {found}.",
-                                 fr="Un groupe de champs est attendu, et non {found}."),
-    "dict_type": Msg(en="Expected a group of fields, found {found}.", fr="Un groupe de champs est attendu, et non {found}."),
-    "date_type": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
-                     fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
-    "date_parsing": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
-                        fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
-    "date_from_datetime_parsing": Msg(en="Expected a date as YYYY-MM-DD, found {found}.",
-                                      fr="Une date AAAA-MM-JJ est attendue, et non {found}."),
+    "model_type": FIELDS,
+    "model_attributes_type": FIELDS,
+    "dict_type": FIELDS,
+    "date_type": DATE,
+    "date_parsing": DATE,
+    "date_from_datetime_parsing": DATE,
     "too_short": Msg(en="Give at least {min_length} item(s) here.", fr="Donnez au moins {min_length} élément(s) ici."),
     "greater_than_equal": Msg(en="Must be {ge} or more.", fr="Doit valoir au moins {ge}."),
     "less_than_equal": Msg(en="Must be {le} or less.", fr="Doit valoir au plus {le}."),
@@ -98,10 +98,8 @@ def _data_path(detail: ErrorDetails, data: Any) -> FieldPath | None:
     path: list[str | int] = []
     node = data
     for part in detail["loc"]:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+        is_key = isinstance(node, dict) and part in node
+        if is_key or (isinstance(node, list) and isinstance(part, int) and part < len(node)):
             node = node[part]
             path.append(part)
         elif isinstance(part, str) and part[:1].isupper():
@@ -131,7 +129,7 @@ def _message(detail: ErrorDetails, path: FieldPath, data: Any) -> tuple[Msg, dic
         if close:
             return MESSAGES["extra_forbidden_close"], params
     elif kind in ("enum", "literal_error"):
-        params["expected"] = str(ctx.get("expected", "")).replace("'", "")
+        params["expected"] = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         if path == ("registre",):
             return MESSAGES["literal_version"], params
     message = MESSAGES.get(kind)

@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 # EU member states and the three EEA countries (Iceland, Liechtenstein, Norway).
-EEA: frozenset[str] = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO".split()
-)
+EEA: frozenset[str] = frozenset((
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+))
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,8 @@ def source(context: Context) -> Iterator[Hit]:
 
 
 @rule("INFO-AUTOMATED-LOGIC", E, "GDPR Art. 13(2)(f), 14(2)(g), 22",
-      Msg(en="Automated decision or profiling without its logic", fr="Décision automatisée ou profilage sans sa logique"),
+      Msg(en="Automated decision or profiling without its logic",
+          fr="Décision automatisée ou profilage sans sa logique"),
       Msg(en="Activity '{activity}' involves profiling or automated decisions without meaningful information "
              "about the logic involved and its consequences.",
           fr="Le traitement « {activity} » comporte un profilage ou des décisions automatisées sans information "

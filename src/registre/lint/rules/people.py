@@ -36,7 +36,8 @@ def minors(context: Context) -> Iterator[Hit]:
         rule_ = item.minors
         label = context.declared.subjects[item.id].label("en")
         if rule_.age_alone < DIGITAL_CONSENT_AGE:
-            why = (f"minors consent alone from {rule_.age_alone}", f"les mineurs consentent seuls dès {rule_.age_alone} ans")
+            age = rule_.age_alone
+            why = (f"minors consent alone from {age}", f"les mineurs consentent seuls dès {age} ans")
         elif rule_.consent_below == "parent_only":
             why = ("below the age, only the parent consents", "en dessous de cet âge, seul le parent consent")
         else:

@@ -23,7 +23,7 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         """How many findings of a severity."""
-        return sum(1 for f in self.findings if f.severity is severity)
+        return sum(1 for f in self.findings if f.severity == severity)
 
     @property
     def passed(self) -> bool:

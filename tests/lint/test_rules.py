@@ -58,6 +58,7 @@ BREAKS: dict[str, Change] = {
     "INFO-RIGHTS-CONTACT": lambda d: (unreachable_controller(d), d["rights"].update(contact={})),
     "INFO-SECURITY": lambda d: d.update(security_measures=[]),
     "INFO-LANGUAGE": lambda d: act(d).update(purpose={"fr": "Traiter les commandes"}),
+    "INFO-POLICY-DATE": lambda d: d["policy"].pop("date"),
     "RET-MISSING": lambda d: act(d).update(retention=[]),
     "RET-UNDETERMINED": lambda d: act(d).update(retention=[{"then": ["delete"]}]),
     "RET-NO-START": lambda d: act(d).update(retention=[{"duration": "3 years"}]),

@@ -154,8 +154,8 @@ class Policy(Model):
     """The privacy policy this declaration is: its version, date and languages."""
 
     title: Text | None = None
-    version: str
-    date: dt.date
+    version: str | None = None
+    date: dt.date | None = None  # None: the policy is undated
     languages: list[Lang] = Field(default_factory=lambda: list(LANGS), min_length=1)
     url: str | None = None
 
@@ -553,7 +553,7 @@ class Declaration(Model):
     """A whole declaration."""
 
     registre: Literal[1] = 1
-    policy: Policy
+    policy: Policy = Field(default_factory=Policy)
     controller: Controller
     joint_controllers: list[Party] = Field(default_factory=list)
     representative: Party | None = None

@@ -203,3 +203,19 @@ def _texts(node: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Text]]:
     elif hasattr(node, "model_fields_set"):
         for name, info in type(node).model_fields.items():
             yield from _texts(getattr(node, name), (*path, info.alias or name))
+
+
+@rule("INFO-POLICY-DATE", W, "GDPR Art. 7(1), 12(1)",
+      Msg(en="Policy without a version or date", fr="Politique sans version ni date"),
+      Msg(en="The policy states no {missing}: people cannot tell which version they read, and consent proofs "
+             "cannot cite it.",
+          fr="La politique n'indique pas {missing_fr} : on ne peut savoir quelle version a été lue, et les preuves "
+             "de consentement ne peuvent la citer."))
+def policy_date(context: Context) -> Iterator[Hit]:
+    """The policy carries a version and a date."""
+    policy = context.declared.declaration.policy
+    missing = [(en, fr) for en, fr, value in (("version", "de version", policy.version),
+                                               ("date", "de date", policy.date)) if value is None]
+    if missing:
+        yield Hit(("policy",), {"missing": " or ".join(m[0] for m in missing),
+                                "missing_fr": " ni ".join(m[1] for m in missing)})

@@ -5,9 +5,9 @@ from __future__ import annotations
 import typer
 
 from registre import __version__
+from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.lint import cli as lint_cli
-from registre.demo import demo
 
 app = typer.Typer(
     name="registre",

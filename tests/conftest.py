@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
 
+from registre.config import get_settings
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 
@@ -24,6 +25,14 @@ def minimal_data() -> dict[str, Any]:
     """The minimal declaration as plain data."""
     data: dict[str, Any] = YAML(typ="safe").load(MINIMAL.read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """Each test reads the settings anew, so that it can set REGISTRE_* variables of its own."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture

@@ -13,13 +13,28 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import pycountry
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
 from registre.i18n import LANGS, Lang
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
+
+
+def country_code(value: str) -> str:
+    """The ISO 3166 alpha-2 code of a country given by code or English name; refuses unknown ones."""
+    text = value.strip()
+    if text.upper() == "UK":
+        return "GB"
+    try:
+        found = pycountry.countries.lookup(text)
+    except LookupError:
+        raise PydanticCustomError("country", "'{value}' is not a known country", {"value": value}) from None
+    return str(found.alpha_2)
+
+
+Country = Annotated[str, AfterValidator(country_code)]
 
 
 class Model(BaseModel):
@@ -118,13 +133,9 @@ class Party(Contact):
     legal_form: str | None = None
     share_capital: str | None = None
     registration: str | None = None
-    country: str = "FR"
+    country: Country = "FR"
     responsibilities: Text | None = None  # a joint controller's share (Art. 26)
 
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str) -> str:
-        return country_code(value)
 
 
 class Controller(Party):
@@ -165,7 +176,7 @@ class Authority(Model):
 
     id: Id
     name: Text
-    country: str
+    country: Country
     address: str | None = None
     phone: str | None = None
     url: str | None = None
@@ -225,13 +236,9 @@ class Recipient(Model):
     kind: RecipientKind
     name: Text
     description: Text | None = None
-    country: str | None = None
+    country: Country | None = None
     contract: bool | None = None  # processors: a written contract under Art. 28(3)
 
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str | None) -> str | None:
-        return None if value is None else country_code(value)
 
 
 class LegalBasis(StrEnum):
@@ -324,7 +331,7 @@ class Derogation(StrEnum):
 class Transfer(Model):
     """A transfer to a third country or an international organisation."""
 
-    country: str
+    country: Country
     recipient: Id | None = None
     context: Text | None = None
     safeguards: list[Safeguard] = Field(default_factory=list)
@@ -332,10 +339,6 @@ class Transfer(Model):
     dpf_certified: bool = False  # United States: the importer is on the Data Privacy Framework list
     documentation: Text | None = None  # how to obtain a copy of the safeguards, Art. 13(1)(f)
 
-    @field_validator("country")
-    @classmethod
-    def _known_country(cls, value: str) -> str:
-        return country_code(value)
 
 
 class AutomatedDecision(Model):
@@ -570,15 +573,3 @@ class Declaration(Model):
     security_measures: list[Id] = Field(default_factory=list)
     cookies: Cookies | None = None
     marketing: list[MarketingChannel] = Field(default_factory=list)
-
-
-def country_code(value: str) -> str:
-    """The ISO 3166 alpha-2 code of a country given by code or English name; refuses unknown ones."""
-    text = value.strip()
-    if text.upper() == "UK":
-        return "GB"
-    try:
-        found = pycountry.countries.lookup(text)
-    except LookupError:
-        raise PydanticCustomError("country", "'{value}' is not a known country", {"value": value}) from None
-    return str(found.alpha_2)

@@ -53,7 +53,7 @@ BREAKS: dict[str, Change] = {
     "INFO-RECIPIENTS": lambda d: act(d).update(recipients=[]),
     "INFO-PROVISION": lambda d: act(d).pop("provision"),
     "INFO-SOURCE": lambda d: act(d).update(sources=[{"kind": "indirect"}]),
-    "INFO-AUTOMATED-LOGIC": lambda d: act(d).update(automated={"profiling": True}),
+    "INFO-AUTOMATED-LOGIC": lambda d: act(d).update(automated={"solely_automated": True, "logic": "A score."}),
     "INFO-AUTHORITY": lambda d: d.update(authorities=[]),
     "INFO-RIGHTS-CONTACT": lambda d: (unreachable_controller(d), d["rights"].update(contact={})),
     "INFO-SECURITY": lambda d: d.update(security_measures=[]),
@@ -81,6 +81,7 @@ BREAKS: dict[str, Change] = {
         tracker(purpose="audience_measurement", exempt=True, consent_required=False, lifetime="25 months")]}),
     "COOKIE-EXEMPT-PURPOSE": lambda d: d.update(cookies={"consent": "banner", "trackers": [
         tracker(purpose="advertising", exempt=True, lifetime="6 months")]}),
+    "COOKIE-UNDECLARED": lambda d: (d["data_categories"].append("browsing"), act(d)["data"].append("browsing")),
     "COOKIE-LIFETIME": lambda d: d.update(cookies={"consent": "banner", "trackers": [
         tracker(purpose="advertising", lifetime="2 years")]}),
     "MINORS-PARENTAL-CONSENT": lambda d: d["subject_categories"].__setitem__(
@@ -171,3 +172,15 @@ def test_cookie_consent_by_browsing_is_fine_when_every_tracker_is_exempt(declare
     declared = declare(lambda d: d.update(cookies={"consent": "browsing", "trackers": [
         tracker(purpose="strictly_necessary", consent_required=False, lifetime="1 year")]}))
     assert "COOKIE-BROWSING" not in codes(declared)
+
+
+def test_profiling_alone_needs_no_art_22_information(declare: Declare) -> None:
+    assert codes(declare(lambda d: act(d).update(automated={"profiling": True}))) == set()
+
+
+def test_observed_data_alone_need_no_statement_on_provision(declare: Declare) -> None:
+    def observed_only(d: dict[str, Any]) -> None:
+        d["data_categories"].append("connection")
+        act(d).update(data=["connection"], provision=None)
+        del act(d)["provision"]
+    assert "INFO-PROVISION" not in codes(declare(observed_only))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from registre.declarations.catalog import DataKind
 from registre.declarations.describe import duration
 from registre.declarations.schemas import TrackerPurpose
 from registre.i18n import Msg
 from registre.law.facts import AUDIENCE_TRACKER_MAX_MONTHS, CONSENT_COOKIE_MAX_MONTHS
-from registre.lint.engine import Context, Hit, Severity, rule
+from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 
 E, W = Severity.error, Severity.warning
 
@@ -87,3 +88,18 @@ def lifetime(context: Context) -> Iterator[Hit]:
             yield Hit(("cookies", "trackers", index), {
                 "name": tracker.name, "max": CONSENT_COOKIE_MAX_MONTHS,
                 "lifetime": duration(tracker.lifetime, "en"), "lifetime_fr": duration(tracker.lifetime, "fr")})
+
+
+@rule("COOKIE-UNDECLARED", W, "LIL art. 82; GDPR Art. 13(1)(c)",
+      Msg(en="Browsing data without a cookie declaration", fr="Données de navigation sans déclaration des cookies"),
+      Msg(en="Activity '{activity}' processes browsing data (cookies, trackers), but the declaration lists no "
+             "trackers and does not say how consent to them is obtained.",
+          fr="Le traitement « {activity} » traite des données de navigation (cookies, traceurs), mais la "
+             "déclaration ne liste aucun traceur et ne dit pas comment le consentement est recueilli."))
+def undeclared(context: Context) -> Iterator[Hit]:
+    """Browsing data come with the list of trackers and how consent to them is asked."""
+    if context.declared.declaration.cookies is not None:
+        return
+    for path, activity in each_activity(context):
+        if any(context.declared.data[d].kind is DataKind.internet for d in activity.data):
+            yield Hit(path, {"activity": activity.id})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from registre.declarations.catalog import Origin
 from registre.declarations.loader import FieldPath
 from registre.declarations.schemas import Contact, LegalBasis, SourceKind, Text
 from registre.i18n import Msg
@@ -108,9 +109,10 @@ def recipients(context: Context) -> Iterator[Hit]:
           fr="Le traitement « {activity} » collecte des données auprès de la personne sans dire si leur "
              "fourniture est obligatoire ni ce qui se passe si elles ne sont pas fournies."))
 def provision(context: Context) -> Iterator[Hit]:
-    """Direct collection says whether giving the data is required, and the consequences."""
+    """Data the person provides come with whether giving them is required, and the consequences."""
     for path, activity in each_activity(context):
-        direct = any(s.kind is SourceKind.direct for s in activity.sources)
+        provided = any(context.declared.data[d].origin is Origin.provided for d in activity.data)
+        direct = provided and any(s.kind is SourceKind.direct for s in activity.sources)
         required = activity.provision is not None and activity.provision.requirement != "voluntary"
         if direct and (activity.provision is None or (required and activity.provision.consequence is None)):
             yield Hit(path, {"activity": activity.id})
@@ -129,18 +131,17 @@ def source(context: Context) -> Iterator[Hit]:
 
 
 @rule("INFO-AUTOMATED-LOGIC", E, "GDPR Art. 13(2)(f), 14(2)(g), 22",
-      Msg(en="Automated decision or profiling without its logic",
-          fr="Décision automatisée ou profilage sans sa logique"),
-      Msg(en="Activity '{activity}' involves profiling or automated decisions without meaningful information "
-             "about the logic involved and its consequences.",
-          fr="Le traitement « {activity} » comporte un profilage ou des décisions automatisées sans information "
-             "utile sur la logique sous-jacente et ses conséquences."))
+      Msg(en="Automated decision without its logic", fr="Décision automatisée sans sa logique"),
+      Msg(en="Activity '{activity}' takes decisions based solely on automated processing without meaningful "
+             "information about the logic involved, its significance and its consequences.",
+          fr="Le traitement « {activity} » prend des décisions fondées exclusivement sur un traitement automatisé "
+             "sans information utile sur la logique sous-jacente, son importance et ses conséquences."))
 def automated_logic(context: Context) -> Iterator[Hit]:
-    """Profiling and automated decisions explain their logic and consequences."""
+    """Decisions based solely on automated processing (Art. 22) explain their logic, significance and effects."""
     for path, activity in each_activity(context):
         automated = activity.automated
-        if automated is not None and (automated.profiling or automated.solely_automated) and (
-            automated.logic is None or automated.consequences is None
+        if automated is not None and automated.solely_automated and None in (
+            automated.logic, automated.significance, automated.consequences
         ):
             yield Hit((*path, "automated"), {"activity": activity.id})
 

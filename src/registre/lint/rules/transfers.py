@@ -21,9 +21,8 @@ def _name(code: str) -> str:
 
 @rule("TRANSFER-NO-SAFEGUARD", E, "GDPR Art. 44, 45, 46, 49",
       Msg(en="Transfer without adequacy or safeguard", fr="Transfert sans adéquation ni garantie"),
-      Msg(en="Data of '{activity}' go to {country}, which has no adequacy decision, and no safeguard is stated.",
-          fr="Les données de « {activity} » vont vers {country}, sans décision d'adéquation, et aucune garantie "
-             "n'est indiquée."))
+      Msg(en="Data of '{activity}' go to {country}: {why}, and no safeguard is stated.",
+          fr="Les données de « {activity} » vont vers {country} : {why_fr}, et aucune garantie n'est indiquée."))
 def no_safeguard(context: Context) -> Iterator[Hit]:
     """A transfer outside the EEA rests on adequacy or states a safeguard."""
     for path, activity in each_activity(context):
@@ -31,8 +30,14 @@ def no_safeguard(context: Context) -> Iterator[Hit]:
             if in_eea(transfer.country) or transfer.safeguards:
                 continue
             decision = adequacy(transfer.country, context.on)
-            if decision is None or (decision.condition == "dpf" and not transfer.dpf_certified):
-                yield Hit((*path, "transfers", index), {"activity": activity.id, "country": _name(transfer.country)})
+            params = {"activity": activity.id, "country": _name(transfer.country)}
+            if decision is None:
+                yield Hit((*path, "transfers", index), {**params, "why": "no adequacy decision is in force",
+                                                        "why_fr": "aucune décision d'adéquation n'est en vigueur"})
+            elif decision.condition == "dpf" and not transfer.dpf_certified:
+                yield Hit((*path, "transfers", index), {
+                    **params, "why": "the importer is not stated to be certified under the Data Privacy Framework",
+                    "why_fr": "l'importateur n'est pas indiqué comme certifié au Data Privacy Framework"})
 
 
 @rule("TRANSFER-ADEQUACY", E, "GDPR Art. 45",

@@ -1,0 +1,122 @@
+"""The command line as a user meets it: exit statuses, plain errors, JSON for scripts, both languages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from registre.cli import app
+from tests.conftest import MINIMAL, minimal_data
+
+Write = Callable[..., Path]
+
+
+def registre(*args: str, lang: str = "en") -> Any:
+    """Run `registre ARGS` and return the result."""
+    return CliRunner().invoke(app, list(args), env={"REGISTRE_LANG": lang})
+
+
+class TestCheck:
+    def test_a_declaration_without_error_exits_0(self) -> None:
+        result = registre("check", str(MINIMAL))
+        assert result.exit_code == 0, result.output
+        assert "0 error(s)" in result.output
+
+    def test_findings_exit_1_with_code_place_and_law(self, write_declaration: Write) -> None:
+        data = minimal_data()
+        data["activities"][0]["legal_bases"] = [{"basis": "legitimate_interests"}]
+        path = write_declaration(data)
+        result = registre("check", str(path))
+        assert result.exit_code == 1
+        assert "INFO-LEGITIMATE-INTEREST" in result.output
+        assert f"{path}:" in result.output
+        assert "GDPR Art. 13(1)(d)" in result.output
+
+    def test_json_lists_the_findings(self, write_declaration: Write) -> None:
+        data = minimal_data()
+        del data["dpo"]["email"]
+        result = registre("check", str(write_declaration(data)), "--json")
+        report = json.loads(result.output)
+        assert report["passed"] is False
+        [finding] = report["findings"]
+        assert finding["code"] == "INFO-DPO-CONTACT"
+        assert finding["field"] == "dpo"
+        assert finding["line"] >= 1
+
+    def test_an_invalid_declaration_is_explained_without_traceback(self, write_declaration: Write) -> None:
+        data = minimal_data()
+        data["activities"][0]["recipients"] = ["nobody"]
+        result = registre("check", str(write_declaration(data)), lang="fr")
+        assert result.exit_code == 1
+        assert "Traceback" not in result.output
+        assert "« nobody » n'est pas un(e) destinataire déclaré(e)" in result.output
+
+    def test_invalid_json_output_names_each_problem(self, write_declaration: Write) -> None:
+        data = minimal_data()
+        data["policy"]["date"] = "yesterday"
+        result = registre("check", str(write_declaration(data)), "--json")
+        assert result.exit_code == 1
+        error = json.loads(result.output)
+        assert error["error"] == "declaration_invalid"
+        assert error["problems"][0]["field"] == "policy.date"
+
+    def test_a_missing_file_is_a_plain_error(self, tmp_path: Path) -> None:
+        result = registre("check", str(tmp_path / "nowhere.yaml"))
+        assert result.exit_code == 1
+        assert "No declaration at" in result.output
+
+    def test_a_bad_date_is_a_plain_error(self) -> None:
+        result = registre("check", str(MINIMAL), "--at", "tomorrow")
+        assert result.exit_code == 1
+        assert "is not a date" in result.output
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rules_lists_every_rule_in_the_readers_language(lang: str) -> None:
+    result = registre("rules", "--json", lang=lang)
+    listed = json.loads(result.output)
+    assert {r["code"] for r in listed} >= {"RET-MISSING", "MKT-PHONE", "COOKIE-BROWSING"}
+    titles = {r["code"]: r["title"] for r in listed}
+    assert titles["RET-MISSING"] == ("Durée de conservation absente" if lang == "fr" else "Retention period missing")
+
+
+class TestDocuments:
+    def test_notice_writes_a_page_and_reports_its_hash(self, tmp_path: Path) -> None:
+        target = tmp_path / "notice.html"
+        result = registre("notice", str(MINIMAL), "--lang", "en", "--format", "html", "-o", str(target), "--json")
+        assert result.exit_code == 0, result.output
+        written = json.loads(result.output)
+        assert written["hash"] in target.read_text(encoding="utf-8")
+        assert '<html lang="en"' in target.read_text(encoding="utf-8")
+
+    def test_notice_prints_markdown_to_standard_output(self) -> None:
+        result = registre("notice", str(MINIMAL), "--lang", "fr", "--format", "md")
+        assert result.exit_code == 0
+        assert "Traiter et livrer les commandes" in result.output
+
+    def test_an_unknown_notice_format_is_refused_plainly(self) -> None:
+        result = registre("notice", str(MINIMAL), "--format", "pdf")
+        assert result.exit_code == 2
+        assert "Traceback" not in result.output
+
+    @pytest.mark.parametrize("fmt", ["ods", "xlsx", "csv"])
+    def test_register_writes_each_format(self, tmp_path: Path, fmt: str) -> None:
+        target = tmp_path / f"register.{fmt}"
+        result = registre("register", str(MINIMAL), "--format", fmt, "-o", str(target))
+        assert result.exit_code == 0, result.output
+        assert target.stat().st_size > 0
+
+
+def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> None:
+    result = registre("demo", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    written = {p.name for p in (tmp_path / "out").iterdir()}
+    for name in ("paris-je-taime", "ambassade-des-langues", "le-nappage", "wimi", "w-services"):
+        assert {f"{name}.notice.fr.html", f"{name}.notice.en.md", f"{name}.register.ods",
+                f"{name}.register.xlsx", f"{name}.register.csv"} <= written
+    assert "Wimi" in result.output or "Cloud Solutions" in result.output

@@ -44,15 +44,15 @@ def dpo_contact(context: Context) -> Iterator[Hit]:
 @rule("INFO-LEGAL-BASIS", E, "GDPR Art. 6(1), 13(1)(c), 14(1)(c)",
       Msg(en="Legal basis missing", fr="Base légale absente"),
       Msg(en="Activity '{activity}' states no legal basis for {subject}.",
-          fr="Le traitement « {activity} » n'indique aucune base légale pour : {subject}."))
+          fr="Le traitement « {activity} » n'indique aucune base légale pour : {subject_fr}."))
 def legal_basis(context: Context) -> Iterator[Hit]:
     """Every activity has a legal basis for every subject category it concerns."""
     for path, activity in each_activity(context):
         for subject in activity.subjects:
             if not context.declared.bases_for(activity, subject):
-                label = context.declared.subjects[subject].label("en")
+                label = context.declared.subjects[subject].label
                 yield Hit((*path, "legal_bases") if activity.legal_bases else path,
-                          {"activity": activity.id, "subject": label})
+                          {"activity": activity.id, "subject": label("en"), "subject_fr": label("fr")})
 
 
 @rule("INFO-LEGITIMATE-INTEREST", E, "GDPR Art. 13(1)(d), 14(2)(b)",

@@ -18,7 +18,7 @@ E, W = Severity.error, Severity.warning
           "conjoint des parents"),
       Msg(en="{subject}: {why}; under {age}, consent is given jointly by the minor and a holder of parental "
              "authority.",
-          fr="{subject} : {why_fr} ; avant {age} ans, le consentement est donné conjointement par le mineur et "
+          fr="{subject_fr} : {why_fr} ; avant {age} ans, le consentement est donné conjointement par le mineur et "
              "le titulaire de l'autorité parentale."))
 def minors(context: Context) -> Iterator[Hit]:
     """Minors under 15 whose data rest on consent consent together with a parent."""
@@ -34,7 +34,7 @@ def minors(context: Context) -> Iterator[Hit]:
         if item.id not in consent_subjects:
             continue
         rule_ = item.minors
-        label = context.declared.subjects[item.id].label("en")
+        label = context.declared.subjects[item.id].label
         if rule_.age_alone < DIGITAL_CONSENT_AGE:
             age = rule_.age_alone
             why = (f"minors consent alone from {age}", f"les mineurs consentent seuls dès {age} ans")
@@ -43,7 +43,8 @@ def minors(context: Context) -> Iterator[Hit]:
         else:
             continue
         yield Hit(("subject_categories", index, "minors"),
-                  {"subject": label, "age": DIGITAL_CONSENT_AGE, "why": why[0], "why_fr": why[1]})
+                  {"subject": label("en"), "subject_fr": label("fr"), "age": DIGITAL_CONSENT_AGE, "why": why[0],
+                   "why_fr": why[1]})
 
 
 @rule("SPECIAL-CONDITION", E, "GDPR Art. 9(2), 10",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pycountry
+from babel import Locale
 
 from registre.declarations.schemas import Safeguard
 from registre.i18n import Msg
@@ -14,15 +14,15 @@ from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 E, W = Severity.error, Severity.warning
 
 
-def _name(code: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    return str(country.name) if country else code
+def _names(code: str) -> dict[str, str]:
+    """The country's name in each language, as message parameters `country` and `country_fr`."""
+    return {"country": Locale("en").territories.get(code, code), "country_fr": Locale("fr").territories.get(code, code)}
 
 
 @rule("TRANSFER-NO-SAFEGUARD", E, "GDPR Art. 44, 45, 46, 49",
       Msg(en="Transfer without adequacy or safeguard", fr="Transfert sans adéquation ni garantie"),
       Msg(en="Data of '{activity}' go to {country}: {why}, and no safeguard is stated.",
-          fr="Les données de « {activity} » vont vers {country} : {why_fr}, et aucune garantie n'est indiquée."))
+          fr="Les données de « {activity} » vont vers {country_fr} : {why_fr}, et aucune garantie n'est indiquée."))
 def no_safeguard(context: Context) -> Iterator[Hit]:
     """A transfer outside the EEA rests on adequacy or states a safeguard."""
     for path, activity in each_activity(context):
@@ -30,7 +30,7 @@ def no_safeguard(context: Context) -> Iterator[Hit]:
             if in_eea(transfer.country) or transfer.safeguards:
                 continue
             decision = adequacy(transfer.country, context.on)
-            params = {"activity": activity.id, "country": _name(transfer.country)}
+            params = {"activity": activity.id, **_names(transfer.country)}
             if decision is None:
                 yield Hit((*path, "transfers", index), {**params, "why": "no adequacy decision is in force",
                                                         "why_fr": "aucune décision d'adéquation n'est en vigueur"})
@@ -43,7 +43,7 @@ def no_safeguard(context: Context) -> Iterator[Hit]:
 @rule("TRANSFER-ADEQUACY", E, "GDPR Art. 45",
       Msg(en="Adequacy claimed where there is none", fr="Adéquation invoquée à tort"),
       Msg(en="The transfer of '{activity}' to {country} claims an adequacy decision, but {why}.",
-          fr="Le transfert de « {activity} » vers {country} invoque une décision d'adéquation, mais {why_fr}."))
+          fr="Le transfert de « {activity} » vers {country_fr} invoque une décision d'adéquation, mais {why_fr}."))
 def wrong_adequacy(context: Context) -> Iterator[Hit]:
     """Adequacy is claimed only where a decision is in force, and for the US only for DPF-certified importers."""
     for path, activity in each_activity(context):
@@ -51,7 +51,7 @@ def wrong_adequacy(context: Context) -> Iterator[Hit]:
             if Safeguard.adequacy not in transfer.safeguards or in_eea(transfer.country):
                 continue
             decision = adequacy(transfer.country, context.on)
-            params = {"activity": activity.id, "country": _name(transfer.country)}
+            params = {"activity": activity.id, **_names(transfer.country)}
             if decision is None:
                 yield Hit((*path, "transfers", index), {
                     **params, "why": f"none is in force on {context.on.isoformat()}",
@@ -78,7 +78,7 @@ def derogation(context: Context) -> Iterator[Hit]:
       Msg(en="Recipient abroad without a declared transfer", fr="Destinataire à l'étranger sans transfert déclaré"),
       Msg(en="Activity '{activity}' sends data to '{recipient}' in {country}, outside the EEA, but declares no "
              "transfer to that country.",
-          fr="Le traitement « {activity} » transmet des données à « {recipient} », situé hors de l'EEE ({country}), "
+          fr="Le traitement « {activity} » transmet des données à « {recipient} », situé hors de l'EEE ({country_fr}), "
              "sans déclarer de transfert vers ce pays."))
 def undeclared(context: Context) -> Iterator[Hit]:
     """A recipient outside the EEA comes with a declared transfer."""
@@ -88,4 +88,4 @@ def undeclared(context: Context) -> Iterator[Hit]:
             country = context.declared.recipients[name].country
             if country is not None and not in_eea(country) and country not in countries:
                 yield Hit((*path, "recipients", index),
-                          {"activity": activity.id, "recipient": name, "country": _name(country)})
+                          {"activity": activity.id, "recipient": name, **_names(country)})

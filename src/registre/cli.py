@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from registre import __version__
+from registre.audit import cli as audit_cli
+from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.lint import cli as lint_cli
@@ -21,6 +23,8 @@ app.command()(lint_cli.rules)
 app.command()(documents_cli.notice)
 app.command()(documents_cli.register)
 app.command()(demo)
+app.add_typer(db_cli.app, name="db")
+app.add_typer(audit_cli.app, name="audit")
 
 
 @app.callback(invoke_without_command=True)

@@ -11,8 +11,10 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from sqlalchemy import Engine
 
 from registre.config import get_settings
+from registre.db.session import make_engine, upgrade
 from registre.errors import DeclarationInvalid, InvalidInput, RegistreError
 from registre.i18n import Lang, Msg
 
@@ -72,3 +74,10 @@ def parse_date(value: str | None) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InvalidInput(BAD_DATE, value=value) from None
+
+
+def store() -> Engine:
+    """The engine of the store the settings name, migrated to the newest schema (created on first use)."""
+    engine = make_engine(get_settings().store_url)
+    upgrade(engine)
+    return engine

@@ -1,0 +1,8 @@
+"""The engine's tables, one module per aggregate; importing this package registers them all (Alembic's target)."""
+
+from registre.models.audit import AuditEntry
+from registre.models.requests import RightsRequest
+from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord, Restriction
+
+__all__ = ["AuditEntry", "DataSubject", "Identifier", "LifecycleEvent", "PersonalRecord", "Restriction",
+           "RightsRequest"]

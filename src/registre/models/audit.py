@@ -1,0 +1,28 @@
+"""The audit log: an append-only, hash-chained record of every read or change of personal data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from registre.db.base import Base
+
+
+class AuditEntry(Base):
+    """One audited action; `hash` covers the entry and the previous entry's hash."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(64))
+    target_type: Mapped[str] = mapped_column(String(32))
+    target_ref: Mapped[str | None] = mapped_column(String(64))
+    subject_ref: Mapped[str | None] = mapped_column(String(32), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column()
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)

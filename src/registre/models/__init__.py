@@ -2,7 +2,14 @@
 
 from registre.models.audit import AuditEntry
 from registre.models.requests import RightsRequest
-from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord, Restriction
+from registre.models.subjects import (
+    DataSubject,
+    Directive,
+    Identifier,
+    LifecycleEvent,
+    PersonalRecord,
+    Restriction,
+)
 
-__all__ = ["AuditEntry", "DataSubject", "Identifier", "LifecycleEvent", "PersonalRecord", "Restriction",
+__all__ = ["AuditEntry", "DataSubject", "Directive", "Identifier", "LifecycleEvent", "PersonalRecord", "Restriction",
            "RightsRequest"]

@@ -90,3 +90,17 @@ class Restriction(Base):
     since: Mapped[dt.datetime] = mapped_column(default=utcnow)
     lifted_at: Mapped[dt.datetime | None] = mapped_column()
     request_id: Mapped[int | None] = mapped_column(ForeignKey("rights_request.id", ondelete="SET NULL"))
+
+
+class Directive(Base):
+    """A person's directives on the keeping, erasure and communication of their data after death (LIL art. 85)."""
+
+    __tablename__ = "directive"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("data_subject.id", ondelete="CASCADE"), index=True)
+    instructions: Mapped[str] = mapped_column(Text)
+    executor: Mapped[str | None] = mapped_column(String(300))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column()
+    request_id: Mapped[int | None] = mapped_column(ForeignKey("rights_request.id", ondelete="SET NULL"))

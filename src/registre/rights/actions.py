@@ -1,0 +1,250 @@
+"""What each right does on the built-in subject store, and the answer it gives.
+
+Each action returns a summary (kept with the request) and, for access and portability, the files the
+person receives; the files are not stored with the request, so that an answer never becomes a second copy
+of the person's data.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from registre.declarations.catalog import Origin
+from registre.declarations.declared import Declared
+from registre.declarations.describe import period
+from registre.declarations.schemas import Activity, LegalBasis
+from registre.errors import Conflict
+from registre.i18n import Lang, Msg
+from registre.models.requests import RightsRequest
+from registre.models.subjects import DataSubject, Directive, Identifier, LifecycleEvent, PersonalRecord, Restriction
+from registre.rights import package
+from registre.rights.schemas import RequestKind
+
+RESTRICTED = Msg(en="The data of '{activity}' are restricted (Art. 18): they cannot be changed until the "
+                    "restriction is lifted, after telling the person.",
+                 fr="Les données de « {activity} » font l'objet d'une limitation (art. 18) : elles ne peuvent être "
+                    "modifiées avant la levée de la limitation, la personne en étant informée au préalable.")
+
+
+@dataclass
+class Completion:
+    """The answer to a request: a summary kept with it, and the files sent to the person."""
+
+    answer: dict[str, Any]
+    files: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every action works on."""
+
+    session: Session
+    request: RightsRequest
+    subject: DataSubject
+    declared: Declared
+    now: dt.datetime
+
+    @property
+    def lang(self) -> Lang:
+        """The language of the answer."""
+        return "en" if self.request.lang == "en" else "fr"
+
+    def activity(self, name: str) -> Activity | None:
+        """The declared activity of that name."""
+        return next((a for a in self.declared.declaration.activities if a.id == name), None)
+
+    def records(self) -> list[PersonalRecord]:
+        """The subject's personal data."""
+        return list(self.session.scalars(select(PersonalRecord).where(PersonalRecord.subject_id == self.subject.id)
+                                         .order_by(PersonalRecord.activity, PersonalRecord.id)))
+
+    def restrict(self, kind: str, activity: str | None, ground: str | None) -> None:
+        """Mark some or all of the subject's data as restricted or objected to."""
+        self.session.add(Restriction(subject_id=self.subject.id, kind=kind, activity=activity, ground=ground,
+                                     since=self.now, request_id=self.request.id))
+
+    def recipients(self, activities: set[str]) -> list[str]:
+        """The named recipients of those activities, to inform of a change (Art. 19)."""
+        names: dict[str, str] = {}
+        for name in sorted(activities):
+            activity = self.activity(name)
+            for recipient in activity.recipients if activity else []:
+                names[recipient] = self.declared.recipients[recipient].name(self.lang)
+        return sorted(names.values())
+
+
+def perform(session: Session, *, request: RightsRequest, subject: DataSubject, declared: Declared,
+            now: dt.datetime) -> Completion:
+    """Do what the request's right asks and return the answer."""
+    context = Context(session, request, subject, declared, now)
+    return ACTIONS[RequestKind(request.kind)](context)
+
+
+def _access(context: Context) -> Completion:
+    built = package.access(context.session, context.subject, context.declared, context.lang)
+    body = json.dumps(built, ensure_ascii=False, indent=2, default=str).encode()
+    summary = {"records": len(built["data"]), "activities": sorted({r["activity"] for r in built["data"]})}
+    return Completion({"summary": summary, "files": ["access.json", "access.html"]},
+                      {"access.json": body, "access.html": package.render_html(built, context.lang).encode()})
+
+
+def _confirmation(context: Context) -> Completion:
+    processed = bool(context.records())
+    return Completion({"summary": {"processed": processed}})
+
+
+def _portability(context: Context) -> Completion:
+    """Only the data the person provided (or that were observed of them), only where consent or a contract is the
+    basis (Art. 20(1); WP242: inferred data are out), as JSON and CSV in a zip."""
+    category = context.subject.category
+    rows = []
+    for record in context.records():
+        activity = context.activity(record.activity)
+        if activity is None or context.declared.data[record.data_category].origin is Origin.inferred:
+            continue
+        bases = context.declared.bases_for(activity, category) if category else activity.legal_bases
+        if not any(b.basis in (LegalBasis.consent, LegalBasis.contract) for b in bases):
+            continue
+        rows.append({"activity": record.activity, "data_category": record.data_category, "field": record.field,
+                     "value": record.value, "collected_at": record.collected_at.isoformat()})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("data.json", json.dumps(rows, ensure_ascii=False, indent=2))
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=["activity", "data_category", "field", "value", "collected_at"])
+        writer.writeheader()
+        writer.writerows(rows)
+        archive.writestr("data.csv", text.getvalue())
+    return Completion({"summary": {"records": len(rows)}, "files": ["portability.zip"]},
+                      {"portability.zip": buffer.getvalue()})
+
+
+def _rectification(context: Context) -> Completion:
+    restricted = _restricted_activities(context, "restriction")
+    touched: set[str] = set()
+    changed = 0
+    for change in context.request.details.get("changes", []):
+        query = select(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
+                                             PersonalRecord.field == change["field"])
+        if change.get("activity"):
+            query = query.where(PersonalRecord.activity == change["activity"])
+        for record in context.session.scalars(query):
+            if None in restricted or record.activity in restricted:
+                raise Conflict(RESTRICTED, activity=record.activity)
+            record.value = change["value"]
+            record.updated_at = context.now
+            touched.add(record.activity)
+            changed += 1
+    return Completion({"summary": {"changed": changed}, "inform_recipients": context.recipients(touched)})
+
+
+def _erasure(context: Context) -> Completion:
+    """Erase what can be erased; what a legal obligation keeps is restricted until its period ends (Art. 17(3)(b))."""
+    lang = context.lang
+    erased: dict[str, int] = {}
+    kept: dict[str, dict[str, Any]] = {}
+    for record in context.records():
+        activity = context.activity(record.activity)
+        obligation = activity is not None and any(
+            b.basis is LegalBasis.legal_obligation
+            for b in (context.declared.bases_for(activity, context.subject.category)
+                      if context.subject.category else activity.legal_bases))
+        if obligation and activity is not None:
+            entry = kept.setdefault(record.activity, {"records": 0, "exception": "Art. 17(3)(b)", "until": [
+                period(p.rule, context.declared, lang) for p in context.declared.rules(activity)]})
+            entry["records"] += 1
+        else:
+            erased[record.activity] = erased.get(record.activity, 0) + 1
+    if erased:
+        context.session.execute(delete(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
+                                                             PersonalRecord.activity.in_(erased)))
+    for activity_name in kept:
+        context.restrict("restriction", activity_name, "Art. 17(3)(b): kept for a legal obligation")
+    if not kept:
+        _forget(context)
+    return Completion({"summary": {"erased": erased, "kept": kept},
+                       "inform_recipients": context.recipients(set(erased))})
+
+
+def _forget(context: Context) -> None:
+    """Remove what still identifies the person, leaving only the subject's random reference as a tombstone."""
+    for table in (Identifier, LifecycleEvent):
+        context.session.execute(delete(table).where(table.subject_id == context.subject.id))
+
+
+def _restriction(context: Context) -> Completion:
+    activities = context.request.details.get("activities") or [None]
+    for activity in activities:
+        context.restrict("restriction", activity, context.request.details.get("ground"))
+    return Completion({"summary": {"restricted": activities}})
+
+
+def _objection(context: Context) -> Completion:
+    """Direct marketing stops at once and for good (Art. 21(3)); other processing is restricted while the
+    controller's grounds are weighed (Art. 18(1)(d))."""
+    scope = context.request.details.get("objection", "direct_marketing")
+    if scope == "direct_marketing":
+        context.restrict("objection_marketing", None, "Art. 21(2)")
+    elif scope == "profiling":
+        context.restrict("objection_profiling", None, "Art. 21(1)")
+    else:
+        for activity in context.request.details.get("activities") or [None]:
+            context.restrict("objection", activity, "Art. 21(1), pending the balancing (Art. 18(1)(d))")
+    return Completion({"summary": {"objection": scope}})
+
+
+def _consent_withdrawal(context: Context) -> Completion:
+    """Withdraw consent per purpose; data kept on consent alone are erased (Art. 17(1)(b))."""
+    category = context.subject.category
+    named = context.request.details.get("activities") or [
+        a.id for a in context.declared.declaration.activities
+        if any(b.basis is LegalBasis.consent for b in context.declared.bases_for(a, category or ""))]
+    erased = []
+    for name in named:
+        context.restrict("consent_withdrawn", name, "Art. 7(3)")
+        activity = context.activity(name)
+        bases = context.declared.bases_for(activity, category) if activity and category else []
+        if bases and all(b.basis is LegalBasis.consent for b in bases):
+            context.session.execute(delete(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
+                                                                 PersonalRecord.activity == name))
+            erased.append(name)
+    return Completion({"summary": {"withdrawn": named, "erased": erased}})
+
+
+def _post_mortem(context: Context) -> Completion:
+    """Record the person's directives on their data after death (LIL art. 85), replacing earlier ones."""
+    details = context.request.details
+    context.session.execute(update(Directive).where(Directive.subject_id == context.subject.id,
+                                                    Directive.revoked_at.is_(None)).values(revoked_at=context.now))
+    context.session.add(Directive(subject_id=context.subject.id, instructions=details.get("directives") or "",
+                                  executor=details.get("executor"), recorded_at=context.now,
+                                  request_id=context.request.id))
+    return Completion({"summary": {"directives": "recorded"}})
+
+
+def _restricted_activities(context: Context, kind: str) -> set[str | None]:
+    return set(context.session.scalars(select(Restriction.activity).where(
+        Restriction.subject_id == context.subject.id, Restriction.kind == kind, Restriction.lifted_at.is_(None))))
+
+
+ACTIONS: dict[RequestKind, Callable[[Context], Completion]] = {
+    RequestKind.access: _access,
+    RequestKind.confirmation: _confirmation,
+    RequestKind.portability: _portability,
+    RequestKind.rectification: _rectification,
+    RequestKind.erasure: _erasure,
+    RequestKind.restriction: _restriction,
+    RequestKind.objection: _objection,
+    RequestKind.consent_withdrawal: _consent_withdrawal,
+    RequestKind.post_mortem: _post_mortem,
+}

@@ -1,0 +1,120 @@
+"""What a rights request is made of: its kind, its channel, the requester, and what it asks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
+
+
+class RequestKind(StrEnum):
+    """The rights a request may exercise (GDPR Arts 15 to 21, 7(3); LIL art. 85)."""
+
+    access = "access"
+    confirmation = "confirmation"
+    portability = "portability"
+    rectification = "rectification"
+    erasure = "erasure"
+    restriction = "restriction"
+    objection = "objection"
+    consent_withdrawal = "consent_withdrawal"
+    post_mortem = "post_mortem"
+
+
+class Channel(StrEnum):
+    """Where a request arrived: its time of receipt is when it reached that channel (EDPB 01/2022 §159)."""
+
+    web_form = "web_form"
+    email = "email"
+    post = "post"
+    phone = "phone"
+    in_person = "in_person"
+
+
+class Status(StrEnum):
+    """Where a request stands."""
+
+    open = "open"
+    awaiting_identity = "awaiting_identity"
+    completed = "completed"
+    refused = "refused"
+
+
+class Outcome(StrEnum):
+    """How a request was closed."""
+
+    completed = "completed"
+    refused = "refused"
+    partially_refused = "partially_refused"
+
+
+class Strict(BaseModel):
+    """The base of request schemas: unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Requester(Strict):
+    """Who wrote, and where to answer."""
+
+    name: str | None = None
+    email: EmailStr | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+class Change(Strict):
+    """One rectification: a field's new value, in one activity or in all."""
+
+    field: str
+    value: str
+    activity: str | None = None
+
+
+class RequestDetails(Strict):
+    """What the request asks, by kind."""
+
+    # objection: direct_marketing (absolute, Art. 21(2)-(3)), profiling, or other legitimate-interest processing
+    objection: Literal["direct_marketing", "profiling", "processing"] | None = None
+    activities: list[str] = Field(default_factory=list)  # the activities concerned (objection, withdrawal, …)
+    changes: list[Change] = Field(default_factory=list)  # rectification
+    ground: str | None = None  # restriction: the Art. 18(1) ground, in the person's words
+    directives: str | None = None  # post-mortem directives (LIL art. 85)
+    executor: str | None = None  # the person the directives designate
+    note: str | None = None
+
+
+class RequestCreate(Strict):
+    """A new request, as staff or the privacy center records it."""
+
+    kind: RequestKind
+    channel: Channel
+    received_at: AwareDatetime | None = None  # default: now
+    requester: Requester
+    subject: str | None = None  # a subject ref, or `kind:value` such as `email:jeanne@example.fr`
+    details: RequestDetails = Field(default_factory=RequestDetails)
+    lang: Literal["fr", "en"] = "fr"
+
+
+class RequestRead(Strict):
+    """A request as the doors show it, with its deadlines."""
+
+    ref: str
+    kind: RequestKind
+    channel: Channel
+    status: Status
+    received_at: dt.datetime
+    subject: str | None
+    requester: dict[str, Any]
+    details: dict[str, Any]
+    deadline: dt.date
+    extended_deadline: dt.date | None
+    strict_deadline: dt.date
+    paused_deadline: dt.date | None
+    days_left: int
+    identity_method: str | None
+    outcome: Outcome | None
+    refusal_reasons: str | None
+    answer: dict[str, Any] | None

@@ -1,0 +1,252 @@
+"""Rights requests from receipt to answer: record, check identity, extend, refuse, complete.
+
+Services flush and never commit: the door (CLI command, API request) owns the transaction, and every
+state change is audited in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registre.audit.service import record as audit
+from registre.db.base import utcnow
+from registre.declarations.declared import Declared
+from registre.errors import Conflict, InvalidInput, NotFound
+from registre.i18n import Msg
+from registre.law.calendar import Region
+from registre.models.requests import RightsRequest
+from registre.models.subjects import DataSubject, Identifier
+from registre.rights import actions
+from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
+from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
+
+NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de référence « {ref} ».")
+NO_SUBJECT = Msg(en="No data subject matches '{subject}'.",
+                 fr="Aucune personne concernée ne correspond à « {subject} ».")
+BAD_SUBJECT = Msg(en="'{subject}' is neither a subject reference nor kind:value (email:…, phone:…).",
+                  fr="« {subject} » n'est ni une référence de personne ni un type:valeur (email:…, phone:…).")
+FUTURE = Msg(en="A request cannot be received in the future ({at}).",
+             fr="Une demande ne peut pas être reçue dans le futur ({at}).")
+CLOSED = Msg(en="Request {ref} is already closed ({status}).", fr="La demande {ref} est déjà close ({status}).")
+TOO_LATE = Msg(en="Request {ref} can no longer be extended: an extension is notified once, by {by}.",
+               fr="La demande {ref} ne peut plus être prolongée : la prolongation se notifie une fois, au plus "
+                  "tard le {by}.")
+NO_REASONS = Msg(en="Give the reasons: the person must be told why.", fr="Indiquez les motifs : la personne doit "
+                 "savoir pourquoi.")
+NO_KNOWN_CONTACT = Msg(en="No contact already known for this person: check an ID in person instead (id_checked).",
+                       fr="Aucun contact déjà connu pour cette personne : vérifiez plutôt une pièce d'identité "
+                          "(id_checked).")
+WRONG_CODE = Msg(en="The code is wrong or has expired.", fr="Le code est erroné ou a expiré.")
+IDENTITY_PENDING = Msg(en="Request {ref} awaits the person's identity: confirm it first.",
+                       fr="La demande {ref} attend la confirmation d'identité de la personne : confirmez-la d'abord.")
+NO_SUBJECT_YET = Msg(en="Request {ref} is tied to no data subject: nothing can be done on the store.",
+                     fr="La demande {ref} n'est rattachée à aucune personne : rien ne peut être fait.")
+
+CODE_LIFETIME = dt.timedelta(days=7)
+
+
+def _find_subject(session: Session, subject: str) -> DataSubject:
+    if ":" in subject:
+        kind, value = subject.split(":", 1)
+        found = session.scalar(select(DataSubject).join(Identifier).where(
+            Identifier.kind == kind.strip().lower(), Identifier.value == value.strip().lower()))
+    elif len(subject) == 32:
+        found = session.scalar(select(DataSubject).where(DataSubject.ref == subject))
+    else:
+        raise InvalidInput(BAD_SUBJECT, subject=subject)
+    if found is None:
+        raise NotFound(NO_SUBJECT, subject=subject)
+    return found
+
+
+def create(session: Session, *, request_in: RequestCreate, region: Region, actor: str,
+           now: dt.datetime | None = None) -> RightsRequest:
+    """Record a request as received on its channel; its deadline runs from receipt, not from this moment."""
+    now = now or utcnow()
+    received_at = request_in.received_at or now
+    if received_at > now + dt.timedelta(minutes=5):
+        raise InvalidInput(FUTURE, at=received_at.isoformat())
+    subject = _find_subject(session, request_in.subject) if request_in.subject else None
+    computed = deadlines(received_at, region=region, extended=False)
+    request = RightsRequest(
+        kind=request_in.kind.value, channel=request_in.channel.value, received_at=received_at, recorded_at=now,
+        subject_id=subject.id if subject else None,
+        requester=request_in.requester.model_dump(mode="json", exclude_none=True),
+        details=request_in.details.model_dump(mode="json", exclude_defaults=True),
+        lang=request_in.lang, status=Status.open.value, deadline=computed.initial,
+    )
+    session.add(request)
+    session.flush()
+    _audit(session, request, actor, "request.received", subject,
+           {"kind": request.kind, "channel": request.channel, "deadline": computed.initial.isoformat()})
+    return request
+
+
+def get_or_raise(session: Session, ref: str) -> RightsRequest:
+    """The request with reference `ref`."""
+    request = session.scalar(select(RightsRequest).where(RightsRequest.ref == ref))
+    if request is None:
+        raise NotFound(NOT_FOUND, ref=ref)
+    return request
+
+
+def list_requests(session: Session, *, status: Status | None = None, limit: int = 500) -> list[RightsRequest]:
+    """Requests, the nearest deadline first."""
+    query = select(RightsRequest)
+    if status is not None:
+        query = query.where(RightsRequest.status == status.value)
+    query = query.order_by(RightsRequest.deadline, RightsRequest.id).limit(limit)
+    return list(session.scalars(query))
+
+
+def deadlines_of(request: RightsRequest, region: Region) -> Deadlines:
+    """The request's deadlines: initial, extended, strict (no pause) and paused for identity."""
+    return deadlines(request.received_at, region=region, extended=request.extended_deadline is not None,
+                     identity_requested_at=request.identity_requested_at,
+                     identity_received_at=request.identity_confirmed_at)
+
+
+def ask_identity(session: Session, request: RightsRequest, *, actor: str, now: dt.datetime | None = None,
+                 secret: str) -> tuple[str, str]:
+    """Ask the person to confirm their identity with a code sent to a contact already known (EDPB 01/2022 §§65-79).
+
+    Only where there is reasonable doubt (Art. 12(6)); returns the code and the address to send it to,
+    after commit. The clock may pause from now (EDPB §159), if asked without undue delay.
+    """
+    _open_or_raise(request)
+    subject = _subject_or_raise(session, request)
+    contact = session.scalar(select(Identifier.value).where(Identifier.subject_id == subject.id,
+                                                             Identifier.kind == "email"))
+    if contact is None:
+        raise Conflict(NO_KNOWN_CONTACT)
+    now = now or utcnow()
+    code = f"{secrets.randbelow(10**6):06d}"
+    request.details = {**request.details, "identity_code": _code_hash(code, request.ref, secret),
+                       "identity_code_expires": (now + CODE_LIFETIME).isoformat()}
+    request.identity_requested_at = now
+    request.status = Status.awaiting_identity.value
+    _audit(session, request, actor, "request.identity_asked", subject, {"method": "code", "sent_to": "known email"})
+    return code, contact
+
+
+def confirm_identity(session: Session, request: RightsRequest, *, actor: str, code: str | None = None,
+                     id_checked: bool = False, secret: str, now: dt.datetime | None = None) -> None:
+    """Record that identity is confirmed: by the code sent, or by staff who checked an ID (no copy kept, §79)."""
+    _open_or_raise(request)
+    now = now or utcnow()
+    if code is not None:
+        expected = request.details.get("identity_code")
+        expires = request.details.get("identity_code_expires")
+        valid = expected and expires and now <= dt.datetime.fromisoformat(expires)
+        if not valid or not hmac.compare_digest(str(expected), _code_hash(code, request.ref, secret)):
+            raise InvalidInput(WRONG_CODE)
+        method = "code"
+    elif id_checked:
+        method = "id_checked"
+    else:
+        raise InvalidInput(WRONG_CODE)
+    request.details = {k: v for k, v in request.details.items() if not k.startswith("identity_code")}
+    request.identity_method = method
+    request.identity_confirmed_at = now
+    request.status = Status.open.value
+    _audit(session, request, actor, "request.identity_confirmed", None, {"method": method})
+
+
+def extend(session: Session, request: RightsRequest, *, reasons: str, region: Region, actor: str,
+           now: dt.datetime | None = None) -> Deadlines:
+    """Extend by two further months, once, with reasons notified before the first deadline (Art. 12(3))."""
+    _open_or_raise(request)
+    if not reasons.strip():
+        raise InvalidInput(NO_REASONS)
+    now = now or utcnow()
+    current = deadlines_of(request, region)
+    if not can_extend(now, current):
+        raise Conflict(TOO_LATE, ref=request.ref, by=current.extension_notice_by.isoformat())
+    extended = deadlines(request.received_at, region=region, extended=True)
+    request.extended_deadline = extended.extended
+    request.extension_reasons = reasons.strip()
+    request.extended_at = now
+    _audit(session, request, actor, "request.extended", None,
+           {"extended_deadline": str(extended.extended), "reasons": request.extension_reasons})
+    return deadlines_of(request, region)
+
+
+def refuse(session: Session, request: RightsRequest, *, reasons: str, partial: bool, actor: str,
+           fee_cents: int | None = None, now: dt.datetime | None = None) -> None:
+    """Refuse, wholly or in part, with reasons, the right to complain to the CNIL and to go to court (Art. 12(4))."""
+    _open_or_raise(request)
+    if not reasons.strip():
+        raise InvalidInput(NO_REASONS)
+    request.outcome = (Outcome.partially_refused if partial else Outcome.refused).value
+    request.refusal_reasons = reasons.strip()
+    request.fee_cents = fee_cents
+    request.status = Status.refused.value
+    request.closed_at = now or utcnow()
+    request.answer = {**(request.answer or {}), "remedies": ["complaint_cnil", "judicial_remedy"]}
+    _audit(session, request, actor, "request.refused", None, {"partial": partial, "reasons": request.refusal_reasons})
+
+
+def complete(session: Session, request: RightsRequest, *, declared: Declared, actor: str,
+             now: dt.datetime | None = None) -> actions.Completion:
+    """Do what the right asks on the built-in store and close the request; returns the answer and its files."""
+    if request.status == Status.awaiting_identity.value:
+        raise Conflict(IDENTITY_PENDING, ref=request.ref)
+    _open_or_raise(request)
+    subject = _subject_or_raise(session, request)
+    now = now or utcnow()
+    completion = actions.perform(session, request=request, subject=subject, declared=declared, now=now)
+    request.answer = completion.answer
+    request.outcome = Outcome.completed.value
+    request.status = Status.completed.value
+    request.closed_at = now
+    _audit(session, request, actor, f"request.completed.{request.kind}", subject,
+           {"summary": completion.answer.get("summary")})
+    return completion
+
+
+def read(session: Session, request: RightsRequest, region: Region, today: dt.date | None = None) -> RequestRead:
+    """The request as the doors show it, with its strict and paused deadlines and the days left."""
+    computed = deadlines_of(request, region)
+    subject_ref = session.scalar(select(DataSubject.ref).where(DataSubject.id == request.subject_id)) \
+        if request.subject_id else None
+    today = today or local_date(utcnow())
+    details = {k: v for k, v in request.details.items() if not k.startswith("identity_code")}
+    return RequestRead(
+        ref=request.ref, kind=RequestKind(request.kind), channel=request.channel, status=Status(request.status),
+        received_at=request.received_at, subject=subject_ref, requester=request.requester, details=details,
+        deadline=request.deadline, extended_deadline=request.extended_deadline, strict_deadline=computed.strict,
+        paused_deadline=computed.paused, days_left=(computed.strict - today).days,
+        identity_method=request.identity_method, outcome=Outcome(request.outcome) if request.outcome else None,
+        refusal_reasons=request.refusal_reasons, answer=request.answer,
+    )
+
+
+def _code_hash(code: str, ref: str, secret: str) -> str:
+    return hmac.new(secret.encode(), f"{ref}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+def _open_or_raise(request: RightsRequest) -> None:
+    if request.status in (Status.completed.value, Status.refused.value):
+        raise Conflict(CLOSED, ref=request.ref, status=request.status)
+
+
+def _subject_or_raise(session: Session, request: RightsRequest) -> DataSubject:
+    subject = session.get(DataSubject, request.subject_id) if request.subject_id else None
+    if subject is None:
+        raise Conflict(NO_SUBJECT_YET, ref=request.ref)
+    return subject
+
+
+def _audit(session: Session, request: RightsRequest, actor: str, action: str, subject: DataSubject | None,
+           details: dict[str, Any]) -> None:
+    subject_ref = subject.ref if subject else session.scalar(
+        select(DataSubject.ref).where(DataSubject.id == request.subject_id)) if request.subject_id else None
+    audit(session, actor=actor, action=action, target_type="rights_request", target_ref=request.ref,
+          subject_ref=subject_ref, details=details)

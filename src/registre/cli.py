@@ -10,6 +10,7 @@ from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.lint import cli as lint_cli
+from registre.rights import cli as rights_cli
 
 app = typer.Typer(
     name="registre",
@@ -25,6 +26,7 @@ app.command()(documents_cli.register)
 app.command()(demo)
 app.add_typer(db_cli.app, name="db")
 app.add_typer(audit_cli.app, name="audit")
+app.add_typer(rights_cli.app, name="requests")
 
 
 @app.callback(invoke_without_command=True)

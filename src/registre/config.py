@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from registre.i18n import Lang, environment_lang
+from registre.law.calendar import Region
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
 
@@ -28,6 +29,19 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         None, description="SQLAlchemy URL of the engine's store; default: SQLite in data_dir."
     )
+    declaration: Path | None = Field(
+        None, description="The organisation's declaration (a YAML file or folder) the store and requests follow."
+    )
+    region: Region = Field("metropole", description="Public-holiday calendar for deadlines: metropole, "
+                           "alsace-moselle, or an overseas department.")
+    smtp_host: str | None = Field(None, description="SMTP server for mail to people; unset: mail goes to the outbox "
+                                  "folder in data_dir.")
+    smtp_port: int = Field(587, description="SMTP port.")
+    smtp_user: str | None = Field(None, description="SMTP user name, if the server asks for one.")
+    smtp_password: SecretStr | None = Field(None, description="SMTP password.")
+    smtp_starttls: bool = Field(True, description="Whether to upgrade the SMTP connection with STARTTLS.")
+    mail_from: str = Field("privacy@localhost", description="The sender address of mail to people.")
+    api_token: SecretStr | None = Field(None, description="Bearer token staff present to the HTTP API.")
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."
     )

@@ -1,0 +1,217 @@
+"""`registre requests`: file, follow and answer rights requests at the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import typer
+from pydantic import ValidationError
+from rich.table import Table
+
+from registre.config import get_settings
+from registre.declarations.declared import Declared
+from registre.declarations.service import load
+from registre.errors import InvalidInput
+from registre.i18n import Msg
+from registre.kit.cli import JsonOption, out, plain_errors, print_json, reader_lang, store
+from registre.rights import flows
+from registre.rights.flows import Result
+from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
+
+app = typer.Typer(help="Rights requests: access, rectification, erasure, restriction, objection, portability…",
+                  no_args_is_help=True)
+
+NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration or REGISTRE_DECLARATION.",
+                     fr="Indiquez la déclaration de l'organisme avec --declaration ou REGISTRE_DECLARATION.")
+BAD_REQUEST = Msg(en="The request is not valid: {problems}", fr="La demande n'est pas valide : {problems}")
+BAD_CHANGE = Msg(en="'{value}' is not a change: write field=value.", fr="« {value} » n'est pas une modification : "
+                 "écrivez champ=valeur.")
+FILED = Msg(en="Request {ref} ({kind}) recorded; answer due by {deadline}.",
+            fr="Demande {ref} ({kind}) enregistrée ; réponse due au plus tard le {deadline}.")
+STATE = Msg(en="Request {ref}: {status}; strict deadline {strict}, paused deadline {paused}, {days} day(s) left.",
+            fr="Demande {ref} : {status} ; échéance stricte {strict}, échéance suspendue {paused}, {days} jour(s) "
+               "restant(s).")
+WROTE = Msg(en="Wrote {path}.", fr="Fichier écrit : {path}.")
+SENT = Msg(en="Mail: {where}.", fr="Courrier : {where}.")
+UNSENT = Msg(en="Not sent (the request is saved; send it again by hand): {why}.",
+             fr="Non envoyé (la demande est enregistrée ; renvoyez-le à la main) : {why}.")
+PENDING = Msg(en="pending", fr="en attente")
+ACTOR = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
+DECLARATION = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
+                           envvar="REGISTRE_DECLARATION")
+
+
+def _declared(path: Path | None) -> Declared:
+    path = path or get_settings().declaration
+    if path is None:
+        raise InvalidInput(NO_DECLARATION)
+    return load(path)
+
+
+def _optional_declared(path: Path | None) -> Declared | None:
+    path = path or get_settings().declaration
+    return load(path) if path else None
+
+
+def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
+    lang = reader_lang()
+    written = []
+    if output is not None and result.files:
+        output.mkdir(parents=True, exist_ok=True)
+        for name, content in result.files.items():
+            (output / name).write_bytes(content)
+            written.append(str(output / name))
+    if as_json:
+        print_json({**result.as_dict(), "written": written})
+        return
+    _state(result.request)
+    for path in written:
+        out.print(WROTE(lang, path=path))
+    for where in result.sent:
+        out.print(SENT(lang, where=where))
+    for why in result.unsent:
+        out.print(f"[yellow]{UNSENT(lang, why=why)}[/]")
+
+
+def _state(request: RequestRead) -> None:
+    lang = reader_lang()
+    out.print(STATE(lang, ref=request.ref, status=request.status.value, strict=request.strict_deadline,
+                    paused=request.paused_deadline or PENDING(lang), days=request.days_left))
+
+
+@app.command()
+@plain_errors
+def new(
+    kind: RequestKind = typer.Option(..., "--kind", help="The right exercised."),
+    channel: Channel = typer.Option(..., "--channel", help="Where the request arrived."),
+    subject: str | None = typer.Option(None, "--subject", help="The person: a ref, or email:…, phone:…"),
+    name: str | None = typer.Option(None, "--name", help="The requester's name."),
+    email: str | None = typer.Option(None, "--email", help="Where to answer by email."),
+    address: str | None = typer.Option(None, "--address", help="Where to answer by post."),
+    received_at: str | None = typer.Option(None, "--received-at",
+                                           help="When it reached the channel (ISO date-time with zone; default now)."),
+    lang: str = typer.Option("fr", "--lang", help="Language of the answers: fr or en."),
+    activity: list[str] = typer.Option([], "--activity", help="An activity concerned (repeatable)."),
+    objection: str | None = typer.Option(None, "--objection", help="direct_marketing, profiling or processing."),
+    change: list[str] = typer.Option([], "--change", help="Rectification: field=value (repeatable)."),
+    ground: str | None = typer.Option(None, "--ground", help="Restriction: the ground given."),
+    directives: str | None = typer.Option(None, "--directives", help="Post-mortem directives."),
+    executor: str | None = typer.Option(None, "--executor", help="Who the directives designate."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Record a request as received, compute its deadline and acknowledge it."""
+    changes = []
+    for item in change:
+        if "=" not in item:
+            raise InvalidInput(BAD_CHANGE, value=item)
+        field, value = item.split("=", 1)
+        changes.append({"field": field.strip(), "value": value})
+    raw = {"kind": kind, "channel": channel, "subject": subject, "lang": lang, "received_at": received_at,
+           "requester": {k: v for k, v in {"name": name, "email": email, "address": address}.items() if v},
+           "details": {k: v for k, v in {"activities": activity, "objection": objection, "changes": changes,
+                                         "ground": ground, "directives": directives, "executor": executor}.items()
+                       if v}}
+    try:
+        request_in = RequestCreate.model_validate({k: v for k, v in raw.items() if v is not None})
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        raise InvalidInput(BAD_REQUEST, problems=problems) from None
+    result = flows.file_request(store(), get_settings(), _optional_declared(declaration), request_in, actor)
+    if not as_json:
+        out.print(FILED(reader_lang(), ref=result.request.ref, kind=kind.value,
+                        deadline=result.request.strict_deadline))
+    _report(result, as_json)
+
+
+@app.command("list")
+@plain_errors
+def list_command(
+    status: Status | None = typer.Option(None, "--status", help="Only requests in this state."),
+    as_json: bool = JsonOption,
+) -> None:
+    """List requests, the late and nearest deadlines first."""
+    shown = flows.list_requests(store(), get_settings(), status)
+    if as_json:
+        print_json([r.model_dump(mode="json") for r in shown])
+        return
+    table = Table("ref", "kind", "status", "received", "strict", "paused", "days left")
+    today = dt.date.today()
+    for r in shown:
+        late = r.status in (Status.open, Status.awaiting_identity) and r.strict_deadline < today
+        table.add_row(r.ref, r.kind.value, r.status.value, r.received_at.date().isoformat(),
+                      f"[red]{r.strict_deadline}[/]" if late else str(r.strict_deadline),
+                      str(r.paused_deadline or "—"), str(r.days_left))
+    out.print(table)
+
+
+@app.command()
+@plain_errors
+def show(ref: str = typer.Argument(..., help="The request's reference."), as_json: bool = JsonOption) -> None:
+    """Show one request, its deadlines and its answer."""
+    request = flows.show(store(), get_settings(), ref)
+    if as_json:
+        print_json(request.model_dump(mode="json"))
+    else:
+        out.print_json(request.model_dump_json())
+        _state(request)
+
+
+@app.command()
+@plain_errors
+def verify(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    ask: bool = typer.Option(False, "--ask", help="Send a code to the address already known (reasonable doubt)."),
+    code: str | None = typer.Option(None, "--code", help="The code the person gave back."),
+    id_checked: bool = typer.Option(False, "--id-checked", help="Staff checked an ID; no copy is kept."),
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Ask for or record the person's identity."""
+    _report(flows.verify_identity(store(), get_settings(), ref, actor=actor, ask=ask, code=code,
+                                  id_checked=id_checked), as_json)
+
+
+@app.command()
+@plain_errors
+def extend(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    reasons: str = typer.Option(..., "--reasons", help="Why more time is needed (complexity, number of requests)."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Extend by two further months, once, before the first deadline, telling the person why."""
+    _report(flows.extend(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
+                         actor=actor), as_json)
+
+
+@app.command()
+@plain_errors
+def complete(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Folder for the files sent to the person."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Do what the request asks on the store and send the answer."""
+    _report(flows.complete(store(), get_settings(), _declared(declaration), ref, actor=actor), as_json, output)
+
+
+@app.command()
+@plain_errors
+def refuse(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    reasons: str = typer.Option(..., "--reasons", help="Why, in words the person will read."),
+    partial: bool = typer.Option(False, "--partial", help="Refuse only part of the request."),
+    fee_cents: int | None = typer.Option(None, "--fee-cents", help="A fee for further copies, in cents."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Refuse, wholly or partly, with reasons and the person's remedies."""
+    _report(flows.refuse(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
+                         partial=partial, actor=actor, fee_cents=fee_cents), as_json)

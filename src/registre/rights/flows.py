@@ -1,0 +1,116 @@
+"""Request flows for the doors: one unit of work per step, then the letters, sent only after commit."""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from registre.config import Settings
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.mail.sender import Letter, send
+from registre.rights import letters, service
+from registre.rights.schemas import RequestCreate, RequestRead, Status
+
+
+@dataclass
+class Result:
+    """What a step did: the request as it now stands, files for the person, and where each letter went."""
+
+    request: RequestRead
+    files: dict[str, bytes] = field(default_factory=dict)
+    sent: list[str] = field(default_factory=list)
+    unsent: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data (files by name only)."""
+        return {"request": self.request.model_dump(mode="json"), "files": sorted(self.files), "sent": self.sent,
+                "unsent": self.unsent}
+
+
+def _deliver(result: Result, pending: list[Letter | None], settings: Settings) -> Result:
+    """Send the letters once the change is committed; a failure is reported, the change stands."""
+    for item in pending:
+        if item is None:
+            continue
+        try:
+            result.sent.append(send(item, settings))
+        except (OSError, smtplib.SMTPException) as error:
+            result.unsent.append(f"{item.to}: {error}")
+    return result
+
+
+def file_request(engine: Engine, settings: Settings, declared: Declared | None, request_in: RequestCreate,
+                 actor: str) -> Result:
+    """Record a new request and acknowledge it."""
+    with unit_of_work(engine) as session:
+        request = service.create(session, request_in=request_in, region=settings.region, actor=actor)
+        shown = service.read(session, request, settings.region)
+        pending = [letters.letter("received", request, declared, received=request.received_at.date(),
+                                  deadline=shown.strict_deadline)]
+    return _deliver(Result(shown), pending, settings)
+
+
+def show(engine: Engine, settings: Settings, ref: str) -> RequestRead:
+    """One request with its deadlines."""
+    with unit_of_work(engine) as session:
+        return service.read(session, service.get_or_raise(session, ref), settings.region)
+
+
+def list_requests(engine: Engine, settings: Settings, status: Status | None) -> list[RequestRead]:
+    """Requests with their deadlines, the late and nearest first."""
+    with unit_of_work(engine) as session:
+        shown = [service.read(session, r, settings.region) for r in service.list_requests(session, status=status)]
+    return sorted(shown, key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
+
+
+def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str, ask: bool = False,
+                    code: str | None = None, id_checked: bool = False) -> Result:
+    """Ask for identity with a code sent to a known address, or record it confirmed (code or ID checked)."""
+    secret = settings.secret_key.get_secret_value()
+    pending: list[Letter | None] = []
+    with unit_of_work(engine) as session:
+        request = service.get_or_raise(session, ref)
+        if ask:
+            sent_code, contact = service.ask_identity(session, request, actor=actor, secret=secret)
+            item = letters.letter("identity", request, None, code=sent_code)
+            pending.append(Letter(contact, item.subject, item.body) if item else None)
+        else:
+            service.confirm_identity(session, request, actor=actor, code=code, id_checked=id_checked, secret=secret)
+        shown = service.read(session, request, settings.region)
+    return _deliver(Result(shown), pending, settings)
+
+
+def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str,
+           actor: str) -> Result:
+    """Extend a request by two months and tell the person why."""
+    with unit_of_work(engine) as session:
+        request = service.get_or_raise(session, ref)
+        computed = service.extend(session, request, reasons=reasons, region=settings.region, actor=actor)
+        shown = service.read(session, request, settings.region)
+        pending = [letters.letter("extended", request, declared, deadline=computed.strict, reasons=reasons)]
+    return _deliver(Result(shown), pending, settings)
+
+
+def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *, actor: str) -> Result:
+    """Do what the request asks and send the answer."""
+    with unit_of_work(engine) as session:
+        request = service.get_or_raise(session, ref)
+        done = service.complete(session, request, declared=declared, actor=actor)
+        shown = service.read(session, request, settings.region)
+        pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
+    return _deliver(Result(shown, done.files), pending, settings)
+
+
+def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str, partial: bool,
+           actor: str, fee_cents: int | None = None) -> Result:
+    """Refuse with reasons and tell the person of their remedies."""
+    with unit_of_work(engine) as session:
+        request = service.get_or_raise(session, ref)
+        service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents)
+        shown = service.read(session, request, settings.region)
+        pending = [letters.letter("refused", request, declared, reasons=reasons, partial=partial)]
+    return _deliver(Result(shown), pending, settings)

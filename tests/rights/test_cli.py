@@ -1,0 +1,113 @@
+"""`registre requests` as staff use it: file, verify identity, extend, complete, refuse; mail to the outbox."""
+
+from __future__ import annotations
+
+import email
+from email.message import EmailMessage
+from email.policy import default
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from registre.cli import app
+from registre.db.session import make_engine, unit_of_work, upgrade
+from registre.models.subjects import DataSubject, Identifier, PersonalRecord
+from tests.conftest import MINIMAL
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A fresh SQLite store with one customer, Jeanne, and the minimal declaration."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
+    upgrade(engine)
+    with unit_of_work(engine) as session:
+        subject = DataSubject(category="customer")
+        session.add(subject)
+        session.flush()
+        session.add(Identifier(subject_id=subject.id, kind="email", value="jeanne@example.fr"))
+        session.add(PersonalRecord(subject_id=subject.id, activity="orders", data_category="identification",
+                                   field="last_name", value="Martin"))
+    engine.dispose()
+    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(MINIMAL), "REGISTRE_LANG": "en"}
+
+
+def registre(env: dict[str, str], *args: str) -> Any:
+    return CliRunner().invoke(app, list(args), env=env)
+
+
+def outbox(env: dict[str, str]) -> list[EmailMessage]:
+    """The letters written to the outbox, oldest first."""
+    folder = Path(env["REGISTRE_DATA_DIR"]) / "outbox"
+    paths = sorted(folder.glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)
+    return [email.message_from_bytes(p.read_bytes(), _class=EmailMessage, policy=default) for p in paths]
+
+
+def file_access(env: dict[str, str]) -> str:
+    result = registre(env, "requests", "new", "--kind", "access", "--channel", "email", "--subject",
+                      "email:jeanne@example.fr", "--email", "jeanne@example.fr", "--lang", "en", "--json")
+    assert result.exit_code == 0, result.output
+    ref: str = json.loads(result.output)["request"]["ref"]
+    return ref
+
+
+def test_a_request_from_receipt_to_answer(env: dict[str, str], tmp_path: Path) -> None:
+    ref = file_access(env)
+    [ack] = outbox(env)
+    assert "received" in ack["Subject"]
+    assert ref in ack.get_content()
+
+    listed = json.loads(registre(env, "requests", "list", "--json").output)
+    assert [r["ref"] for r in listed] == [ref]
+
+    assert registre(env, "requests", "verify", ref, "--ask").exit_code == 0
+    code_mail = outbox(env)[-1]
+    code = re.search(r"\b(\d{6})\b", code_mail.get_content()).group(1)  # type: ignore[union-attr]
+    assert code_mail["To"] == "jeanne@example.fr"
+    assert registre(env, "requests", "verify", ref, "--code", code).exit_code == 0
+
+    result = registre(env, "requests", "complete", ref, "-o", str(tmp_path / "answer"))
+    assert result.exit_code == 0, result.output
+    package = json.loads((tmp_path / "answer" / "access.json").read_text())
+    assert package["data"][0]["value"] == "Martin"
+    assert (tmp_path / "answer" / "access.html").exists()
+    assert "answered" in outbox(env)[-1]["Subject"]
+
+    shown = json.loads(registre(env, "requests", "show", ref, "--json").output)
+    assert shown["status"] == "completed"
+    assert registre(env, "audit", "verify").exit_code == 0
+
+
+def test_a_refusal_tells_the_person_of_the_cnil(env: dict[str, str]) -> None:
+    ref = file_access(env)
+    result = registre(env, "requests", "refuse", ref, "--reasons", "Manifestly excessive.", "--partial")
+    assert result.exit_code == 0, result.output
+    assert "CNIL" in outbox(env)[-1].get_content()
+
+
+def test_an_extension_gives_the_new_deadline_and_reasons(env: dict[str, str]) -> None:
+    ref = file_access(env)
+    result = registre(env, "requests", "extend", ref, "--reasons", "Ten years of orders.", "--json")
+    assert result.exit_code == 0, result.output
+    request = json.loads(result.output)["request"]
+    assert request["extended_deadline"] == request["strict_deadline"]
+    assert "Ten years of orders." in outbox(env)[-1].get_content()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["requests", "show", "nope"], "No request with reference 'nope'."),
+    (["requests", "new", "--kind", "access", "--channel", "email", "--subject", "email:nobody@example.fr"],
+     "No data subject matches"),
+    (["requests", "new", "--kind", "rectification", "--channel", "post", "--change", "last_name"],
+     "is not a change"),
+    (["requests", "new", "--kind", "access", "--channel", "post", "--email", "not-an-email"], "not valid"),
+])
+def test_mistakes_get_a_plain_answer_and_change_nothing(env: dict[str, str], args: list[str], message: str) -> None:
+    result = registre(env, *args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert json.loads(registre(env, "requests", "list", "--json").output) == []

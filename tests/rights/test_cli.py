@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import email
-from email.message import EmailMessage
-from email.policy import default
 import json
 import re
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
 from typing import Any
 

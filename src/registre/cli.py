@@ -29,6 +29,20 @@ app.add_typer(audit_cli.app, name="audit")
 app.add_typer(rights_cli.app, name="requests")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) on the store and declaration of the settings."""
+    import uvicorn
+
+    from registre.app import create_app
+    from registre.config import get_settings
+
+    uvicorn.run(create_app(get_settings()), host=host, port=port)
+
+
 @app.callback(invoke_without_command=True)
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),

@@ -1,0 +1,101 @@
+"""The rights-request API: the same flows as the CLI, for the organisation's systems and the back office."""
+
+from __future__ import annotations
+
+import base64
+
+from fastapi import APIRouter
+from pydantic import BaseModel, ConfigDict
+
+from registre.rights import flows
+from registre.rights.schemas import RequestCreate, RequestRead, Status
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+
+router = APIRouter(prefix="/api/requests", tags=["requests"])
+
+
+class StepResult(BaseModel):
+    """A request after a step, the files for the person (base64), and where the letters went."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    request: RequestRead
+    files: dict[str, str] = {}
+    sent: list[str] = []
+    unsent: list[str] = []
+
+
+class Reasons(BaseModel):
+    """Reasons given to the person."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reasons: str
+    partial: bool = False
+    fee_cents: int | None = None
+
+
+class Identity(BaseModel):
+    """Ask for identity, or confirm it by the code given back or an ID checked by staff."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ask: bool = False
+    code: str | None = None
+    id_checked: bool = False
+
+
+def _step(result: flows.Result) -> StepResult:
+    files = {name: base64.b64encode(content).decode() for name, content in result.files.items()}
+    return StepResult(request=result.request, files=files, sent=result.sent, unsent=result.unsent)
+
+
+@router.post("", status_code=201)
+def create(body: RequestCreate, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+           actor: Staff) -> StepResult:
+    """Record a request as received on its channel and acknowledge it."""
+    return _step(flows.file_request(engine, settings, declared, body, actor))
+
+
+@router.get("")
+def list_requests(engine: EngineDep, settings: SettingsDep, _: Staff, status: Status | None = None) -> (
+    list[RequestRead]
+):
+    """Requests, the late and nearest deadlines first."""
+    return flows.list_requests(engine, settings, status)
+
+
+@router.get("/{ref}")
+def show(ref: str, engine: EngineDep, settings: SettingsDep, _: Staff) -> RequestRead:
+    """One request with its strict and paused deadlines."""
+    return flows.show(engine, settings, ref)
+
+
+@router.post("/{ref}/identity")
+def identity(ref: str, body: Identity, engine: EngineDep, settings: SettingsDep, actor: Staff) -> StepResult:
+    """Ask for or record the person's identity."""
+    return _step(flows.verify_identity(engine, settings, ref, actor=actor, ask=body.ask, code=body.code,
+                                       id_checked=body.id_checked))
+
+
+@router.post("/{ref}/extend")
+def extend(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+           actor: Staff) -> StepResult:
+    """Extend by two months, once, with reasons."""
+    return _step(flows.extend(engine, settings, declared, ref, reasons=body.reasons, actor=actor))
+
+
+@router.post("/{ref}/complete")
+def complete(ref: str, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep, actor: Staff) -> StepResult:
+    """Do what the request asks and answer."""
+    return _step(flows.complete(engine, settings, declared, ref, actor=actor))
+
+
+@router.post("/{ref}/refuse")
+def refuse(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+           actor: Staff) -> StepResult:
+    """Refuse, wholly or partly, with reasons and remedies."""
+    return _step(flows.refuse(engine, settings, declared, ref, reasons=body.reasons, partial=body.partial,
+                              actor=actor, fee_cents=body.fee_cents))
+
+

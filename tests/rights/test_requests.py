@@ -232,3 +232,23 @@ class TestRights:
         actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
         assert actions == ["request.received", "request.completed.access"]
         assert verify(session).ok
+
+
+class TestExcessive:
+    def test_a_request_a_year_after_the_last_cannot_be_refused_as_excessive(self, session: Session) -> None:
+        new(session, "access", dt.datetime(2025, 3, 1, 10, tzinfo=PARIS))
+        request = new(session, "access", dt.datetime(2026, 3, 2, 10, tzinfo=PARIS))
+        with pytest.raises(Conflict):
+            service.refuse(session, request, reasons="Repetitive.", partial=False, actor=ACTOR, excessive=True)
+
+    def test_a_first_request_cannot_be_excessive(self, session: Session) -> None:
+        with pytest.raises(Conflict):
+            service.refuse(session, new(session, "access"), reasons="Repetitive.", partial=False, actor=ACTOR,
+                           excessive=True)
+
+    def test_the_same_request_every_week_may_be(self, session: Session) -> None:
+        new(session, "access", dt.datetime(2026, 3, 1, 10, tzinfo=PARIS))
+        request = new(session, "access", dt.datetime(2026, 3, 8, 10, tzinfo=PARIS))
+        service.refuse(session, request, reasons="The same request every week.", partial=False, actor=ACTOR,
+                       excessive=True)
+        assert request.outcome == "refused"

@@ -208,10 +208,11 @@ def refuse(
     reasons: str = typer.Option(..., "--reasons", help="Why, in words the person will read."),
     partial: bool = typer.Option(False, "--partial", help="Refuse only part of the request."),
     fee_cents: int | None = typer.Option(None, "--fee-cents", help="A fee for further copies, in cents."),
+    excessive: bool = typer.Option(False, "--excessive", help="Refused as manifestly excessive (Art. 12(5))."),
     declaration: Path | None = DECLARATION,
     actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
     """Refuse, wholly or partly, with reasons and the person's remedies."""
     _report(flows.refuse(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
-                         partial=partial, actor=actor, fee_cents=fee_cents), as_json)
+                         partial=partial, actor=actor, fee_cents=fee_cents, excessive=excessive), as_json)

@@ -106,11 +106,12 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
 
 
 def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str, partial: bool,
-           actor: str, fee_cents: int | None = None) -> Result:
+           actor: str, fee_cents: int | None = None, excessive: bool = False) -> Result:
     """Refuse with reasons and tell the person of their remedies."""
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref)
-        service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents)
+        service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents,
+                       excessive=excessive)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("refused", request, declared, reasons=reasons, partial=partial)]
     return _deliver(Result(shown), pending, settings)

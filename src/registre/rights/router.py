@@ -33,6 +33,7 @@ class Reasons(BaseModel):
     reasons: str
     partial: bool = False
     fee_cents: int | None = None
+    excessive: bool = False
 
 
 class Identity(BaseModel):
@@ -96,6 +97,6 @@ def refuse(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, de
            actor: Staff) -> StepResult:
     """Refuse, wholly or partly, with reasons and remedies."""
     return _step(flows.refuse(engine, settings, declared, ref, reasons=body.reasons, partial=body.partial,
-                              actor=actor, fee_cents=body.fee_cents))
+                              actor=actor, fee_cents=body.fee_cents, excessive=body.excessive))
 
 

@@ -49,7 +49,15 @@ IDENTITY_PENDING = Msg(en="Request {ref} awaits the person's identity: confirm i
 NO_SUBJECT_YET = Msg(en="Request {ref} is tied to no data subject: nothing can be done on the store.",
                      fr="La demande {ref} n'est rattachée à aucune personne : rien ne peut être fait.")
 
+NOT_EXCESSIVE = Msg(
+    en="Request {ref} cannot be refused as excessive: the person's previous request of this kind is a year old or "
+       "more, or there is none (EDPB 01/2022 §185).",
+    fr="La demande {ref} ne peut être refusée comme excessive : la précédente demande de même nature de la personne "
+       "date d'un an ou plus, ou n'existe pas (CEPD, lignes directrices 01/2022, § 185).")
+
 CODE_LIFETIME = dt.timedelta(days=7)
+# EDPB 01/2022 §185: "a one-year interval can never be excessive" (regulation.md §1.3).
+REASONABLE_INTERVAL = dt.timedelta(days=365)
 
 
 def _find_subject(session: Session, subject: str) -> DataSubject:
@@ -179,11 +187,17 @@ def extend(session: Session, request: RightsRequest, *, reasons: str, region: Re
 
 
 def refuse(session: Session, request: RightsRequest, *, reasons: str, partial: bool, actor: str,
-           fee_cents: int | None = None, now: dt.datetime | None = None) -> None:
-    """Refuse, wholly or in part, with reasons, the right to complain to the CNIL and to go to court (Art. 12(4))."""
+           fee_cents: int | None = None, excessive: bool = False, now: dt.datetime | None = None) -> None:
+    """Refuse, wholly or in part, with reasons, the right to complain to the CNIL and to go to court (Art. 12(4)).
+
+    A refusal as excessive (Art. 12(5)) is refused itself when the person's previous request of the same kind
+    is a year old or more: a one-year interval is never excessive (EDPB 01/2022 §185).
+    """
     _open_or_raise(request)
     if not reasons.strip():
         raise InvalidInput(NO_REASONS)
+    if excessive:
+        _excessive_or_raise(session, request)
     request.outcome = (Outcome.partially_refused if partial else Outcome.refused).value
     request.refusal_reasons = reasons.strip()
     request.fee_cents = fee_cents
@@ -226,6 +240,15 @@ def read(session: Session, request: RightsRequest, region: Region, today: dt.dat
         identity_method=request.identity_method, outcome=Outcome(request.outcome) if request.outcome else None,
         refusal_reasons=request.refusal_reasons, answer=request.answer,
     )
+
+
+def _excessive_or_raise(session: Session, request: RightsRequest) -> None:
+    previous = session.scalar(select(RightsRequest.received_at).where(
+        RightsRequest.subject_id == request.subject_id, RightsRequest.kind == request.kind,
+        RightsRequest.id != request.id, RightsRequest.received_at <= request.received_at,
+    ).order_by(RightsRequest.received_at.desc()).limit(1)) if request.subject_id else None
+    if previous is None or request.received_at - previous >= REASONABLE_INTERVAL:
+        raise Conflict(NOT_EXCESSIVE, ref=request.ref)
 
 
 def _code_hash(code: str, ref: str, secret: str) -> str:

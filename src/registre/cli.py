@@ -11,6 +11,7 @@ from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.lint import cli as lint_cli
 from registre.rights import cli as rights_cli
+from registre.subjects import cli as subjects_cli
 
 app = typer.Typer(
     name="registre",
@@ -27,6 +28,7 @@ app.command()(demo)
 app.add_typer(db_cli.app, name="db")
 app.add_typer(audit_cli.app, name="audit")
 app.add_typer(rights_cli.app, name="requests")
+app.add_typer(subjects_cli.app, name="subjects")
 
 
 @app.command()

@@ -100,7 +100,7 @@ def test_an_extension_gives_the_new_deadline_and_reasons(env: dict[str, str]) ->
 @pytest.mark.parametrize(("args", "message"), [
     (["requests", "show", "nope"], "No request with reference 'nope'."),
     (["requests", "new", "--kind", "access", "--channel", "email", "--subject", "email:nobody@example.fr"],
-     "No data subject matches"),
+     "No data subject has the email 'nobody@example.fr'."),
     (["requests", "new", "--kind", "rectification", "--channel", "post", "--change", "last_name"],
      "is not a change"),
     (["requests", "new", "--kind", "access", "--channel", "post", "--email", "not-an-email"], "not valid"),

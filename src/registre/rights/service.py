@@ -26,12 +26,9 @@ from registre.models.subjects import DataSubject, Identifier
 from registre.rights import actions
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
 from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
+from registre.subjects.service import locate
 
 NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de référence « {ref} ».")
-NO_SUBJECT = Msg(en="No data subject matches '{subject}'.",
-                 fr="Aucune personne concernée ne correspond à « {subject} ».")
-BAD_SUBJECT = Msg(en="'{subject}' is neither a subject reference nor kind:value (email:…, phone:…).",
-                  fr="« {subject} » n'est ni une référence de personne ni un type:valeur (email:…, phone:…).")
 FUTURE = Msg(en="A request cannot be received in the future ({at}).",
              fr="Une demande ne peut pas être reçue dans le futur ({at}).")
 CLOSED = Msg(en="Request {ref} is already closed ({status}).", fr="La demande {ref} est déjà close ({status}).")
@@ -60,20 +57,6 @@ CODE_LIFETIME = dt.timedelta(days=7)
 REASONABLE_INTERVAL = dt.timedelta(days=365)
 
 
-def _find_subject(session: Session, subject: str) -> DataSubject:
-    if ":" in subject:
-        kind, value = subject.split(":", 1)
-        found = session.scalar(select(DataSubject).join(Identifier).where(
-            Identifier.kind == kind.strip().lower(), Identifier.value == value.strip().lower()))
-    elif len(subject) == 32:
-        found = session.scalar(select(DataSubject).where(DataSubject.ref == subject))
-    else:
-        raise InvalidInput(BAD_SUBJECT, subject=subject)
-    if found is None:
-        raise NotFound(NO_SUBJECT, subject=subject)
-    return found
-
-
 def create(session: Session, *, request_in: RequestCreate, region: Region, actor: str,
            now: dt.datetime | None = None) -> RightsRequest:
     """Record a request as received on its channel; its deadline runs from receipt, not from this moment."""
@@ -81,7 +64,7 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
     received_at = request_in.received_at or now
     if received_at > now + dt.timedelta(minutes=5):
         raise InvalidInput(FUTURE, at=received_at.isoformat())
-    subject = _find_subject(session, request_in.subject) if request_in.subject else None
+    subject = locate(session, request_in.subject) if request_in.subject else None
     computed = deadlines(received_at, region=region, extended=False)
     request = RightsRequest(
         kind=request_in.kind.value, channel=request_in.channel.value, received_at=received_at, recorded_at=now,

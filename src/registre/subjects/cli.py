@@ -1,0 +1,138 @@
+"""`registre subjects`: import data subjects into the built-in store, and look one up."""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from registre.db.session import unit_of_work
+from registre.declarations.service import load
+from registre.i18n import Lang, Msg
+from registre.kit.cli import JsonOption, err, out, plain_errors, print_json, reader_lang, store
+from registre.subjects import service
+from registre.subjects.schemas import PARIS
+from registre.subjects.service import ImportInvalid, Part, RowProblem, SubjectFile
+
+app = typer.Typer(help="The built-in subject store: data subjects, their personal data and lifecycle events.",
+                  no_args_is_help=True)
+
+SHOWN = 50
+IMPORTED = Msg(
+    en="{file}: {rows} row(s) read; {created} subject(s) created, {updated} updated; {records} record(s) added, "
+       "{records_updated} changed; {events} event(s) added.",
+    fr="{file} : {rows} ligne(s) lue(s) ; {created} personne(s) créée(s), {updated} mise(s) à jour ; {records} "
+       "donnée(s) ajoutée(s), {records_updated} modifiée(s) ; {events} événement(s) ajouté(s).")
+SKIPPED = Msg(en="{count} row(s) skipped:", fr="{count} ligne(s) écartée(s) :")
+MORE = Msg(en="… and {count} more problem(s).", fr="… et {count} autre(s) problème(s).")
+HINT = Msg(en="Correct them, or load the other rows with --skip-errors.",
+           fr="Corrigez-les, ou chargez les autres lignes avec --skip-errors.")
+CREATED = Msg(en="created {at}", fr="créée le {at}")
+IDENTIFIERS = (Msg(en="Identifier", fr="Identifiant"), Msg(en="Value", fr="Valeur"))
+RECORDS = (Msg(en="Activity", fr="Traitement"), Msg(en="Data category", fr="Catégorie de données"),
+           Msg(en="Field", fr="Champ"), Msg(en="Value", fr="Valeur"), Msg(en="Source", fr="Source"))
+EVENTS = (Msg(en="Event", fr="Événement"), Msg(en="Date (Paris)", fr="Date (Paris)"), Msg(en="Details", fr="Détails"))
+
+DeclarationOption = typer.Option(..., "--declaration", "-d", envvar="REGISTRE_DECLARATION",
+                                 help="The declaration the data belongs to: a YAML file or a folder.")
+ONLY_EVENTS: tuple[Part] = ("events",)
+SubjectArgument = typer.Argument(..., help="A subject reference, kind:value (email:x@y.fr, phone:…) or an email.")
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _print_problems(problems: list[RowProblem], lang: Lang) -> None:
+    for problem in problems[:SHOWN]:
+        err.print(f"  {escape(problem.text(lang))}", soft_wrap=True)
+    if len(problems) > SHOWN:
+        err.print(f"  {MORE(lang, count=len(problems) - SHOWN)}")
+
+
+@app.command("import")
+@plain_errors
+def import_subjects(
+    file: Path = typer.Argument(..., help="A CSV (UTF-8, header row) or JSON file of data subjects."),
+    declaration: Path = DeclarationOption,
+    skip_errors: bool = typer.Option(False, "--skip-errors", help="Load the good rows and report the bad ones."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Import data subjects with their identifiers, personal data and events; a bad row refuses the whole file."""
+    lang = reader_lang()
+    declared = load(declaration)
+    engine = store()
+    columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
+    try:
+        with Progress(*columns, console=err, disable=as_json) as bar, unit_of_work(engine) as session:
+            task = bar.add_task(escape(file.name), total=None)
+            report = service.import_file(
+                session, declared=declared, path=file, skip_errors=skip_errors, actor=_actor(),
+                progress=lambda done, total: bar.update(task, completed=done, total=total))
+    except ImportInvalid as error:
+        if as_json:
+            print_json(error.as_dict(lang))
+        else:
+            err.print(f"[bold red]{escape(error.text(lang))}[/]", soft_wrap=True)
+            _print_problems(error.problems, lang)
+            err.print(HINT(lang))
+        raise typer.Exit(1) from None
+    if as_json:
+        print_json(report.as_dict(lang))
+        return
+    out.print(f"[green]{escape(IMPORTED(lang, file=report.file, **report.counts()))}[/]", soft_wrap=True)
+    if report.problems:
+        err.print(f"[yellow]{SKIPPED(lang, count=report.skipped)}[/]", soft_wrap=True)
+        _print_problems(list(report.problems), lang)
+
+
+@app.command()
+@plain_errors
+def show(subject: str = SubjectArgument, as_json: bool = JsonOption) -> None:
+    """Show what the store holds on a data subject: identifiers, personal data, lifecycle events (audited)."""
+    with unit_of_work(store()) as session:
+        found = service.read(session, service.locate(session, subject), actor=_actor())
+    if as_json:
+        print_json(found.as_dict())
+        return
+    lang = reader_lang()
+    created = found.subject.created_at.astimezone(PARIS).strftime("%Y-%m-%d")
+    out.print(f"[bold]{found.subject.ref}[/]  {escape(found.subject.category or '—')}  "
+              f"[dim]{CREATED(lang, at=created)}[/]")
+    table = Table(*(header(lang) for header in IDENTIFIERS))
+    for identifier in found.identifiers or []:
+        table.add_row(identifier.kind, escape(identifier.value))
+    out.print(table)
+    table = Table(*(header(lang) for header in RECORDS))
+    for item in found.records or []:
+        source = item.source + (f" ({item.source_name})" if item.source_name else "")
+        table.add_row(item.activity, item.data_category, escape(item.field), escape(item.value or ""), escape(source))
+    out.print(table)
+    _print_events(found, lang)
+
+
+@app.command()
+@plain_errors
+def events(subject: str = SubjectArgument, as_json: bool = JsonOption) -> None:
+    """List a data subject's lifecycle events, oldest first (audited)."""
+    with unit_of_work(store()) as session:
+        found = service.read(session, service.locate(session, subject), actor=_actor(), parts=ONLY_EVENTS)
+    if as_json:
+        print_json(found.as_dict())
+        return
+    _print_events(found, reader_lang())
+
+
+def _print_events(found: SubjectFile, lang: Lang) -> None:
+    table = Table(*(header(lang) for header in EVENTS))
+    for event in found.events or []:
+        table.add_row(event.event, event.occurred_at.astimezone(PARIS).strftime("%Y-%m-%d %H:%M"),
+                      escape(str(event.details)) if event.details else "")
+    out.print(table)

@@ -1,0 +1,136 @@
+"""The built-in subject store: find a data subject, read their data and events, import a file of them.
+
+Services flush and never commit: the door owns the transaction, and every import or read of personal data is
+audited in it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from registre.audit.service import record as audit
+from registre.declarations.declared import Declared
+from registre.errors import NotFound
+from registre.i18n import Msg
+from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord
+from registre.subjects import importing
+from registre.subjects.importing import ImportInvalid, ImportReport, Progress, RowProblem
+from registre.subjects.schemas import EMAIL, normalise_identifier
+
+__all__ = ["ImportInvalid", "ImportReport", "Part", "RowProblem", "SubjectFile", "events", "find", "get_or_raise",
+           "identifiers", "import_file", "locate", "read", "records"]
+
+NO_SUBJECT = Msg(en="No data subject with reference '{ref}'.", fr="Aucune personne concernée de référence « {ref} ».")
+NO_MATCH = Msg(en="No data subject has the {kind} '{value}'.",
+               fr="Aucune personne concernée n'a pour {kind} « {value} ».")
+
+Part = Literal["identifiers", "records", "events"]
+PARTS: tuple[Part, ...] = ("identifiers", "records", "events")
+
+
+def find(session: Session, *, kind: str, value: str) -> DataSubject | None:
+    """The subject with this identifier (normalised first: `Jean@X.fr` finds `jean@x.fr`), or None."""
+    kind = kind.strip().lower()
+    normal = normalise_identifier(kind, value)
+    return session.scalar(select(DataSubject).join(Identifier).where(Identifier.kind == kind,
+                                                                     Identifier.value == normal))
+
+
+def get_or_raise(session: Session, ref: str) -> DataSubject:
+    """The subject with this reference; raises `NotFound`."""
+    subject = session.scalar(select(DataSubject).where(DataSubject.ref == ref.strip()))
+    if subject is None:
+        raise NotFound(NO_SUBJECT, ref=ref)
+    return subject
+
+
+def locate(session: Session, text: str) -> DataSubject:
+    """The subject a person names: a reference, `kind:value` (`email:x@y.fr`, `phone:…`) or a bare email."""
+    text = text.strip()
+    if ":" in text:
+        kind, value = text.split(":", 1)
+    elif "@" in text:
+        kind, value = EMAIL, text
+    else:
+        return get_or_raise(session, text)
+    subject = find(session, kind=kind, value=value)
+    if subject is None:
+        raise NotFound(NO_MATCH, kind=kind.strip().lower(), value=value.strip())
+    return subject
+
+
+def identifiers(session: Session, subject: DataSubject) -> list[Identifier]:
+    """The subject's identifiers, by kind."""
+    return list(session.scalars(select(Identifier).where(Identifier.subject_id == subject.id)
+                                .order_by(Identifier.kind, Identifier.value)))
+
+
+def records(session: Session, subject: DataSubject) -> list[PersonalRecord]:
+    """The subject's personal data, by activity, data category and field."""
+    return list(session.scalars(
+        select(PersonalRecord).where(PersonalRecord.subject_id == subject.id)
+        .order_by(PersonalRecord.activity, PersonalRecord.data_category, PersonalRecord.field, PersonalRecord.id)))
+
+
+def events(session: Session, subject: DataSubject) -> list[LifecycleEvent]:
+    """The subject's lifecycle events, oldest first."""
+    return list(session.scalars(select(LifecycleEvent).where(LifecycleEvent.subject_id == subject.id)
+                                .order_by(LifecycleEvent.occurred_at, LifecycleEvent.id)))
+
+
+@dataclass(frozen=True)
+class SubjectFile:
+    """What the store holds on one subject, as read for a person: the parts asked for, the others None."""
+
+    subject: DataSubject
+    identifiers: list[Identifier] | None
+    records: list[PersonalRecord] | None
+    events: list[LifecycleEvent] | None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The file as JSON-ready data (times in ISO 8601, UTC)."""
+        out: dict[str, Any] = {"ref": self.subject.ref, "category": self.subject.category,
+                               "created_at": _iso(self.subject.created_at)}
+        if self.identifiers is not None:
+            out["identifiers"] = [{"kind": i.kind, "value": i.value} for i in self.identifiers]
+        if self.records is not None:
+            out["records"] = [{"activity": r.activity, "data_category": r.data_category, "field": r.field,
+                               "value": r.value, "source": r.source, "source_name": r.source_name,
+                               "collected_at": _iso(r.collected_at), "updated_at": _iso(r.updated_at)}
+                              for r in self.records]
+        if self.events is not None:
+            out["events"] = [{"event": e.event, "at": _iso(e.occurred_at), "details": e.details} for e in self.events]
+        return out
+
+
+def _iso(moment: dt.datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def read(session: Session, subject: DataSubject, *, actor: str, parts: Collection[Part] = PARTS) -> SubjectFile:
+    """Read the parts asked for of a subject's file, and audit the read (action `subject.read`)."""
+    audit(session, actor=actor, action="subject.read", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref, details={"parts": [part for part in PARTS if part in parts]})
+    return SubjectFile(
+        subject,
+        identifiers(session, subject) if "identifiers" in parts else None,
+        records(session, subject) if "records" in parts else None,
+        events(session, subject) if "events" in parts else None,
+    )
+
+
+def import_file(session: Session, *, declared: Declared, path: Path, skip_errors: bool = False, actor: str,
+                progress: Progress | None = None) -> ImportReport:
+    """Import a CSV or JSON file of subjects, audited (`subjects.import`); raises `ImportInvalid` if refused."""
+    file = importing.read_file(path)
+    report = importing.load(session, declared=declared, file=file, skip_errors=skip_errors, progress=progress)
+    audit(session, actor=actor, action="subjects.import", target_type="file", target_ref=file.sha256,
+          details={"file": file.name, "sha256": file.sha256, "format": file.format, **report.counts()})
+    return report

@@ -119,4 +119,7 @@ def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> 
     for name in ("paris-je-taime", "ambassade-des-langues", "le-nappage", "wimi", "w-services"):
         assert {f"{name}.notice.fr.html", f"{name}.notice.en.md", f"{name}.register.ods",
                 f"{name}.register.xlsx", f"{name}.register.csv"} <= written
-    assert "Wimi" in result.output or "Cloud Solutions" in result.output
+    assert "Cloud Solutions" in result.output
+    [package] = (tmp_path / "out" / "answers").glob("*/access.json")
+    assert json.loads(package.read_text())["subject"]["identifiers"][0]["value"] == "jeanne.martin@example.fr"
+    assert "chain OK" in result.output

@@ -1,7 +1,9 @@
 """`registre demo`: the main job on the bundled example organisations, from one command on a fresh machine.
 
 It checks each example declaration, then writes its notice in French and English (HTML and Markdown)
-and its Art. 30 register (ODS, XLSX, CSV) into one folder.
+and its Art. 30 register (ODS, XLSX, CSV) into one folder. Then, on a SQLite store in that folder, it
+imports Paris je t'aime's sample customers, answers an access request and an erasure request, and verifies
+the audit log.
 """
 
 from __future__ import annotations
@@ -14,15 +16,27 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
+from registre.audit.service import verify
+from registre.config import Settings
+from registre.db.session import make_engine, unit_of_work, upgrade
+from registre.declarations.service import load
 from registre.documents import notice as notices
 from registre.documents import spreadsheets
 from registre.i18n import LANGS, Msg
 from registre.kit.cli import out, plain_errors, reader_lang
 from registre.lint import service as lint
 from registre.lint.engine import Severity
+from registre.rights import flows
+from registre.rights.schemas import RequestCreate
+from registre.subjects import service as subjects
 
 DONE = Msg(en="The notices and registers are in {folder}. Open {page} in a browser.",
            fr="Les notices et les registres sont dans {folder}. Ouvrez {page} dans un navigateur.")
+IMPORTED = Msg(en="Store: {rows} sample customers of Paris je t'aime imported ({records} records).",
+               fr="Stockage : {rows} clients d'exemple de Paris je t'aime importés ({records} enregistrements).")
+ANSWERED = Msg(en="Request {kind} of {who}: due by {deadline}, answered; files in {folder}.",
+               fr="Demande {kind} de {who} : due au plus tard le {deadline}, traitée ; fichiers dans {folder}.")
+AUDITED = Msg(en="Audit log: {checked} entries, chain {ok}.", fr="Journal d'audit : {checked} entrées, chaîne {ok}.")
 HEADERS = (Msg(en="Organisation", fr="Organisation"), Msg(en="Errors", fr="Erreurs"),
            Msg(en="Warnings", fr="Avertissements"), Msg(en="Files", fr="Fichiers"))
 
@@ -64,3 +78,34 @@ def demo(
             progress.advance(task)
     out.print(table)
     out.print(DONE(lang, folder=output, page=first_page))
+    _rights(output)
+
+
+def _rights(output: Path) -> None:
+    """Import sample customers into a store in `output`, answer two requests, verify the audit log."""
+    lang = reader_lang()
+    declaration = files("registre") / "examples" / "paris-je-taime.yaml"
+    settings = Settings(data_dir=output, database_url=f"sqlite:///{output / 'demo.sqlite3'}",
+                        declaration=Path(str(declaration)))
+    (output / "demo.sqlite3").unlink(missing_ok=True)
+    engine = make_engine(settings.store_url)
+    upgrade(engine)
+    declared = load(Path(str(declaration)))
+    sample = Path(str(files("registre") / "examples" / "paris-je-taime.subjects.csv"))
+    with unit_of_work(engine) as session:
+        report = subjects.import_file(session, declared=declared, path=sample, actor="demo")
+    out.print(IMPORTED(lang, rows=report.counts()["rows"], records=report.counts()["records"]))
+    for kind, who in (("access", "jeanne.martin@example.fr"), ("erasure", "lea.nguyen@example.fr")):
+        request_in = RequestCreate.model_validate({"kind": kind, "channel": "email", "subject": f"email:{who}",
+                                                   "requester": {"email": who}, "lang": lang})
+        filed = flows.file_request(engine, settings, declared, request_in, "demo")
+        done = flows.complete(engine, settings, declared, filed.request.ref, actor="demo")
+        folder = output / "answers" / done.request.ref
+        for name, content in done.files.items():
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_bytes(content)
+        out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, folder=folder))
+    with unit_of_work(engine) as session:
+        checked = verify(session)
+    engine.dispose()
+    out.print(AUDITED(lang, checked=checked.checked, ok="OK" if checked.ok else "KO"))

@@ -13,6 +13,7 @@ from registre.config import Settings
 from registre.db.session import make_engine, upgrade
 from registre.declarations.service import load
 from registre.rights.router import router as rights_router
+from registre.subjects.router import router as subjects_router
 from registre.web import handlers
 
 
@@ -33,5 +34,6 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     handlers.install(app)
     app.include_router(rights_router)
+    app.include_router(subjects_router)
     app.include_router(audit_router)
     return app

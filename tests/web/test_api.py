@@ -49,7 +49,7 @@ def new_request(client: TestClient, kind: str = "access") -> str:
 
 @pytest.mark.parametrize(("method", "path"), [
     ("get", "/api/requests"), ("post", "/api/requests"), ("get", "/api/requests/x"),
-    ("post", "/api/requests/x/complete"), ("get", "/api/audit/verify"),
+    ("post", "/api/requests/x/complete"), ("get", "/api/audit/verify"), ("get", "/api/subjects/email:a@b.fr"),
 ])
 def test_nothing_answers_without_a_valid_token(client: TestClient, method: str, path: str) -> None:
     for headers in ({}, {"Authorization": "Bearer wrong"}):
@@ -95,3 +95,11 @@ def test_a_closed_request_cannot_be_closed_again(client: TestClient) -> None:
 def test_the_openapi_schema_describes_the_routes(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/requests", "/api/requests/{ref}", "/api/requests/{ref}/complete", "/api/audit/verify"} <= set(paths)
+
+
+def test_a_subject_file_is_read_by_identifier_and_the_read_is_audited(client: TestClient) -> None:
+    response = client.get("/api/subjects/email:jeanne@example.fr", headers=AUTH)
+    assert response.status_code == 200, response.text
+    assert response.json()["records"][0]["value"] == "Martin"
+    assert client.get("/api/subjects/email:nobody@example.fr", headers=AUTH).status_code == 404
+    assert client.get("/api/audit/verify", headers=AUTH).json()["checked"] == 1

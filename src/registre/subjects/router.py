@@ -1,0 +1,28 @@
+"""The subject API: a person's file in the store, each read audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from registre.db.session import unit_of_work
+from registre.subjects import service
+from registre.web.deps import EngineDep, Staff
+
+router = APIRouter(prefix="/api/subjects", tags=["subjects"])
+
+
+@router.get("/{who}")
+def show(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
+    """A subject's identifiers, records and events, by reference or `kind:value`; the read is audited."""
+    with unit_of_work(engine) as session:
+        return service.read(session, service.locate(session, who), actor=actor).as_dict()
+
+
+@router.get("/{who}/events")
+def events(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
+    """A subject's lifecycle events; the read is audited."""
+    with unit_of_work(engine) as session:
+        parts: tuple[service.Part, ...] = ("events",)
+        return service.read(session, service.locate(session, who), actor=actor, parts=parts).as_dict()

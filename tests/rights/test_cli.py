@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from registre.cli import app
+from registre.config import get_settings
 from registre.db.session import make_engine, unit_of_work, upgrade
 from registre.models.subjects import DataSubject, Identifier, PersonalRecord
 from tests.conftest import MINIMAL
@@ -36,6 +37,8 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def registre(env: dict[str, str], *args: str) -> Any:
+    """Run the CLI as a new process would: settings read anew from `env`."""
+    get_settings.cache_clear()
     return CliRunner().invoke(app, list(args), env=env)
 
 
@@ -111,3 +114,20 @@ def test_mistakes_get_a_plain_answer_and_change_nothing(env: dict[str, str], arg
     assert message in result.output
     assert "Traceback" not in result.output
     assert json.loads(registre(env, "requests", "list", "--json").output) == []
+
+
+def test_a_restriction_is_lifted_only_after_the_person_is_told(env: dict[str, str]) -> None:
+    result = registre(env, "requests", "new", "--kind", "restriction", "--channel", "email", "--subject",
+                      "email:jeanne@example.fr", "--activity", "orders", "--ground", "accuracy contested", "--json")
+    ref = json.loads(result.output)["request"]["ref"]
+    assert registre(env, "requests", "complete", ref).exit_code == 0
+    dead = {**env, "REGISTRE_SMTP_HOST": "127.0.0.1", "REGISTRE_SMTP_PORT": "9", "REGISTRE_SMTP_STARTTLS": "false"}
+    failed = registre(dead, "requests", "lift-restriction", "email:jeanne@example.fr")
+    assert failed.exit_code == 1
+    assert "the restriction stays in force" in failed.output
+    lifted = registre(env, "requests", "lift-restriction", "email:jeanne@example.fr")
+    assert lifted.exit_code == 0, lifted.output
+    assert "restriction" in outbox(env)[-1]["Subject"]
+    again = registre(env, "requests", "lift-restriction", "email:jeanne@example.fr")
+    assert again.exit_code == 1
+    assert "No restriction in force" in again.output

@@ -45,7 +45,7 @@ def fail(error: RegistreError, as_json: bool) -> NoReturn:
     if as_json:
         print_json(error.as_dict(lang))
     else:
-        err.print(f"[bold red]{error.text(lang)}[/]")
+        err.print(f"[bold red]{error.text(lang)}[/]", soft_wrap=True)
         if isinstance(error, DeclarationInvalid):
             for problem in error.problems:
                 field = f" [cyan]{problem.place.field}[/]" if problem.place.field else ""

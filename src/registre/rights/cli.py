@@ -36,6 +36,7 @@ WROTE = Msg(en="Wrote {path}.", fr="Fichier écrit : {path}.")
 SENT = Msg(en="Mail: {where}.", fr="Courrier : {where}.")
 UNSENT = Msg(en="Not sent (the request is saved; send it again by hand): {why}.",
              fr="Non envoyé (la demande est enregistrée ; renvoyez-le à la main) : {why}.")
+LIFTED = Msg(en="The restriction of {who} is lifted.", fr="La limitation de {who} est levée.")
 PENDING = Msg(en="pending", fr="en attente")
 ACTOR = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
 DECLARATION = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
@@ -216,3 +217,23 @@ def refuse(
     """Refuse, wholly or partly, with reasons and the person's remedies."""
     _report(flows.refuse(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
                          partial=partial, actor=actor, fee_cents=fee_cents, excessive=excessive), as_json)
+
+
+@app.command("lift-restriction")
+@plain_errors
+def lift_restriction(
+    who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"),
+    activity: str | None = typer.Option(None, "--activity", help="Only this activity's restriction."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Tell the person, then lift their restriction of processing (Art. 18(3))."""
+    sent = flows.lift_restriction(store(), get_settings(), _optional_declared(declaration), who, activity=activity,
+                                  actor=actor, lang=reader_lang())
+    if as_json:
+        print_json({"lifted": True, "sent": sent})
+    else:
+        for where in sent:
+            out.print(SENT(reader_lang(), where=where))
+        out.print(LIFTED(reader_lang(), who=who))

@@ -6,14 +6,26 @@ import smtplib
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from registre.config import Settings
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
+from registre.errors import Conflict
+from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
+from registre.models.subjects import Identifier
 from registre.rights import letters, service
 from registre.rights.schemas import RequestCreate, RequestRead, Status
+from registre.subjects.service import locate
+
+NO_ADDRESS = Msg(en="No email is known for this person: tell them by post first, as Art. 18(3) requires.",
+                 fr="Aucun courriel n'est connu pour cette personne : informez-la d'abord par courrier, comme "
+                    "l'exige l'art. 18.3.")
+
+
+NOT_TOLD = Msg(en="The person could not be told ({why}): the restriction stays in force.",
+               fr="La personne n'a pas pu être informée ({why}) : la limitation reste en vigueur.")
 
 
 @dataclass
@@ -115,3 +127,24 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("refused", request, declared, reasons=reasons, partial=partial)]
     return _deliver(Result(shown), pending, settings)
+
+
+def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,
+                     activity: str | None, actor: str, lang: Lang = "fr") -> list[str]:
+    """Tell the person, then lift their restriction (Art. 18(3)): if the letter cannot go, nothing is lifted."""
+    with unit_of_work(engine) as session:
+        subject = locate(session, who)
+        restrictions = service.restrictions_to_lift(session, subject, activity)
+        to = session.scalar(select(Identifier.value).where(Identifier.subject_id == subject.id,
+                                                           Identifier.kind == "email"))
+        if to is None:
+            raise Conflict(NO_ADDRESS)
+        scope = ", ".join(r.activity or "*" for r in restrictions)
+        item = letters.letter("lifting", None, declared, to=to, lang=lang, scope=scope)
+        assert item is not None
+        try:
+            sent = send(item, settings)  # before anything is lifted
+        except (OSError, smtplib.SMTPException) as error:
+            raise Conflict(NOT_TOLD, why=str(error)) from None
+        service.lift(session, subject, restrictions, actor=actor)
+    return [sent]

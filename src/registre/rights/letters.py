@@ -20,6 +20,7 @@ SUBJECTS = {
                     fr="Votre demande : le délai de réponse est prolongé ({ref})"),
     "completed": Msg(en="Your request has been answered ({ref})", fr="Votre demande a reçu une réponse ({ref})"),
     "refused": Msg(en="Your request ({ref})", fr="Votre demande ({ref})"),
+    "lifting": Msg(en="The restriction of your data will be lifted", fr="La limitation de vos données va être levée"),
 }
 BODIES = {
     "received": Msg(
@@ -54,19 +55,29 @@ BODIES = {
            "{reasons}\n\nVous pouvez introduire une réclamation auprès de la CNIL (3 place de Fontenoy, TSA 80715, "
            "75334 Paris Cedex 07 ; www.cnil.fr) et former un recours juridictionnel (art. 12, paragraphe 4, du "
            "RGPD).\n\nRéférence : {ref}\n"),
+    "lifting": Msg(
+        en="Hello,\n\nAs Article 18(3) of the GDPR requires, we inform you before it happens that the restriction "
+           "of processing of your data ({scope}) will be lifted.\n\nIf you disagree, reply to this message; you may "
+           "also lodge a complaint with the CNIL (www.cnil.fr).\n",
+        fr="Bonjour,\n\nConformément à l'article 18, paragraphe 3, du RGPD, nous vous informons avant qu'elle n'ait "
+           "lieu de la levée de la limitation du traitement de vos données ({scope}).\n\nSi vous n'êtes pas "
+           "d'accord, répondez à ce message ; vous pouvez aussi introduire une réclamation auprès de la CNIL "
+           "(www.cnil.fr).\n"),
 }
 PARTLY = Msg(en=" in full", fr=" dans sa totalité")
 ATTACHED = Msg(en=" Your files: {files}.", fr=" Vos fichiers : {files}.")
 
 
-def letter(kind: str, request: RightsRequest, declared: Declared | None, **params: Any) -> Letter | None:
-    """The letter of `kind` for a request, or None when there is no address to send it to."""
-    to = request.requester.get("email")
+def letter(kind: str, request: RightsRequest | None, declared: Declared | None, *, to: str | None = None,
+           lang: Lang | None = None, **params: Any) -> Letter | None:
+    """The letter of `kind` for a request (or to `to`), or None when there is no address to send it to."""
+    to = to or (request.requester.get("email") if request else None)
     if not to:
         return None
-    lang: Lang = "en" if request.lang == "en" else "fr"
-    values = {"ref": request.ref, "controller": declared.declaration.controller.name if declared else "",
-              "kind": request.kind, "partly": "", "files": "", **params}
+    lang = lang or ("en" if request is not None and request.lang == "en" else "fr")
+    values = {"ref": request.ref if request else "", "kind": request.kind if request else "",
+              "controller": declared.declaration.controller.name if declared else "", "partly": "", "files": "",
+              **params}
     for key, value in list(values.items()):
         if isinstance(value, dt.date):
             values[key] = format_date(value, format="long", locale=lang)

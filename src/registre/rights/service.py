@@ -22,7 +22,7 @@ from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
 from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
-from registre.models.subjects import DataSubject, Identifier
+from registre.models.subjects import DataSubject, Identifier, Restriction
 from registre.rights import actions
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
 from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
@@ -51,6 +51,8 @@ NOT_EXCESSIVE = Msg(
        "more, or there is none (EDPB 01/2022 §185).",
     fr="La demande {ref} ne peut être refusée comme excessive : la précédente demande de même nature de la personne "
        "date d'un an ou plus, ou n'existe pas (CEPD, lignes directrices 01/2022, § 185).")
+
+NO_RESTRICTION = Msg(en="No restriction in force for {who}.", fr="Aucune limitation en vigueur pour {who}.")
 
 CODE_LIFETIME = dt.timedelta(days=7)
 # EDPB 01/2022 §185: "a one-year interval can never be excessive" (regulation.md §1.3).
@@ -206,6 +208,28 @@ def complete(session: Session, request: RightsRequest, *, declared: Declared, ac
     _audit(session, request, actor, f"request.completed.{request.kind}", subject,
            {"summary": completion.answer.get("summary")})
     return completion
+
+
+def restrictions_to_lift(session: Session, subject: DataSubject, activity: str | None) -> list[Restriction]:
+    """The subject's restrictions in force (Art. 18), all of them or those of one activity."""
+    query = select(Restriction).where(Restriction.subject_id == subject.id, Restriction.kind == "restriction",
+                                      Restriction.lifted_at.is_(None))
+    if activity is not None:
+        query = query.where(Restriction.activity == activity)
+    found = list(session.scalars(query))
+    if not found:
+        raise NotFound(NO_RESTRICTION, who=subject.ref)
+    return found
+
+
+def lift(session: Session, subject: DataSubject, restrictions: list[Restriction], *, actor: str,
+         now: dt.datetime | None = None) -> None:
+    """Lift restrictions, once the person has been told (Art. 18(3)); audited."""
+    now = now or utcnow()
+    for restriction in restrictions:
+        restriction.lifted_at = now
+    audit(session, actor=actor, action="restriction.lifted", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref, details={"activities": [r.activity for r in restrictions]})
 
 
 def read(session: Session, request: RightsRequest, region: Region, today: dt.date | None = None) -> RequestRead:

@@ -15,24 +15,14 @@ from typer.testing import CliRunner
 
 from registre.cli import app
 from registre.config import get_settings
-from registre.db.session import make_engine, unit_of_work, upgrade
-from registre.models.subjects import DataSubject, Identifier, PersonalRecord
 from tests.conftest import MINIMAL
+from tests.fixtures.factories import store_with_jeanne
 
 
 @pytest.fixture
 def env(tmp_path: Path) -> dict[str, str]:
     """A fresh SQLite store with one customer, Jeanne, and the minimal declaration."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
-    upgrade(engine)
-    with unit_of_work(engine) as session:
-        subject = DataSubject(category="customer")
-        session.add(subject)
-        session.flush()
-        session.add(Identifier(subject_id=subject.id, kind="email", value="jeanne@example.fr"))
-        session.add(PersonalRecord(subject_id=subject.id, activity="orders", data_category="identification",
-                                   field="last_name", value="Martin"))
-    engine.dispose()
+    store_with_jeanne(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
     return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(MINIMAL), "REGISTRE_LANG": "en"}
 
 

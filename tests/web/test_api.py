@@ -13,9 +13,8 @@ from pydantic import SecretStr
 
 from registre.app import create_app
 from registre.config import Settings
-from registre.db.session import make_engine, unit_of_work, upgrade
-from registre.models.subjects import DataSubject, Identifier, PersonalRecord
 from tests.conftest import MINIMAL
+from tests.fixtures.factories import store_with_jeanne
 
 TOKEN = "staff-token-for-tests"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -24,16 +23,7 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
     settings = Settings(data_dir=tmp_path, declaration=MINIMAL, api_token=SecretStr(TOKEN), lang="en")
-    engine = make_engine(settings.store_url)
-    upgrade(engine)
-    with unit_of_work(engine) as session:
-        subject = DataSubject(category="customer")
-        session.add(subject)
-        session.flush()
-        session.add(Identifier(subject_id=subject.id, kind="email", value="jeanne@example.fr"))
-        session.add(PersonalRecord(subject_id=subject.id, activity="orders", data_category="identification",
-                                   field="last_name", value="Martin"))
-    engine.dispose()
+    store_with_jeanne(settings.store_url)
     with TestClient(create_app(settings)) as client:
         yield client
 

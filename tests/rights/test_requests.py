@@ -18,9 +18,10 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput
 from registre.models.audit import AuditEntry
-from registre.models.subjects import DataSubject, Directive, Identifier, PersonalRecord, Restriction
+from registre.models.subjects import Directive, Identifier, PersonalRecord, Restriction
 from registre.rights import service
 from registre.rights.schemas import RequestCreate
+from tests.fixtures.factories import create_subject
 
 PARIS = dt.timezone(dt.timedelta(hours=1))
 SECRET = "test-secret"
@@ -47,21 +48,14 @@ def declared(declare: Callable[..., Declared]) -> Declared:
 def session(engine: Engine) -> Iterator[Session]:
     """A unit of work on the store with one customer, Jeanne, and her data in three activities."""
     with unit_of_work(engine) as session:
-        subject = DataSubject(category="customer")
-        session.add(subject)
-        session.flush()
-        session.add(Identifier(subject_id=subject.id, kind="email", value="jeanne@example.fr"))
-        for activity, category, field, value in [
+        create_subject(session, records=[
             ("orders", "identification", "last_name", "Martin"),
             ("orders", "contact", "email", "jeanne@example.fr"),
             ("orders", "order_history", "last_order", "A-42"),
             ("newsletter", "contact", "email", "jeanne@example.fr"),
             ("invoicing", "identification", "last_name", "Martin"),
             ("invoicing", "order_history", "invoice", "F-2026-001"),
-        ]:
-            session.add(PersonalRecord(subject_id=subject.id, activity=activity, data_category=category,
-                                       field=field, value=value))
-        session.flush()
+        ])
         yield session
 
 

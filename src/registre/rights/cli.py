@@ -131,10 +131,11 @@ def new(
 @plain_errors
 def list_command(
     status: Status | None = typer.Option(None, "--status", help="Only requests in this state."),
+    actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
     """List requests, the late and nearest deadlines first."""
-    shown = flows.list_requests(store(), get_settings(), status)
+    shown = flows.list_requests(store(), get_settings(), status, actor=actor)
     if as_json:
         print_json([r.model_dump(mode="json") for r in shown])
         return
@@ -150,9 +151,10 @@ def list_command(
 
 @app.command()
 @plain_errors
-def show(ref: str = typer.Argument(..., help="The request's reference."), as_json: bool = JsonOption) -> None:
+def show(ref: str = typer.Argument(..., help="The request's reference."), actor: str = ACTOR,
+         as_json: bool = JsonOption) -> None:
     """Show one request, its deadlines and its answer."""
-    request = flows.show(store(), get_settings(), ref)
+    request = flows.show(store(), get_settings(), ref, actor=actor)
     if as_json:
         print_json(request.model_dump(mode="json"))
     else:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from registre.audit.service import record as audit
 from registre.config import Settings
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
@@ -66,16 +67,20 @@ def file_request(engine: Engine, settings: Settings, declared: Declared | None, 
     return _deliver(Result(shown), pending, settings)
 
 
-def show(engine: Engine, settings: Settings, ref: str) -> RequestRead:
-    """One request with its deadlines."""
+def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> RequestRead:
+    """One request with its deadlines; reading the requester's details is audited."""
     with unit_of_work(engine) as session:
-        return service.read(session, service.get_or_raise(session, ref), settings.region)
+        request = service.get_or_raise(session, ref)
+        audit(session, actor=actor, action="request.read", target_type="rights_request", target_ref=ref)
+        return service.read(session, request, settings.region)
 
 
-def list_requests(engine: Engine, settings: Settings, status: Status | None) -> list[RequestRead]:
-    """Requests with their deadlines, the late and nearest first."""
+def list_requests(engine: Engine, settings: Settings, status: Status | None, *, actor: str) -> list[RequestRead]:
+    """Requests with their deadlines, the late and nearest first; the listing is audited."""
     with unit_of_work(engine) as session:
         shown = [service.read(session, r, settings.region) for r in service.list_requests(session, status=status)]
+        audit(session, actor=actor, action="requests.listed", target_type="rights_request",
+              details={"status": status.value if status else None, "count": len(shown)})
     return sorted(shown, key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
 
 

@@ -59,17 +59,17 @@ def create(body: RequestCreate, engine: EngineDep, settings: SettingsDep, declar
 
 
 @router.get("")
-def list_requests(engine: EngineDep, settings: SettingsDep, _: Staff, status: Status | None = None) -> (
+def list_requests(engine: EngineDep, settings: SettingsDep, actor: Staff, status: Status | None = None) -> (
     list[RequestRead]
 ):
     """Requests, the late and nearest deadlines first."""
-    return flows.list_requests(engine, settings, status)
+    return flows.list_requests(engine, settings, status, actor=actor)
 
 
 @router.get("/{ref}")
-def show(ref: str, engine: EngineDep, settings: SettingsDep, _: Staff) -> RequestRead:
+def show(ref: str, engine: EngineDep, settings: SettingsDep, actor: Staff) -> RequestRead:
     """One request with its strict and paused deadlines."""
-    return flows.show(engine, settings, ref)
+    return flows.show(engine, settings, ref, actor=actor)
 
 
 @router.post("/{ref}/identity")

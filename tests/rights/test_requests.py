@@ -18,7 +18,7 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput
 from registre.models.audit import AuditEntry
-from registre.models.subjects import Directive, Identifier, PersonalRecord, Restriction
+from registre.models.subjects import DataSubject, Directive, Identifier, PersonalRecord, Restriction
 from registre.rights import service
 from registre.rights.schemas import RequestCreate
 from tests.fixtures.factories import create_subject
@@ -246,3 +246,37 @@ class TestExcessive:
         service.refuse(session, request, reasons="The same request every week.", partial=False, actor=ACTOR,
                        excessive=True)
         assert request.outcome == "refused"
+
+
+class TestDeath:
+    def test_directives_to_erase_are_applied_when_a_death_is_notified(self, session: Session,
+                                                                      declared: Declared) -> None:
+        service.complete(session, new(session, "post_mortem", directives="Erase my data.", directive_action="erase"),
+                         declared=declared, actor=ACTOR)
+        subject = session.scalar(select(DataSubject))
+        assert subject is not None
+        done = service.notify_death(session, subject, declared=declared, at=dt.datetime(2026, 6, 1, tzinfo=PARIS),
+                                    actor=ACTOR)
+        assert done.answer["summary"]["action"] == "erase"
+        assert records(session, "orders") == 0
+        assert records(session, "invoicing") == 2  # the legal obligation outlives the person
+
+    def test_directives_to_communicate_give_the_executor_the_package(self, session: Session,
+                                                                     declared: Declared) -> None:
+        service.complete(session, new(session, "post_mortem", directives="Give all to Claire.",
+                                      directive_action="communicate", executor="Claire Martin"),
+                         declared=declared, actor=ACTOR)
+        subject = session.scalar(select(DataSubject))
+        assert subject is not None
+        done = service.notify_death(session, subject, declared=declared, at=dt.datetime(2026, 6, 1, tzinfo=PARIS),
+                                    actor=ACTOR)
+        assert done.answer["summary"]["executor"] == "Claire Martin"
+        assert "access.json" in done.files
+
+    def test_without_directives_the_heirs_rights_apply(self, session: Session, declared: Declared) -> None:
+        subject = session.scalar(select(DataSubject))
+        assert subject is not None
+        done = service.notify_death(session, subject, declared=declared, at=dt.datetime(2026, 6, 1, tzinfo=PARIS),
+                                    actor=ACTOR)
+        assert done.answer["summary"] == {"directives": None, "heirs": "LIL art. 85 II"}
+        assert records(session, "orders") == 3

@@ -100,6 +100,8 @@ class Directive(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     subject_id: Mapped[int] = mapped_column(ForeignKey("data_subject.id", ondelete="CASCADE"), index=True)
     instructions: Mapped[str] = mapped_column(Text)
+    # What to do on death: keep, erase, or communicate the data to the executor; None: instructions only.
+    action: Mapped[str | None] = mapped_column(String(16))
     executor: Mapped[str | None] = mapped_column(String(300))
     recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column()

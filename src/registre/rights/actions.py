@@ -49,7 +49,7 @@ class Context:
     """What every action works on."""
 
     session: Session
-    request: RightsRequest
+    request: RightsRequest | None
     subject: DataSubject
     declared: Declared
     now: dt.datetime
@@ -57,7 +57,12 @@ class Context:
     @property
     def lang(self) -> Lang:
         """The language of the answer."""
-        return "en" if self.request.lang == "en" else "fr"
+        return "en" if self.request is not None and self.request.lang == "en" else "fr"
+
+    @property
+    def details(self) -> dict[str, Any]:
+        """What the request asks."""
+        return self.request.details if self.request is not None else {}
 
     def activity(self, name: str) -> Activity | None:
         """The declared activity of that name."""
@@ -71,7 +76,7 @@ class Context:
     def restrict(self, kind: str, activity: str | None, ground: str | None) -> None:
         """Mark some or all of the subject's data as restricted or objected to."""
         self.session.add(Restriction(subject_id=self.subject.id, kind=kind, activity=activity, ground=ground,
-                                     since=self.now, request_id=self.request.id))
+                                     since=self.now, request_id=self.request.id if self.request else None))
 
     def recipients(self, activities: set[str]) -> list[str]:
         """The named recipients of those activities, to inform of a change (Art. 19)."""
@@ -133,7 +138,7 @@ def _rectification(context: Context) -> Completion:
     restricted = _restricted_activities(context, "restriction")
     touched: set[str] = set()
     changed = 0
-    for change in context.request.details.get("changes", []):
+    for change in context.details.get("changes", []):
         query = select(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
                                              PersonalRecord.field == change["field"])
         if change.get("activity"):
@@ -183,22 +188,22 @@ def _forget(context: Context) -> None:
 
 
 def _restriction(context: Context) -> Completion:
-    activities = context.request.details.get("activities") or [None]
+    activities = context.details.get("activities") or [None]
     for activity in activities:
-        context.restrict("restriction", activity, context.request.details.get("ground"))
+        context.restrict("restriction", activity, context.details.get("ground"))
     return Completion({"summary": {"restricted": activities}})
 
 
 def _objection(context: Context) -> Completion:
     """Direct marketing stops at once and for good (Art. 21(3)); other processing is restricted while the
     controller's grounds are weighed (Art. 18(1)(d))."""
-    scope = context.request.details.get("objection", "direct_marketing")
+    scope = context.details.get("objection", "direct_marketing")
     if scope == "direct_marketing":
         context.restrict("objection_marketing", None, "Art. 21(2)")
     elif scope == "profiling":
         context.restrict("objection_profiling", None, "Art. 21(1)")
     else:
-        for activity in context.request.details.get("activities") or [None]:
+        for activity in context.details.get("activities") or [None]:
             context.restrict("objection", activity, "Art. 21(1), pending the balancing (Art. 18(1)(d))")
     return Completion({"summary": {"objection": scope}})
 
@@ -206,7 +211,7 @@ def _objection(context: Context) -> Completion:
 def _consent_withdrawal(context: Context) -> Completion:
     """Withdraw consent per purpose; data kept on consent alone are erased (Art. 17(1)(b))."""
     category = context.subject.category
-    named = context.request.details.get("activities") or [
+    named = context.details.get("activities") or [
         a.id for a in context.declared.declaration.activities
         if any(b.basis is LegalBasis.consent for b in context.declared.bases_for(a, category or ""))]
     erased = []
@@ -223,13 +228,33 @@ def _consent_withdrawal(context: Context) -> Completion:
 
 def _post_mortem(context: Context) -> Completion:
     """Record the person's directives on their data after death (LIL art. 85), replacing earlier ones."""
-    details = context.request.details
+    details = context.details
     context.session.execute(update(Directive).where(Directive.subject_id == context.subject.id,
                                                     Directive.revoked_at.is_(None)).values(revoked_at=context.now))
     context.session.add(Directive(subject_id=context.subject.id, instructions=details.get("directives") or "",
-                                  executor=details.get("executor"), recorded_at=context.now,
-                                  request_id=context.request.id))
+                                  action=details.get("directive_action"), executor=details.get("executor"),
+                                  recorded_at=context.now,
+                                  request_id=context.request.id if context.request else None))
     return Completion({"summary": {"directives": "recorded"}})
+
+
+def apply_directives(session: Session, *, subject: DataSubject, declared: Declared, now: dt.datetime) -> Completion:
+    """On a death notified, do what the person's directives say (LIL art. 85): erase, communicate to the
+    executor, or keep; without directives, report that the heirs' limited rights apply."""
+    directive = session.scalar(select(Directive).where(Directive.subject_id == subject.id,
+                                                       Directive.revoked_at.is_(None)))
+    context = Context(session, None, subject, declared, now)
+    if directive is None:
+        return Completion({"summary": {"directives": None, "heirs": "LIL art. 85 II"}})
+    base = {"directives": directive.instructions, "action": directive.action, "executor": directive.executor}
+    if directive.action == "erase":
+        done = _erasure(context)
+    elif directive.action == "communicate":
+        done = _access(context)
+    else:
+        done = Completion({"summary": {}})
+    done.answer["summary"] = {**base, **done.answer["summary"]}
+    return done
 
 
 def _restricted_activities(context: Context, kind: str) -> set[str | None]:

@@ -99,6 +99,8 @@ def new(
     ground: str | None = typer.Option(None, "--ground", help="Restriction: the ground given."),
     directives: str | None = typer.Option(None, "--directives", help="Post-mortem directives."),
     executor: str | None = typer.Option(None, "--executor", help="Who the directives designate."),
+    directive_action: str | None = typer.Option(None, "--directive-action",
+                                                help="On death: keep, erase or communicate (to the executor)."),
     declaration: Path | None = DECLARATION,
     actor: str = ACTOR,
     as_json: bool = JsonOption,
@@ -113,7 +115,8 @@ def new(
     raw = {"kind": kind, "channel": channel, "subject": subject, "lang": lang, "received_at": received_at,
            "requester": {k: v for k, v in {"name": name, "email": email, "address": address}.items() if v},
            "details": {k: v for k, v in {"activities": activity, "objection": objection, "changes": changes,
-                                         "ground": ground, "directives": directives, "executor": executor}.items()
+                                         "ground": ground, "directives": directives, "executor": executor,
+                                         "directive_action": directive_action}.items()
                        if v}}
     try:
         request_in = RequestCreate.model_validate({k: v for k, v in raw.items() if v is not None})

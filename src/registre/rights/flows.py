@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import smtplib
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,7 +17,7 @@ from registre.errors import Conflict
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
 from registre.models.subjects import Identifier
-from registre.rights import letters, service
+from registre.rights import actions, letters, service
 from registre.rights.schemas import RequestCreate, RequestRead, Status
 from registre.subjects.service import locate
 
@@ -153,3 +154,9 @@ def lift_restriction(engine: Engine, settings: Settings, declared: Declared | No
             raise Conflict(NOT_TOLD, why=str(error)) from None
         service.lift(session, subject, restrictions, actor=actor)
     return [sent]
+
+
+def notify_death(engine: Engine, declared: Declared, who: str, *, at: dt.datetime, actor: str) -> actions.Completion:
+    """Record a person's death and apply their post-mortem directives."""
+    with unit_of_work(engine) as session:
+        return service.notify_death(session, locate(session, who), declared=declared, at=at, actor=actor)

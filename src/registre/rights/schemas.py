@@ -82,6 +82,7 @@ class RequestDetails(Strict):
     changes: list[Change] = Field(default_factory=list)  # rectification
     ground: str | None = None  # restriction: the Art. 18(1) ground, in the person's words
     directives: str | None = None  # post-mortem directives (LIL art. 85)
+    directive_action: Literal["keep", "erase", "communicate"] | None = None  # what to do on death
     executor: str | None = None  # the person the directives designate
     note: str | None = None
 

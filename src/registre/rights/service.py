@@ -22,7 +22,7 @@ from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
 from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
-from registre.models.subjects import DataSubject, Identifier, Restriction
+from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
 from registre.rights import actions
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
 from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
@@ -230,6 +230,18 @@ def lift(session: Session, subject: DataSubject, restrictions: list[Restriction]
         restriction.lifted_at = now
     audit(session, actor=actor, action="restriction.lifted", target_type="subject", target_ref=subject.ref,
           subject_ref=subject.ref, details={"activities": [r.activity for r in restrictions]})
+
+
+def notify_death(session: Session, subject: DataSubject, *, declared: Declared, at: dt.datetime, actor: str,
+                 now: dt.datetime | None = None) -> actions.Completion:
+    """Record a death and apply the person's directives (LIL art. 85); audited."""
+    now = now or utcnow()
+    session.add(LifecycleEvent(subject_id=subject.id, event="death_notified", occurred_at=at))
+    session.flush()
+    done = actions.apply_directives(session, subject=subject, declared=declared, now=now)
+    audit(session, actor=actor, action="subject.death_notified", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref, details={"summary": done.answer["summary"]})
+    return done
 
 
 def read(session: Session, request: RightsRequest, region: Region, today: dt.date | None = None) -> RequestRead:

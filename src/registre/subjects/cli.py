@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.markup import escape
@@ -13,7 +15,8 @@ from rich.table import Table
 from registre.db.session import unit_of_work
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
-from registre.kit.cli import JsonOption, err, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.rights import flows
 from registre.subjects import service
 from registre.subjects.schemas import PARIS
 from registre.subjects.service import ImportInvalid, Part, RowProblem, SubjectFile
@@ -136,3 +139,28 @@ def _print_events(found: SubjectFile, lang: Lang) -> None:
         table.add_row(event.event, event.occurred_at.astimezone(PARIS).strftime("%Y-%m-%d %H:%M"),
                       escape(str(event.details)) if event.details else "")
     out.print(table)
+
+
+@app.command()
+@plain_errors
+def death(
+    who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"),
+    at: str | None = typer.Option(None, "--at", help="The date of death notified (YYYY-MM-DD; default today)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Folder for the files for the executor."),
+    declaration: Path = DeclarationOption,
+    actor: str = typer.Option("cli", "--actor", envvar="REGISTRE_ACTOR", help="Who acts, for the audit log."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Record a death and apply the person's post-mortem directives (LIL art. 85)."""
+    moment = dt.datetime.combine(parse_date(at), dt.time(12), tzinfo=ZoneInfo("Europe/Paris"))
+    done = flows.notify_death(store(), load(declaration), who, at=moment, actor=actor)
+    written = []
+    if output is not None:
+        output.mkdir(parents=True, exist_ok=True)
+        for name, content in done.files.items():
+            (output / name).write_bytes(content)
+            written.append(str(output / name))
+    if as_json:
+        print_json({**done.answer, "written": written})
+    else:
+        out.print_json(data=done.answer)

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("subject_id", sa.Integer(), nullable=False),
         sa.Column("instructions", sa.Text(), nullable=False),
+        sa.Column("action", sa.String(length=16), nullable=True),
         sa.Column("executor", sa.String(length=300), nullable=True),
         sa.Column("recorded_at", registre.db.base.UTCDateTime(), nullable=False),
         sa.Column("revoked_at", registre.db.base.UTCDateTime(), nullable=True),

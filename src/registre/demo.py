@@ -34,8 +34,9 @@ DONE = Msg(en="The notices and registers are in {folder}. Open {page} in a brows
            fr="Les notices et les registres sont dans {folder}. Ouvrez {page} dans un navigateur.")
 IMPORTED = Msg(en="Store: {rows} sample customers of Paris je t'aime imported ({records} records).",
                fr="Stockage : {rows} clients d'exemple de Paris je t'aime importés ({records} enregistrements).")
-ANSWERED = Msg(en="Request {kind} of {who}: due by {deadline}, answered; files in {folder}.",
-               fr="Demande {kind} de {who} : due au plus tard le {deadline}, traitée ; fichiers dans {folder}.")
+ANSWERED = Msg(en="Request {kind} of {who}: due by {deadline}, answered{files}.",
+               fr="Demande {kind} de {who} : due au plus tard le {deadline}, traitée{files}.")
+FILES_IN = Msg(en="; files in {folder}", fr="; fichiers dans {folder}")
 AUDITED = Msg(en="Audit log: {checked} entries, chain {ok}.", fr="Journal d'audit : {checked} entrées, chaîne {ok}.")
 HEADERS = (Msg(en="Organisation", fr="Organisation"), Msg(en="Errors", fr="Erreurs"),
            Msg(en="Warnings", fr="Avertissements"), Msg(en="Files", fr="Fichiers"))
@@ -104,7 +105,8 @@ def _rights(output: Path) -> None:
         for name, content in done.files.items():
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(content)
-        out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, folder=folder))
+        where = FILES_IN(lang, folder=folder) if done.files else ""
+        out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, files=where))
     with unit_of_work(engine) as session:
         checked = verify(session)
     engine.dispose()

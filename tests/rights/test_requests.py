@@ -280,3 +280,14 @@ class TestDeath:
                                     actor=ACTOR)
         assert done.answer["summary"] == {"directives": None, "heirs": "LIL art. 85 II"}
         assert records(session, "orders") == 3
+
+
+def test_a_legal_hold_keeps_the_data_erasure_would_remove(session: Session, declared: Declared) -> None:
+    subject = session.scalar(select(DataSubject))
+    assert subject is not None
+    service.hold(session, subject, activity="orders", reason="Dispute over order A-42", actor=ACTOR)
+    done = service.complete(session, new(session, "erasure"), declared=declared, actor=ACTOR)
+    assert records(session, "orders") == 3
+    assert done.answer["summary"]["kept"]["orders"]["exception"] == "Art. 17(3)(e)"
+    assert done.answer["summary"]["kept"]["orders"]["until"] == ["jusqu'au règlement du litige"]
+    assert records(session, "newsletter") == 0

@@ -36,6 +36,9 @@ RESTRICTED = Msg(en="The data of '{activity}' are restricted (Art. 18): they can
                     "modifiées avant la levée de la limitation, la personne en étant informée au préalable.")
 
 
+HELD = Msg(en="until the legal claim is settled", fr="jusqu'au règlement du litige")
+
+
 @dataclass
 class Completion:
     """The answer to a request: a summary kept with it, and the files sent to the person."""
@@ -154,31 +157,42 @@ def _rectification(context: Context) -> Completion:
 
 
 def _erasure(context: Context) -> Completion:
-    """Erase what can be erased; what a legal obligation keeps is restricted until its period ends (Art. 17(3)(b))."""
+    """Erase what can be erased; what a legal obligation (Art. 17(3)(b)) or a legal hold for a claim
+    (Art. 17(3)(e)) keeps is restricted instead, and the answer says which exception and until when."""
     lang = context.lang
     erased: dict[str, int] = {}
     kept: dict[str, dict[str, Any]] = {}
+    holds = _restricted_activities(context, "legal_hold")
     for record in context.records():
         activity = context.activity(record.activity)
-        obligation = activity is not None and any(
-            b.basis is LegalBasis.legal_obligation
-            for b in (context.declared.bases_for(activity, context.subject.category)
-                      if context.subject.category else activity.legal_bases))
-        if obligation and activity is not None:
-            entry = kept.setdefault(record.activity, {"records": 0, "exception": "Art. 17(3)(b)", "until": [
-                period(p.rule, context.declared, lang) for p in context.declared.rules(activity)]})
+        exception = _exception(context, activity, holds)
+        if exception is not None and activity is not None:
+            until = ([HELD(lang)] if exception == "Art. 17(3)(e)" else
+                     [period(p.rule, context.declared, lang) for p in context.declared.rules(activity)])
+            entry = kept.setdefault(record.activity, {"records": 0, "exception": exception, "until": until})
             entry["records"] += 1
         else:
             erased[record.activity] = erased.get(record.activity, 0) + 1
     if erased:
         context.session.execute(delete(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
                                                              PersonalRecord.activity.in_(erased)))
-    for activity_name in kept:
-        context.restrict("restriction", activity_name, "Art. 17(3)(b): kept for a legal obligation")
+    for activity_name, entry in kept.items():
+        context.restrict("restriction", activity_name, f"{entry['exception']}: kept, erasure refused in part")
     if not kept:
         _forget(context)
     return Completion({"summary": {"erased": erased, "kept": kept},
                        "inform_recipients": context.recipients(set(erased))})
+
+
+def _exception(context: Context, activity: Activity | None, holds: set[str | None]) -> str | None:
+    """The Art. 17(3) exception that keeps an activity's data: a legal hold for a claim, or a legal obligation."""
+    if activity is None:
+        return None
+    if None in holds or activity.id in holds:
+        return "Art. 17(3)(e)"
+    bases = (context.declared.bases_for(activity, context.subject.category) if context.subject.category
+             else activity.legal_bases)
+    return "Art. 17(3)(b)" if any(b.basis is LegalBasis.legal_obligation for b in bases) else None
 
 
 def _forget(context: Context) -> None:

@@ -160,3 +160,11 @@ def notify_death(engine: Engine, declared: Declared, who: str, *, at: dt.datetim
     """Record a person's death and apply their post-mortem directives."""
     with unit_of_work(engine) as session:
         return service.notify_death(session, locate(session, who), declared=declared, at=at, actor=actor)
+
+
+def hold(engine: Engine, who: str, *, activity: str | None, reason: str, actor: str) -> str:
+    """Put a person's data under a legal hold for a claim; returns their reference."""
+    with unit_of_work(engine) as session:
+        subject = locate(session, who)
+        service.hold(session, subject, activity=activity, reason=reason, actor=actor)
+        return subject.ref

@@ -210,6 +210,19 @@ def complete(session: Session, request: RightsRequest, *, declared: Declared, ac
     return completion
 
 
+def hold(session: Session, subject: DataSubject, *, activity: str | None, reason: str, actor: str) -> Restriction:
+    """Put a subject's data (of one activity, or all) under a legal hold for a claim: erasure keeps them
+    (Art. 17(3)(e)); audited."""
+    if not reason.strip():
+        raise InvalidInput(NO_REASONS)
+    held = Restriction(subject_id=subject.id, kind="legal_hold", activity=activity, ground=reason.strip())
+    session.add(held)
+    session.flush()
+    audit(session, actor=actor, action="subject.legal_hold", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref, details={"activity": activity, "reason": reason.strip()})
+    return held
+
+
 def restrictions_to_lift(session: Session, subject: DataSubject, activity: str | None) -> list[Restriction]:
     """The subject's restrictions in force (Art. 18), all of them or those of one activity."""
     query = select(Restriction).where(Restriction.subject_id == subject.id, Restriction.kind == "restriction",

@@ -40,6 +40,7 @@ RECORDS = (Msg(en="Activity", fr="Traitement"), Msg(en="Data category", fr="Cat�
            Msg(en="Field", fr="Champ"), Msg(en="Value", fr="Valeur"), Msg(en="Source", fr="Source"))
 EVENTS = (Msg(en="Event", fr="Événement"), Msg(en="Date (Paris)", fr="Date (Paris)"), Msg(en="Details", fr="Détails"))
 
+HELD = Msg(en="The data of {ref} are under a legal hold.", fr="Les données de {ref} sont conservées pour un litige.")
 DeclarationOption = typer.Option(..., "--declaration", "-d", envvar="REGISTRE_DECLARATION",
                                  help="The declaration the data belongs to: a YAML file or a folder.")
 ONLY_EVENTS: tuple[Part] = ("events",)
@@ -164,3 +165,20 @@ def death(
         print_json({**done.answer, "written": written})
     else:
         out.print_json(data=done.answer)
+
+
+@app.command()
+@plain_errors
+def hold(
+    who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"),
+    reason: str = typer.Option(..., "--reason", help="The claim: a dispute, a litigation, a pre-litigation."),
+    activity: str | None = typer.Option(None, "--activity", help="Only this activity's data (default: all)."),
+    actor: str = typer.Option("cli", "--actor", envvar="REGISTRE_ACTOR", help="Who acts, for the audit log."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Keep a person's data for a legal claim: erasure will keep them, restricted (Art. 17(3)(e))."""
+    ref = flows.hold(store(), who, activity=activity, reason=reason, actor=actor)
+    if as_json:
+        print_json({"subject": ref, "activity": activity, "hold": True})
+    else:
+        out.print(HELD(reader_lang(), ref=ref))

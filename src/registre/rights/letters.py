@@ -8,6 +8,7 @@ from typing import Any
 
 from babel.dates import format_date
 
+from registre.declarations.catalog import AUTHORITIES
 from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter
@@ -49,11 +50,11 @@ BODIES = {
            "juridictionnel.\n\nRéférence : {ref}\n"),
     "refused": Msg(
         en="Hello,\n\nWe cannot act on your request{partly}, for these reasons:\n\n{reasons}\n\nYou may lodge a "
-           "complaint with the CNIL (3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07; www.cnil.fr) and seek a "
+           "complaint with the CNIL ({cnil}; www.cnil.fr) and seek a "
            "judicial remedy (GDPR Art. 12(4)).\n\nReference: {ref}\n",
         fr="Bonjour,\n\nNous ne pouvons donner suite à votre demande{partly}, pour les raisons suivantes :\n\n"
-           "{reasons}\n\nVous pouvez introduire une réclamation auprès de la CNIL (3 place de Fontenoy, TSA 80715, "
-           "75334 Paris Cedex 07 ; www.cnil.fr) et former un recours juridictionnel (art. 12, paragraphe 4, du "
+           "{reasons}\n\nVous pouvez introduire une réclamation auprès de la CNIL ({cnil} ; "
+           "www.cnil.fr) et former un recours juridictionnel (art. 12, paragraphe 4, du "
            "RGPD).\n\nRéférence : {ref}\n"),
     "lifting": Msg(
         en="Hello,\n\nAs Article 18(3) of the GDPR requires, we inform you before it happens that the restriction "
@@ -77,6 +78,7 @@ def letter(kind: str, request: RightsRequest | None, declared: Declared | None, 
     lang = lang or ("en" if request is not None and request.lang == "en" else "fr")
     values = {"ref": request.ref if request else "", "kind": request.kind if request else "",
               "controller": declared.declaration.controller.name if declared else "", "partly": "", "files": "",
+              "cnil": AUTHORITIES["cnil"].address,
               **params}
     for key, value in list(values.items()):
         if isinstance(value, dt.date):

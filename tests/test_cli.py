@@ -123,3 +123,11 @@ def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> 
     [package] = (tmp_path / "out" / "answers").glob("*/access.json")
     assert json.loads(package.read_text())["subject"]["identifiers"][0]["value"] == "jeanne.martin@example.fr"
     assert "chain OK" in result.output
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////proc/none/x.sqlite3"])
+def test_an_unreachable_store_is_a_plain_error(url: str) -> None:
+    result = CliRunner().invoke(app, ["audit", "verify"], env={"REGISTRE_DATABASE_URL": url, "REGISTRE_LANG": "en"})
+    assert result.exit_code == 1
+    assert "cannot be opened" in result.output
+    assert "Traceback" not in result.output

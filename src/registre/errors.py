@@ -7,7 +7,8 @@ the doors (CLI, API, pages) turn it into a plain message, never a traceback.
     ├── InvalidInput              422 invalid_input        a value given on the command line or to the API
     ├── NotFound                  404 not_found            a file, a declaration part, a record
     ├── Conflict                  409 conflict             the state forbids the action
-    └── DeclarationInvalid        422 declaration_invalid  a declaration that cannot be read or validated
+    ├── DeclarationInvalid        422 declaration_invalid  a declaration that cannot be read or validated
+    └── StoreUnavailable          503 store_unavailable    the store's database cannot be reached or opened
 """
 
 from __future__ import annotations
@@ -127,3 +128,10 @@ class DeclarationInvalid(RegistreError):
     def as_dict(self, lang: Lang) -> dict[str, Any]:
         """The error and each of its problems as JSON-ready data."""
         return {**super().as_dict(lang), "problems": [p.as_dict(lang) for p in self.problems]}
+
+
+class StoreUnavailable(RegistreError):
+    """The store's database cannot be reached or opened (a wrong URL, a server down, a file not writable)."""
+
+    code = "store_unavailable"
+    status_code = 503

@@ -12,10 +12,12 @@ from typing import Any, NoReturn, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import get_settings
 from registre.db.session import make_engine, upgrade
-from registre.errors import DeclarationInvalid, InvalidInput, RegistreError
+from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg
 
 out = Console(highlight=False)
@@ -76,8 +78,19 @@ def parse_date(value: str | None) -> dt.date:
         raise InvalidInput(BAD_DATE, value=value) from None
 
 
+NO_STORE = Msg(en="The store at {url} cannot be opened: {reason}. Check REGISTRE_DATABASE_URL or REGISTRE_DATA_DIR.",
+               fr="Le stockage {url} ne peut être ouvert : {reason}. Vérifiez REGISTRE_DATABASE_URL ou "
+                  "REGISTRE_DATA_DIR.")
+
+
 def store() -> Engine:
     """The engine of the store the settings name, migrated to the newest schema (created on first use)."""
-    engine = make_engine(get_settings().store_url)
-    upgrade(engine)
+    url = get_settings().store_url
+    try:
+        engine = make_engine(url)
+        upgrade(engine)
+    except (SQLAlchemyError, OSError) as error:
+        reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+        raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),
+                               reason=reason) from None
     return engine

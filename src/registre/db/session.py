@@ -50,8 +50,9 @@ def migrations_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the store's schema to the newest migration (creating it on first use)."""
-    command.upgrade(migrations_config(engine), "head")
+    """Bring the store's schema to the newest migrations (creating it on first use); branches made in parallel
+    are all applied until a merge revision joins them."""
+    command.upgrade(migrations_config(engine), "heads")
 
 
 @contextmanager

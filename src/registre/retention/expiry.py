@@ -1,0 +1,96 @@
+"""When data under a retention rule stop being kept, from the person's events, and the inverse that selects the
+rows due with one comparison per event column.
+
+A period runs from the latest of the rule's events that has happened (`from: [collected, last_contact]`); with
+no event yet, or none named, it has not started. `anchor: end_of_financial_year` counts from the end of the
+financial year in which that event falls. A period of one month from 31 January ends on 28 (or 29) February:
+months and years are added as calendar units and clamped to the end of the month (Regulation 1182/71's rule for
+a missing day). The expiry date is the first day the data are no longer kept: the rule is due on that day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+
+from dateutil.relativedelta import relativedelta
+
+from registre.declarations.schemas import Duration, RetentionRule
+
+NONE = Duration()
+
+
+def add(day: dt.date, period: Duration) -> dt.date:
+    """The day `period` after `day`, months clamped to the month's last day."""
+    return day + relativedelta(years=period.years, months=period.months, days=period.days)
+
+
+def year_end(day: dt.date, financial_year_end: str = "12-31") -> dt.date:
+    """The last day of the financial year in which `day` falls; the year ends on `MM-DD` (29 February: the 28th
+    in common years)."""
+    month, mday = (int(part) for part in financial_year_end.split("-"))
+
+    def end_in(year: int) -> dt.date:
+        return dt.date(year, month, min(mday, 28)) if (month, mday) == (2, 29) and not _leap(year) else \
+            dt.date(year, month, mday)
+
+    end = end_in(day.year)
+    return end if day <= end else end_in(day.year + 1)
+
+
+def start(rule: RetentionRule, events: Mapping[str, dt.date | None]) -> dt.date | None:
+    """The day the rule's period runs from: the latest of its events that has happened, or None."""
+    happened = [day for name in rule.events if (day := events.get(name)) is not None]
+    return max(happened) if happened else None
+
+
+def end_from(rule: RetentionRule, financial_year_end: str = "12-31") -> Callable[[dt.date], dt.date]:
+    """The function from a start day to the rule's expiry date; non-decreasing, which makes `latest_start` exact."""
+    period = rule.duration or NONE
+    if rule.anchor == "end_of_financial_year":
+        return lambda day: add(year_end(day, financial_year_end), period)
+    return lambda day: add(day, period)
+
+
+def expiry(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
+           financial_year_end: str = "12-31") -> dt.date | None:
+    """The first day the data are no longer kept for the rule's purpose (then archived, if the rule archives, or
+    ended), or None while the period has not started."""
+    began = start(rule, events)
+    return None if began is None else end_from(rule, financial_year_end)(began)
+
+
+def archive_end(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
+                financial_year_end: str = "12-31") -> dt.date | None:
+    """The first day archived data are no longer kept; None if the rule does not archive or has not started."""
+    if rule.archive is None:
+        return None
+    if rule.archive.start is not None:
+        began = events.get(rule.archive.start)
+    else:
+        began = expiry(rule, events, financial_year_end=financial_year_end)
+    return None if began is None else add(began, rule.archive.duration)
+
+
+def latest_start(end: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:
+    """The latest start day whose expiry is on or before `today`: a row is due exactly when its event is on or
+    before this day. `end` must be non-decreasing and never earlier than its argument."""
+    low = today - dt.timedelta(days=1)
+    step = 366
+    while end(low) > today:  # widen until the expiry of `low` is past
+        low -= dt.timedelta(days=step)
+        step *= 2
+    high = today  # end(today) >= today; the answer lies in [low, today]
+    if end(high) <= today:
+        return high
+    while high.toordinal() - low.toordinal() > 1:
+        middle = dt.date.fromordinal((low.toordinal() + high.toordinal()) // 2)
+        if end(middle) <= today:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)

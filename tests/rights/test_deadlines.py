@@ -14,6 +14,7 @@ from registre.errors import InvalidInput
 from registre.law.calendar import (
     CALENDARS,
     Region,
+    add_months,
     calendar_of,
     is_working_day,
     next_working_day,
@@ -21,7 +22,6 @@ from registre.law.calendar import (
 )
 from registre.rights.deadlines import (
     IDENTITY_REQUEST_PROMPT_DAYS,
-    add_months,
     can_extend,
     deadlines,
     extended_deadline,

@@ -12,6 +12,7 @@ the difference is corrected in `_reference_corrections`, and nowhere else.
 from __future__ import annotations
 
 import datetime as dt
+from calendar import monthrange
 from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
@@ -180,3 +181,14 @@ def next_working_day(day: dt.date, region: Region) -> dt.date:
     while day.weekday() >= _SATURDAY or day in _holidays(calendar, day.year):
         day += dt.timedelta(days=1)
     return day
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    """The same day number `n` months later, or the month's last day if it has no such day (1182/71 Art. 3(2)(c)).
+
+    Invariant: the month count (year * 12 + month) moves by exactly `n`; 31 Jan + 1 month is 28 or 29 Feb.
+    """
+    months = day.year * 12 + (day.month - 1) + n
+    year, month = divmod(months, 12)
+    last = monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

@@ -13,16 +13,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 
-from dateutil.relativedelta import relativedelta
-
 from registre.declarations.schemas import Duration, RetentionRule
+from registre.law.calendar import add_months
 
 NONE = Duration()
 
 
 def add(day: dt.date, period: Duration) -> dt.date:
     """The day `period` after `day`, months clamped to the month's last day."""
-    return day + relativedelta(years=period.years, months=period.months, days=period.days)
+    return add_months(day, 12 * period.years + period.months) + dt.timedelta(days=period.days)
 
 
 def year_end(day: dt.date, financial_year_end: str = "12-31") -> dt.date:

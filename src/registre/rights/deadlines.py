@@ -12,12 +12,11 @@ another by subtraction (§1.5 point 3).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from registre.law.calendar import Region, next_working_day
+from registre.law.calendar import Region, add_months, next_working_day
 
 PARIS = "Europe/Paris"
 
@@ -26,17 +25,6 @@ PARIS = "Europe/Paris"
 # the EDPB gives a figure. registre counts a request for identity made within this many calendar days of
 # receipt (local dates) as made without undue delay; a later one earns no pause.
 IDENTITY_REQUEST_PROMPT_DAYS = 7
-
-
-def add_months(day: dt.date, n: int) -> dt.date:
-    """The same day number `n` months later, or the month's last day if it has no such day (1182/71 Art. 3(2)(c)).
-
-    Invariant: the month count (year * 12 + month) moves by exactly `n`; 31 Jan + 1 month is 28 or 29 Feb.
-    """
-    months = day.year * 12 + (day.month - 1) + n
-    year, month = divmod(months, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
 
 
 def _initial_end(received: dt.date) -> dt.date:

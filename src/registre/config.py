@@ -11,6 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from registre.i18n import Lang, environment_lang
 from registre.law.calendar import Region
+from registre.law.facts import CONSENT_COOKIE_MAX_MONTHS, COOKIE_CHOICE_MONTHS
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
 
@@ -32,6 +33,15 @@ class Settings(BaseSettings):
     declaration: Path | None = Field(
         None, description="The organisation's declaration (a YAML file or folder) the store and requests follow."
     )
+    datasets: Path | None = Field(
+        None, description="The annotations of the organisation's own databases (a YAML file, or a folder of them)."
+    )
+    pseudonym_key: SecretStr | None = Field(
+        None, description="Key of the keyed hash that pseudonymises columns; default: derived from secret_key."
+    )
+    k_anonymity: int = Field(5, ge=2, description="Smallest group of rows that anonymised statistics may keep "
+                             "(k-anonymity over the declared quasi-identifiers).")
+    retention_batch: int = Field(20_000, ge=1, description="Rows per transaction in a retention run.")
     region: Region = Field("metropole", description="Public-holiday calendar for deadlines: metropole, "
                            "alsace-moselle, or an overseas department.")
     smtp_host: str | None = Field(None, description="SMTP server for mail to people; unset: mail goes to the outbox "
@@ -45,6 +55,13 @@ class Settings(BaseSettings):
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."
     )
+    public_url: str | None = Field(None, description="The address people reach registre at, for links in mail "
+                                   "(unsubscribe); default: the address of the request, or http://127.0.0.1:8000.")
+    consent_choice_months: int = Field(COOKIE_CHOICE_MONTHS, ge=1, le=CONSENT_COOKIE_MAX_MONTHS,
+                                       description="How long the cookie banner keeps a choice before asking again "
+                                       "(the choice cookie's lifetime), at most 13 months.")
+    consent_proof_months: int = Field(CONSENT_COOKIE_MAX_MONTHS, ge=1, description="How long an anonymous "
+                                      "cookie-choice proof is kept before `registre consent purge` deletes it.")
 
     @model_validator(mode="after")
     def _no_default_secret_outside_development(self) -> Settings:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -12,6 +12,8 @@ from registre.declarations.loader import FieldPath, Source
 from registre.declarations.schemas import Declaration
 from registre.errors import DeclarationInvalid, Problem
 from registre.i18n import Msg
+
+M = TypeVar("M", bound=BaseModel)
 
 WHOLE_NUMBER = Msg(en="Expected a whole number, found {found}.", fr="Un nombre entier est attendu, et non {found}.")
 TRUE_FALSE = Msg(en="Expected true or false, found {found}.", fr="true ou false est attendu, et non {found}.")
@@ -68,14 +70,20 @@ FALLBACK = Msg(en="Invalid value: {detail}.", fr="Valeur invalide : {detail}.")
 
 def validate(source: Source) -> Declaration:
     """The declaration's models; raise `DeclarationInvalid` with one problem per mistake, each placed."""
+    return validate_as(source, Declaration)
+
+
+def validate_as(source: Source, model: type[M]) -> M:
+    """The models of one of registre's YAML formats; raise `DeclarationInvalid` with one problem per mistake,
+    each placed."""
     try:
-        return Declaration.model_validate(source.data)
+        return model.model_validate(source.data)
     except ValidationError as error:
-        problems = _problems(error, source)
+        problems = _problems(error, source, model)
     raise DeclarationInvalid(problems)
 
 
-def _problems(error: ValidationError, source: Source) -> list[Problem]:
+def _problems(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
     seen: set[tuple[FieldPath, str]] = set()
     problems = []
     for detail in error.errors(include_url=False):
@@ -86,7 +94,7 @@ def _problems(error: ValidationError, source: Source) -> list[Problem]:
         if key in seen:
             continue
         seen.add(key)
-        message, params = _message(detail, path, source.data)
+        message, params = _message(detail, path, model)
         problems.append(Problem(source.sources.place(path), message, params))
     problems.sort(key=lambda p: (p.place.file, p.place.line or 0, p.place.column or 0))
     return problems
@@ -115,14 +123,14 @@ def _data_path(detail: ErrorDetails, data: Any) -> FieldPath | None:
     return tuple(path)
 
 
-def _message(detail: ErrorDetails, path: FieldPath, data: Any) -> tuple[Msg, dict[str, Any]]:
+def _message(detail: ErrorDetails, path: FieldPath, root: type[BaseModel]) -> tuple[Msg, dict[str, Any]]:
     kind = detail["type"]
     ctx = dict(detail.get("ctx") or {})
     value = detail.get("input")
     params: dict[str, Any] = {**ctx, "input": _short(value), "found": _describe(value)}
     if kind == "extra_forbidden":
         name = str(path[-1])
-        model = _model_at(detail)
+        model = _model_at(detail, root)
         fields = [f.alias or n for n, f in model.model_fields.items()] if model else []
         close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
         params.update(name=name, fields=", ".join(fields), closest=close[0] if close else "")
@@ -130,7 +138,7 @@ def _message(detail: ErrorDetails, path: FieldPath, data: Any) -> tuple[Msg, dic
             return MESSAGES["extra_forbidden_close"], params
     elif kind in ("enum", "literal_error"):
         params["expected"] = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        if path == ("registre",):
+        if path == ("registre",) and root is Declaration:
             return MESSAGES["literal_version"], params
     message = MESSAGES.get(kind)
     if message is None:
@@ -138,9 +146,9 @@ def _message(detail: ErrorDetails, path: FieldPath, data: Any) -> tuple[Msg, dic
     return message, params
 
 
-def _model_at(detail: ErrorDetails) -> type[BaseModel] | None:
+def _model_at(detail: ErrorDetails, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model whose field list an unknown field was checked against, following the error's location."""
-    model: Any = Declaration
+    model: Any = root
     for part in detail["loc"][:-1]:
         if isinstance(part, int):
             continue

@@ -1,0 +1,1 @@
+"""Connectors: the organisation's own databases, annotated, on which registre answers rights and runs retention."""

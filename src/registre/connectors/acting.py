@@ -1,0 +1,264 @@
+"""What each right does on a connected database, once the person's rows are found: read them for access, erase
+them (delete, or erase columns in place), rectify a column, set a restriction flag. Every statement is kept for
+the audit log, without the values it carried."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, delete, distinct, literal, select, update
+from sqlalchemy.sql import ColumnElement
+from sqlalchemy.sql.dml import Delete, Update
+
+from registre.connectors.finding import Found, Key, chunks, key_clause
+from registre.connectors.mapping import Connected, MappedTable
+from registre.connectors.schemas import Column, Erase
+from registre.connectors.sql import erased_value
+from registre.errors import Conflict, InvalidInput
+from registre.i18n import Msg
+
+UNKNOWN_FIELD = Msg(en="No annotated column '{field}' in dataset '{dataset}' holds this person's data.",
+                    fr="Aucune colonne annotée « {field} » du jeu de données « {dataset} » ne contient de données "
+                       "de cette personne.")
+RESTRICTED_ROWS = Msg(en="The rows of '{table}' are restricted (Art. 18): they cannot be changed until the "
+                         "restriction is lifted, after telling the person.",
+                      fr="Les lignes de « {table} » font l'objet d'une limitation (art. 18) : elles ne peuvent être "
+                         "modifiées avant la levée de la limitation, la personne en étant informée au préalable.")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value of the person's data in a connected database, labelled for the access package."""
+
+    activity: str
+    data_category: str
+    field: str
+    value: str
+    source: str
+    source_name: str | None = None
+    collected_at: dt.datetime | None = None
+
+
+@dataclass
+class Statement:
+    """A statement run on a connected database, for the audit log: its SQL (values left as parameters), the
+    table and how many rows it touched."""
+
+    table: str
+    sql: str
+    rows: int
+
+    def as_dict(self) -> dict[str, Any]:
+        """The statement as JSON-ready data."""
+        return {"table": self.table, "sql": self.sql, "rows": self.rows}
+
+
+@dataclass
+class Outcome:
+    """What a right did in one dataset: per table, and the statements run."""
+
+    dataset: str
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    statements: list[Statement] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+
+    def run(self, connection: Connection, table: str, statement: Update | Delete) -> int:
+        """Run a statement and keep it."""
+        rows = connection.execute(statement).rowcount
+        self.statements.append(Statement(table, str(statement.compile(connection)), rows))
+        return rows
+
+    def as_dict(self) -> dict[str, Any]:
+        """The outcome as JSON-ready data, values left out."""
+        return {"dataset": self.dataset, "tables": self.tables}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """What an erasure must keep: tables of activities a legal obligation or a legal hold keeps, and the key
+    of pseudonyms."""
+
+    kept_activities: dict[str, str]  # activity -> the Art. 17(3) exception that keeps it
+    pseudonym_key: str
+
+
+def values(connected: Connected, found: Found) -> list[Value]:
+    """The person's data in the dataset, one value per annotated column of each row, for access."""
+    out = []
+    for table, rows in found.rows.items():
+        mapped = connected.tables[table]
+        for row in rows.values():
+            for name, spec in mapped.personal:
+                value = row.get(name)
+                if value is None:
+                    continue
+                category = spec.data or str(spec.identity)
+                out.append(Value(mapped.spec.activity, category, f"{table}.{name}", _text(value),
+                                 f"dataset:{connected.name}"))
+    return out
+
+
+def erase(connected: Connected, found: Found, policy: Policy, connection: Connection) -> Outcome:
+    """Erase the person's rows, children before parents, in the caller's transaction: delete rows, or erase their
+    columns where the table says so or other rows still point to them; leave the rows the law keeps, flagged
+    restricted where the table has a flag."""
+    outcome = Outcome(connected.name)
+    for mapped in _children_first(connected, found):
+        keys = found.keys(mapped.name)
+        exception = "Art. 17(3)(b)" if mapped.spec.kept_by_law else policy.kept_activities.get(mapped.spec.activity)
+        if exception is not None:
+            outcome.tables[mapped.name] = {"kept": len(keys), "exception": exception,
+                                           "restricted": _flag(outcome, mapped, keys, connection)}
+            continue
+        report: dict[str, Any] = {"deleted": 0, "erased_in_place": 0}
+        stay = keys if mapped.spec.erase == "columns" else _still_pointed_to(connected, found, mapped, keys,
+                                                                              connection)
+        gone = [k for k in keys if k not in set(stay)]
+        for chunk in chunks(gone):
+            report["deleted"] += outcome.run(connection, mapped.name,
+                                             delete(mapped.table).where(key_clause(mapped, chunk)))
+        changes, left = _erasures(connected, mapped, policy.pseudonym_key)
+        for chunk in chunks(stay):
+            if changes:
+                report["erased_in_place"] += outcome.run(
+                    connection, mapped.name, update(mapped.table).where(key_clause(mapped, chunk)).values(changes))
+        if stay and left:
+            report["left"] = left
+        outcome.tables[mapped.name] = report
+    return outcome
+
+
+def rectify(connected: Connected, found: Found, changes: Sequence[dict[str, Any]], connection: Connection) -> Outcome:
+    """Set the columns the request names (`table.column`, or a column name) on the person's rows."""
+    outcome = Outcome(connected.name)
+    for change in changes:
+        targets = _columns_named(connected, found, str(change["field"]))
+        if not targets:
+            continue
+        for mapped, column in targets:
+            keys = found.keys(mapped.name)
+            if _restricted(mapped, found):
+                raise Conflict(RESTRICTED_ROWS, table=mapped.name)
+            rows = sum(outcome.run(connection, mapped.name, update(mapped.table).where(key_clause(mapped, chunk))
+                                   .values({column: change["value"]})) for chunk in chunks(keys))
+            entry = outcome.tables.setdefault(mapped.name, {"changed": 0, "columns": []})
+            entry["changed"] += rows
+            entry["columns"].append(column)
+    return outcome
+
+
+def restrict(connected: Connected, found: Found, activities: Sequence[str] | None,
+             connection: Connection) -> Outcome:
+    """Set the restriction flag on the person's rows (of some activities, or all) where the table has one."""
+    outcome = Outcome(connected.name)
+    for name in found.rows:
+        mapped = connected.tables[name]
+        if activities and mapped.spec.activity not in activities:
+            continue
+        flagged = _flag(outcome, mapped, found.keys(name), connection)
+        outcome.tables[name] = {"restricted": flagged, "recorded_in": "column" if flagged else "registre"}
+    return outcome
+
+
+def check_known_fields(connected: Connected, found: Found, changes: Sequence[dict[str, Any]]) -> None:
+    """Raise if a change names a `table.column` of this dataset that is not annotated."""
+    for change in changes:
+        text = str(change["field"])
+        table, _, column = text.partition(".")
+        if column and table in connected.tables and column not in connected.tables[table].spec.columns:
+            raise InvalidInput(UNKNOWN_FIELD, field=text, dataset=connected.name)
+
+
+def _flag(outcome: Outcome, mapped: MappedTable, keys: Sequence[Key], connection: Connection) -> int:
+    flag = mapped.spec.restriction
+    if flag is None or not keys:
+        return 0
+    return sum(outcome.run(connection, mapped.name, update(mapped.table).where(key_clause(mapped, chunk))
+                           .values({flag.column: flag.value})) for chunk in chunks(keys))
+
+
+def _restricted(mapped: MappedTable, found: Found) -> bool:
+    flag = mapped.spec.restriction
+    return flag is not None and any(row.get(flag.column) == flag.value
+                                    for row in found.rows.get(mapped.name, {}).values())
+
+
+def _columns_named(connected: Connected, found: Found, name: str) -> list[tuple[MappedTable, str]]:
+    table, _, column = name.partition(".")
+    if column:
+        return [(connected.tables[table], column)] if table in found.rows and column in \
+            connected.tables[table].spec.columns else []
+    return [(connected.tables[t], name) for t in found.rows if name in connected.tables[t].spec.columns]
+
+
+def _erasures(connected: Connected, mapped: MappedTable, key: str) -> tuple[dict[str, ColumnElement[Any]], list[str]]:
+    """The value each personal column takes when its row is kept; the columns that cannot be erased (not null,
+    no strategy) are listed instead. Keys and the columns other rows point to stay."""
+    pointed = {c for link in connected.links if link.parent == mapped.name for c in link.parent_columns}
+    changes: dict[str, ColumnElement[Any]] = {}
+    left = []
+    for name, spec in mapped.personal:
+        if name in mapped.key or name in pointed:
+            continue
+        column = mapped.column(name)
+        strategy = spec.erase or Erase.clear
+        if strategy is Erase.clear and not column.nullable:
+            if hasattr(column.type, "length"):
+                changes[name] = literal("")
+            else:
+                left.append(name)
+            continue
+        changes[name] = erased_value(strategy, column, spec if spec.erase else Column(erase=Erase.clear), key)
+    return changes, left
+
+
+def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, keys: Sequence[Key],
+                      connection: Connection) -> list[Key]:
+    """The keys of rows that other rows (kept, or not the person's) still point to, after the children went."""
+    rows = found.rows[mapped.name]
+    stay: set[Key] = set()
+    for link in (x for x in connected.links if x.parent == mapped.name):
+        child = connected.metadata.tables.get(_qualified(connected, link.child))
+        if child is None or len(link.child_columns) != 1:
+            continue
+        column = child.c[link.child_columns[0]]
+        by_value: dict[Any, list[Key]] = {}
+        for key in keys:
+            by_value.setdefault(rows[key][link.parent_columns[0]], []).append(key)
+        wanted = [v for v in by_value if v is not None]
+        for start in range(0, len(wanted), 1000):
+            chunk = wanted[start:start + 1000]
+            for (value,) in connection.execute(select(distinct(column)).where(column.in_(chunk))):
+                stay.update(by_value.get(value, []))
+    return [k for k in keys if k in stay]
+
+
+def _qualified(connected: Connected, table: str) -> str:
+    schema = connected.annotation.dataset.connection.schema_
+    return f"{schema}.{table}" if schema else table
+
+
+def _children_first(connected: Connected, found: Found) -> list[MappedTable]:
+    """The tables holding the person's rows, each after every table that points to it."""
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for link in connected.links:
+            if link.parent == name and link.child != name and link.child in found.rows:
+                visit(link.child)
+        order.append(name)
+
+    for name in found.rows:
+        visit(name)
+    return [connected.tables[name] for name in order]
+
+
+def _text(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.date | dt.datetime) else str(value)

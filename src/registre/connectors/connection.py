@@ -1,0 +1,86 @@
+"""Reaching a connected database: its URL with the secret taken from the environment, and its live schema."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from registre.connectors.schemas import Connection
+from registre.connectors.sql import install_sqlite_functions
+from registre.errors import InvalidInput, StoreUnavailable
+from registre.i18n import Msg
+
+SECRET_IN_FILE = Msg(
+    en="The URL of dataset '{dataset}' holds a password: remove it and give it in an environment variable "
+       "named by 'password_env' (or the whole URL in 'url_env').",
+    fr="L'URL du jeu de données « {dataset} » contient un mot de passe : retirez-le et donnez-le dans une "
+       "variable d'environnement nommée par « password_env » (ou l'URL entière dans « url_env »).")
+NO_VARIABLE = Msg(en="The environment variable {name} (dataset '{dataset}') is not set.",
+                  fr="La variable d'environnement {name} (jeu de données « {dataset} ») n'est pas définie.")
+BAD_URL = Msg(en="'{url}' is not a database URL SQLAlchemy can use (dataset '{dataset}'): {reason}.",
+              fr="« {url} » n'est pas une URL de base de données utilisable par SQLAlchemy (jeu de données "
+                 "« {dataset} ») : {reason}.")
+UNREACHABLE = Msg(en="The database of dataset '{dataset}' cannot be reached: {reason}.",
+                  fr="La base du jeu de données « {dataset} » est injoignable : {reason}.")
+
+
+def url_of(connection: Connection, dataset: str, *, base: Path | None = None) -> URL:
+    """The URL to connect with: the file's URL (a relative SQLite path taken from the annotation's folder) with
+    the password from the environment, or the whole URL from the environment."""
+    if connection.url_env is not None:
+        return _parse(_variable(connection.url_env, dataset), dataset)
+    assert connection.url is not None
+    url = _parse(connection.url, dataset)
+    if url.password is not None:
+        raise InvalidInput(SECRET_IN_FILE, dataset=dataset)
+    if connection.password_env is not None:
+        url = url.set(password=_variable(connection.password_env, dataset))
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:" and base is not None:
+        path = Path(url.database)
+        if not path.is_absolute():
+            url = url.set(database=str(base / path))
+    return url
+
+
+def connect(url: URL, dataset: str) -> Engine:
+    """An engine on a connected database, checked to answer; SQLite gets the functions registre's SQL uses."""
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, NoSuchModuleError) as error:
+        raise InvalidInput(BAD_URL, url=url.render_as_string(hide_password=True), dataset=dataset,
+                           reason=str(error)) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", install_sqlite_functions)
+    try:
+        with engine.connect():
+            pass
+    except SQLAlchemyError as error:
+        engine.dispose()
+        reason = str(getattr(error, "orig", None) or error).strip()
+        raise StoreUnavailable(UNREACHABLE, dataset=dataset, reason=reason) from None
+    return engine
+
+
+def reflect(engine: Engine, schema: str | None = None) -> MetaData:
+    """The live schema: tables, columns, keys and foreign keys."""
+    metadata = MetaData(schema=schema)
+    metadata.reflect(engine, schema=schema)
+    return metadata
+
+
+def _variable(name: str, dataset: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise InvalidInput(NO_VARIABLE, name=name, dataset=dataset)
+    return value
+
+
+def _parse(text: str, dataset: str) -> URL:
+    try:
+        return make_url(text)
+    except ArgumentError as error:
+        raise InvalidInput(BAD_URL, url=text, dataset=dataset, reason=str(error)) from None

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, distinct, literal, select, update
+from sqlalchemy import Connection, UniqueConstraint, delete, distinct, select, update
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.dml import Delete, Update
 
@@ -57,7 +57,7 @@ class Statement:
 
 
 @dataclass
-class Outcome:
+class DatasetResult:
     """What a right did in one dataset: per table, and the statements run."""
 
     dataset: str
@@ -101,16 +101,16 @@ def values(connected: Connected, found: Found) -> list[Value]:
     return out
 
 
-def erase(connected: Connected, found: Found, policy: Policy, connection: Connection) -> Outcome:
+def erase(connected: Connected, found: Found, policy: Policy, connection: Connection) -> DatasetResult:
     """Erase the person's rows, children before parents, in the caller's transaction: delete rows, or erase their
     columns where the table says so or other rows still point to them; leave the rows the law keeps, flagged
     restricted where the table has a flag."""
-    outcome = Outcome(connected.name)
+    outcome = DatasetResult(connected.name)
     for mapped in _children_first(connected, found):
         keys = found.keys(mapped.name)
         exception = "Art. 17(3)(b)" if mapped.spec.kept_by_law else policy.kept_activities.get(mapped.spec.activity)
         if exception is not None:
-            outcome.tables[mapped.name] = {"kept": len(keys), "exception": exception,
+            outcome.tables[mapped.name] = {"kept": len(keys), "exception": exception, "activity": mapped.spec.activity,
                                            "restricted": _flag(outcome, mapped, keys, connection)}
             continue
         report: dict[str, Any] = {"deleted": 0, "erased_in_place": 0}
@@ -131,9 +131,10 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
     return outcome
 
 
-def rectify(connected: Connected, found: Found, changes: Sequence[dict[str, Any]], connection: Connection) -> Outcome:
+def rectify(connected: Connected, found: Found, changes: Sequence[dict[str, Any]],
+            connection: Connection) -> DatasetResult:
     """Set the columns the request names (`table.column`, or a column name) on the person's rows."""
-    outcome = Outcome(connected.name)
+    outcome = DatasetResult(connected.name)
     for change in changes:
         targets = _columns_named(connected, found, str(change["field"]))
         if not targets:
@@ -151,9 +152,9 @@ def rectify(connected: Connected, found: Found, changes: Sequence[dict[str, Any]
 
 
 def restrict(connected: Connected, found: Found, activities: Sequence[str] | None,
-             connection: Connection) -> Outcome:
+             connection: Connection) -> DatasetResult:
     """Set the restriction flag on the person's rows (of some activities, or all) where the table has one."""
-    outcome = Outcome(connected.name)
+    outcome = DatasetResult(connected.name)
     for name in found.rows:
         mapped = connected.tables[name]
         if activities and mapped.spec.activity not in activities:
@@ -172,7 +173,7 @@ def check_known_fields(connected: Connected, found: Found, changes: Sequence[dic
             raise InvalidInput(UNKNOWN_FIELD, field=text, dataset=connected.name)
 
 
-def _flag(outcome: Outcome, mapped: MappedTable, keys: Sequence[Key], connection: Connection) -> int:
+def _flag(outcome: DatasetResult, mapped: MappedTable, keys: Sequence[Key], connection: Connection) -> int:
     flag = mapped.spec.restriction
     if flag is None or not keys:
         return 0
@@ -204,15 +205,27 @@ def _erasures(connected: Connected, mapped: MappedTable, key: str) -> tuple[dict
         if name in mapped.key or name in pointed:
             continue
         column = mapped.column(name)
-        strategy = spec.erase or Erase.clear
-        if strategy is Erase.clear and not column.nullable:
-            if hasattr(column.type, "length"):
-                changes[name] = literal("")
-            else:
-                left.append(name)
+        strategy = spec.erase or _default(mapped, name)
+        if strategy is None:
+            left.append(name)
             continue
-        changes[name] = erased_value(strategy, column, spec if spec.erase else Column(erase=Erase.clear), key)
+        chosen = spec if spec.erase else Column(erase=strategy, value="" if strategy is Erase.overwrite else None)
+        changes[name] = erased_value(strategy, column, chosen, key)
     return changes, left
+
+
+def _default(mapped: MappedTable, name: str) -> Erase | None:
+    """The strategy for a column the annotation gives none: cleared; a required unique text pseudonymised (two
+    erased rows must not collide), another required text overwritten with an empty string; None if neither fits."""
+    column = mapped.column(name)
+    if column.nullable:
+        return Erase.clear
+    if not hasattr(column.type, "length"):
+        return None
+    singles = [list(i.columns) for i in mapped.table.indexes if i.unique]
+    singles += [list(c.columns) for c in mapped.table.constraints if isinstance(c, UniqueConstraint)]
+    unique = bool(column.unique) or any(len(cols) == 1 and cols[0].name == name for cols in singles)
+    return Erase.pseudonymise if unique else Erase.overwrite
 
 
 def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, keys: Sequence[Key],

@@ -80,8 +80,9 @@ class MappedTable:
 
     @property
     def personal(self) -> list[tuple[str, schemas.Column]]:
-        """The columns holding personal data (a data category, or an identity)."""
-        return [(name, c) for name, c in self.spec.columns.items() if c.data is not None or c.identity is not None]
+        """The columns holding personal data (a data category or an identity) or erased on request (a link)."""
+        return [(name, c) for name, c in self.spec.columns.items()
+                if c.data is not None or c.identity is not None or c.erase is not None]
 
 
 @dataclass

@@ -57,6 +57,7 @@ class Column(Model):
     data: Id | None = None
     identity: IdentityKind | None = None
     event: Id | None = None
+    of: Literal["row", "person"] = "row"  # the event of this row, or the person's latest over all their rows
     attribute: Id | None = None  # the name a retention rule's condition uses (`when: {attribute: ...}`)
     erase: Erase | None = None
     value: str | int | None = None  # for `erase: overwrite`

@@ -10,13 +10,20 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from registre.config import Settings
 from registre.connectors import acting
-from registre.connectors.acting import Outcome, Policy
+from registre.connectors.acting import DatasetResult, Policy
 from registre.connectors.finding import Found, Identity, find
 from registre.connectors.mapping import Annotation, Connected, attach, read_annotations
+from registre.errors import Conflict
+from registre.i18n import Msg
 from registre.rights.schemas import RequestKind
+
+REFUSED = Msg(en="The database of dataset '{dataset}' refused a statement, and nothing was changed there: {reason}",
+              fr="La base du jeu de données « {dataset} » a refusé une instruction, et rien n'y a été modifié : "
+                 "{reason}")
 
 
 def datasets(settings: Settings) -> list[Annotation]:
@@ -34,11 +41,14 @@ def pseudonym_key(settings: Settings) -> str:
 
 @contextmanager
 def opened(annotation: Annotation) -> Iterator[tuple[Connected, Connection]]:
-    """A dataset attached, inside one transaction that commits when the block ends and rolls back if it raises."""
+    """A dataset attached, inside one transaction that commits when the block ends and rolls back if it raises;
+    a statement the database refuses becomes a plain error, with nothing changed there."""
     connected = attach(annotation)
     try:
         with connected.engine.begin() as connection:
             yield connected, connection
+    except DBAPIError as error:
+        raise Conflict(REFUSED, dataset=connected.name, reason=str(error.orig).strip()) from None
     finally:
         connected.dispose()
 
@@ -55,7 +65,7 @@ def locate(annotations: Sequence[Annotation], identities: Sequence[Identity]) ->
 
 
 def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequence[Identity],
-        details: dict[str, Any], policy: Policy) -> list[Outcome]:
+        details: dict[str, Any], policy: Policy) -> list[DatasetResult]:
     """Do what a right asks in every connected dataset; each dataset commits on its own, so a failure in one
     leaves it as it was and stops before the next."""
     outcomes = []
@@ -67,7 +77,7 @@ def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequen
 
 
 def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[str, Any], policy: Policy,
-         connection: Connection) -> Outcome:
+         connection: Connection) -> DatasetResult:
     if kind is RequestKind.erasure:
         return acting.erase(connected, found, policy, connection)
     if kind is RequestKind.rectification:
@@ -76,7 +86,7 @@ def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[st
         return acting.rectify(connected, found, changes, connection)
     if kind is RequestKind.restriction:
         return acting.restrict(connected, found, details.get("activities"), connection)
-    outcome = Outcome(connected.name, {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows})
+    outcome = DatasetResult(connected.name, {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows})
     if kind in (RequestKind.access, RequestKind.portability, RequestKind.post_mortem):
         outcome.values = acting.values(connected, found)
     return outcome

@@ -67,7 +67,8 @@ def _truncate_postgresql(element: truncate_date, compiler: SQLCompiler, **kw: An
 @compiles(truncate_date, "mariadb")
 def _truncate_mysql(element: truncate_date, compiler: SQLCompiler, **kw: Any) -> str:
     value = compiler.process(list(element.clauses)[1], **kw)
-    return f"MAKEDATE(YEAR({value}), 1)" if _unit(element) == "year" else f"DATE_FORMAT({value}, '%Y-%m-01')"
+    year = f"MAKEDATE(YEAR({value}), 1)"
+    return year if _unit(element) == "year" else f"{year} + INTERVAL (MONTH({value}) - 1) MONTH"
 
 
 @compiles(truncate_date, "sqlite")

@@ -12,13 +12,14 @@ import datetime as dt
 import io
 import json
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from registre.connectors.acting import DatasetResult
 from registre.declarations.catalog import Origin
 from registre.declarations.declared import Declared
 from registre.declarations.describe import period
@@ -56,6 +57,7 @@ class Context:
     subject: DataSubject
     declared: Declared
     now: dt.datetime
+    connected: Sequence[DatasetResult] = ()
 
     @property
     def lang(self) -> Lang:
@@ -92,14 +94,19 @@ class Context:
 
 
 def perform(session: Session, *, request: RightsRequest, subject: DataSubject, declared: Declared,
-            now: dt.datetime) -> Completion:
-    """Do what the request's right asks and return the answer."""
-    context = Context(session, request, subject, declared, now)
-    return ACTIONS[RequestKind(request.kind)](context)
+            now: dt.datetime, connected: Sequence[DatasetResult] = ()) -> Completion:
+    """Do what the request's right asks on the store and return the answer, with what was done in the
+    connected databases (`connected`, done before) beside it."""
+    context = Context(session, request, subject, declared, now, connected)
+    completion = ACTIONS[RequestKind(request.kind)](context)
+    if connected:
+        completion.answer["datasets"] = [outcome.as_dict() for outcome in connected]
+    return completion
 
 
 def _access(context: Context) -> Completion:
-    built = package.access(context.session, context.subject, context.declared, context.lang)
+    found = [value for outcome in context.connected for value in outcome.values]
+    built = package.access(context.session, context.subject, context.declared, context.lang, found)
     body = json.dumps(built, ensure_ascii=False, indent=2, default=str).encode()
     summary = {"records": len(built["data"]), "activities": sorted({r["activity"] for r in built["data"]})}
     return Completion({"summary": summary, "files": ["access.json", "access.html"]},
@@ -107,7 +114,7 @@ def _access(context: Context) -> Completion:
 
 
 def _confirmation(context: Context) -> Completion:
-    processed = bool(context.records())
+    processed = bool(context.records()) or any(outcome.tables for outcome in context.connected)
     return Completion({"summary": {"processed": processed}})
 
 
@@ -116,15 +123,18 @@ def _portability(context: Context) -> Completion:
     basis (Art. 20(1); WP242: inferred data are out), as JSON and CSV in a zip."""
     category = context.subject.category
     rows = []
-    for record in context.records():
+    items: list[package.Item] = [*context.records(), *(v for outcome in context.connected for v in outcome.values)]
+    for record in items:
         activity = context.activity(record.activity)
-        if activity is None or context.declared.data[record.data_category].origin is Origin.inferred:
+        info = context.declared.data.get(record.data_category)
+        if activity is None or (info is not None and info.origin is Origin.inferred):
             continue
         bases = context.declared.bases_for(activity, category) if category else activity.legal_bases
         if not any(b.basis in (LegalBasis.consent, LegalBasis.contract) for b in bases):
             continue
         rows.append({"activity": record.activity, "data_category": record.data_category, "field": record.field,
-                     "value": record.value, "collected_at": record.collected_at.isoformat()})
+                     "value": record.value,
+                     "collected_at": record.collected_at.isoformat() if record.collected_at else None})
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("data.json", json.dumps(rows, ensure_ascii=False, indent=2))
@@ -178,10 +188,21 @@ def _erasure(context: Context) -> Completion:
                                                              PersonalRecord.activity.in_(erased)))
     for activity_name, entry in kept.items():
         context.restrict("restriction", activity_name, f"{entry['exception']}: kept, erasure refused in part")
-    if not kept:
+    kept_elsewhere = {(entry["activity"], table, entry["exception"]) for outcome in context.connected
+                      for table, entry in outcome.tables.items() if entry.get("kept")}
+    for activity_name, table, exception in sorted(kept_elsewhere):
+        context.restrict("restriction", activity_name, f"{exception}: rows of {table} kept in a connected database")
+    if not kept and not kept_elsewhere:
         _forget(context)
     return Completion({"summary": {"erased": erased, "kept": kept},
                        "inform_recipients": context.recipients(set(erased))})
+
+
+def kept_activities(session: Session, subject: DataSubject, declared: Declared, now: dt.datetime) -> dict[str, str]:
+    """The activities whose data an erasure keeps, with the Art. 17(3) exception that keeps them."""
+    context = Context(session, None, subject, declared, now)
+    holds = _restricted_activities(context, "legal_hold")
+    return {a.id: e for a in declared.declaration.activities if (e := _exception(context, a, holds)) is not None}
 
 
 def _exception(context: Context, activity: Activity | None, holds: set[str | None]) -> str | None:

@@ -11,6 +11,10 @@ from sqlalchemy import Engine, select
 
 from registre.audit.service import record as audit
 from registre.config import Settings
+from registre.connectors import service as connectors
+from registre.connectors.acting import DatasetResult, Policy
+from registre.connectors.finding import Identity
+from registre.db.base import utcnow
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict
@@ -18,8 +22,9 @@ from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
 from registre.models.subjects import Identifier
 from registre.rights import actions, letters, service
-from registre.rights.schemas import RequestCreate, RequestRead, Status
-from registre.subjects.service import locate
+from registre.rights.schemas import RequestCreate, RequestKind, RequestRead, Status
+from registre.subjects.schemas import normalise_identifier
+from registre.subjects.service import enrol, find, identifiers, identity_of, locate
 
 NO_ADDRESS = Msg(en="No email is known for this person: tell them by post first, as Art. 18(3) requires.",
                  fr="Aucun courriel n'est connu pour cette personne : informez-la d'abord par courrier, comme "
@@ -59,7 +64,10 @@ def _deliver(result: Result, pending: list[Letter | None], settings: Settings) -
 
 def file_request(engine: Engine, settings: Settings, declared: Declared | None, request_in: RequestCreate,
                  actor: str) -> Result:
-    """Record a new request and acknowledge it."""
+    """Record a new request and acknowledge it; a person the store does not know but a connected database does
+    is added to the store first."""
+    if request_in.subject:
+        _enrol_if_connected(engine, settings, request_in.subject, actor)
     with unit_of_work(engine) as session:
         request = service.create(session, request_in=request_in, region=settings.region, actor=actor)
         shown = service.read(session, request, settings.region)
@@ -114,10 +122,12 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
 
 
 def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *, actor: str) -> Result:
-    """Do what the request asks and send the answer."""
+    """Do what the request asks, in each connected database (each in its own transaction, every statement
+    audited) and then in the store, and send the answer."""
+    connected = _act_on_datasets(engine, settings, declared, ref, actor)
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref)
-        done = service.complete(session, request, declared=declared, actor=actor)
+        done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
     return _deliver(Result(shown, done.files), pending, settings)
@@ -133,6 +143,46 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("refused", request, declared, reasons=reasons, partial=partial)]
     return _deliver(Result(shown), pending, settings)
+
+
+def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str) -> None:
+    """Add the person to the store when only a connected database knows them."""
+    named = identity_of(who)
+    datasets = connectors.datasets(settings)
+    if named is None or not datasets:
+        return
+    kind, value = named
+    with unit_of_work(engine) as session:
+        if find(session, kind=kind, value=value) is not None:
+            return
+    found_in = connectors.locate(datasets, [Identity(kind, normalise_identifier(kind, value))])
+    if found_in:
+        with unit_of_work(engine) as session:
+            enrol(session, kind=kind, value=value, actor=actor, found_in=found_in)
+
+
+def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str,
+                     actor: str) -> list[DatasetResult]:
+    """Do the request's right in the connected databases; each statement run is audited as soon as its
+    database has committed."""
+    datasets = connectors.datasets(settings)
+    if not datasets:
+        return []
+    with unit_of_work(engine) as session:
+        request = service.get_or_raise(session, ref)
+        subject = service.ready(session, request)
+        identities = [Identity(i.kind, i.value) for i in identifiers(session, subject)]
+        policy = Policy(actions.kept_activities(session, subject, declared, utcnow()),
+                        connectors.pseudonym_key(settings))
+        kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
+    results = connectors.act(datasets, kind, identities, details, policy)
+    with unit_of_work(engine) as session:
+        for result in results:
+            for statement in result.statements:
+                audit(session, actor=actor, action="dataset.statement", target_type="dataset",
+                      target_ref=result.dataset, subject_ref=subject_ref,
+                      details={"request": ref, **statement.as_dict()})
+    return results
 
 
 def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,

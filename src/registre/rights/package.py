@@ -3,7 +3,9 @@ Art. 15(1)(a)-(h) and 15(2) drawn from the declaration, recipients named (CJEU C
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
@@ -37,10 +39,31 @@ NONE = Msg(en="None.", fr="Aucun.")
 FROM_YOU = Msg(en="From you", fr="Auprès de vous")
 
 
-def access(session: Session, subject: DataSubject, declared: Declared, lang: Lang) -> dict[str, Any]:
-    """The whole access package of one subject, as JSON-ready data."""
-    records = list(session.scalars(select(PersonalRecord).where(PersonalRecord.subject_id == subject.id)
-                                   .order_by(PersonalRecord.activity, PersonalRecord.id)))
+class Item(Protocol):
+    """One value of a person's data: a record of the built-in store, or a value found in a connected database."""
+
+    @property
+    def activity(self) -> str: ...
+    @property
+    def data_category(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def source_name(self) -> str | None: ...
+    @property
+    def collected_at(self) -> dt.datetime | None: ...
+
+
+def access(session: Session, subject: DataSubject, declared: Declared, lang: Lang,
+           found: Sequence[Item] = ()) -> dict[str, Any]:
+    """The whole access package of one subject, as JSON-ready data: the store's records and the values `found`
+    in connected databases."""
+    records: list[Item] = [*session.scalars(select(PersonalRecord).where(PersonalRecord.subject_id == subject.id)
+                                            .order_by(PersonalRecord.activity, PersonalRecord.id)), *found]
     restricted = {r.activity for r in session.scalars(select(Restriction).where(
         Restriction.subject_id == subject.id, Restriction.lifted_at.is_(None)))}
     used = {r.activity for r in records}
@@ -76,7 +99,7 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
                        "documentation": t.documentation(lang) if t.documentation else None}
                       for a in activities for t in a.transfers],
         "data": [{"activity": r.activity, "data_category": r.data_category, "field": r.field, "value": r.value,
-                  "source": r.source, "collected_at": r.collected_at.isoformat(),
+                  "source": r.source, "collected_at": r.collected_at.isoformat() if r.collected_at else None,
                   "restricted": r.activity in restricted or None in restricted} for r in records],
         "events": [{"event": e.event, "at": e.occurred_at.isoformat()}
                    for e in session.scalars(select(LifecycleEvent).where(LifecycleEvent.subject_id == subject.id)

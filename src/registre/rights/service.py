@@ -10,12 +10,14 @@ import datetime as dt
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
+from registre.connectors.acting import DatasetResult
 from registre.db.base import utcnow
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput, NotFound
@@ -193,14 +195,13 @@ def refuse(session: Session, request: RightsRequest, *, reasons: str, partial: b
 
 
 def complete(session: Session, request: RightsRequest, *, declared: Declared, actor: str,
-             now: dt.datetime | None = None) -> actions.Completion:
-    """Do what the right asks on the built-in store and close the request; returns the answer and its files."""
-    if request.status == Status.awaiting_identity.value:
-        raise Conflict(IDENTITY_PENDING, ref=request.ref)
-    _open_or_raise(request)
-    subject = _subject_or_raise(session, request)
+             now: dt.datetime | None = None, connected: Sequence[DatasetResult] = ()) -> actions.Completion:
+    """Do what the right asks on the built-in store and close the request, with what was done in the connected
+    databases beside it; returns the answer and its files."""
+    subject = ready(session, request)
     now = now or utcnow()
-    completion = actions.perform(session, request=request, subject=subject, declared=declared, now=now)
+    completion = actions.perform(session, request=request, subject=subject, declared=declared, now=now,
+                                 connected=connected)
     request.answer = completion.answer
     request.outcome = Outcome.completed.value
     request.status = Status.completed.value
@@ -208,6 +209,14 @@ def complete(session: Session, request: RightsRequest, *, declared: Declared, ac
     _audit(session, request, actor, f"request.completed.{request.kind}", subject,
            {"summary": completion.answer.get("summary")})
     return completion
+
+
+def ready(session: Session, request: RightsRequest) -> DataSubject:
+    """The subject of a request that can be answered now: open, identity not pending, subject known."""
+    if request.status == Status.awaiting_identity.value:
+        raise Conflict(IDENTITY_PENDING, ref=request.ref)
+    _open_or_raise(request)
+    return _subject_or_raise(session, request)
 
 
 def hold(session: Session, subject: DataSubject, *, activity: str | None, reason: str, actor: str) -> Restriction:

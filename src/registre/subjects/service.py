@@ -24,8 +24,8 @@ from registre.subjects import importing
 from registre.subjects.importing import ImportInvalid, ImportReport, Progress, RowProblem
 from registre.subjects.schemas import EMAIL, normalise_identifier
 
-__all__ = ["ImportInvalid", "ImportReport", "Part", "RowProblem", "SubjectFile", "events", "find", "get_or_raise",
-           "identifiers", "import_file", "locate", "read", "records"]
+__all__ = ["ImportInvalid", "ImportReport", "Part", "RowProblem", "SubjectFile", "enrol", "events", "find",
+           "get_or_raise", "identifiers", "identity_of", "import_file", "locate", "read", "records"]
 
 NO_SUBJECT = Msg(en="No data subject with reference '{ref}'.", fr="Aucune personne concernée de référence « {ref} ».")
 NO_MATCH = Msg(en="No data subject has the {kind} '{value}'.",
@@ -43,6 +43,26 @@ def find(session: Session, *, kind: str, value: str) -> DataSubject | None:
                                                                      Identifier.value == normal))
 
 
+def enrol(session: Session, *, kind: str, value: str, actor: str, found_in: dict[str, int]) -> DataSubject:
+    """Add to the store a person known only in connected databases, by the identifier they gave; audited."""
+    subject = DataSubject()
+    subject.identifiers = [Identifier(kind=kind.strip().lower(), value=normalise_identifier(kind, value))]
+    session.add(subject)
+    session.flush()
+    audit(session, actor=actor, action="subject.enrolled", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref, details={"kind": kind, "found_in": found_in})
+    return subject
+
+
+def identity_of(text: str) -> tuple[str, str] | None:
+    """The (kind, value) a person is named by (`email:x@y.fr`, a bare email), or None for a reference."""
+    text = text.strip()
+    if ":" in text:
+        kind, value = text.split(":", 1)
+        return kind.strip().lower(), value.strip()
+    return (EMAIL, text) if "@" in text else None
+
+
 def get_or_raise(session: Session, ref: str) -> DataSubject:
     """The subject with this reference; raises `NotFound`."""
     subject = session.scalar(select(DataSubject).where(DataSubject.ref == ref.strip()))
@@ -53,13 +73,10 @@ def get_or_raise(session: Session, ref: str) -> DataSubject:
 
 def locate(session: Session, text: str) -> DataSubject:
     """The subject a person names: a reference, `kind:value` (`email:x@y.fr`, `phone:…`) or a bare email."""
-    text = text.strip()
-    if ":" in text:
-        kind, value = text.split(":", 1)
-    elif "@" in text:
-        kind, value = EMAIL, text
-    else:
+    named = identity_of(text)
+    if named is None:
         return get_or_raise(session, text)
+    kind, value = named
     subject = find(session, kind=kind, value=value)
     if subject is None:
         raise NotFound(NO_MATCH, kind=kind.strip().lower(), value=value.strip())

@@ -1,0 +1,103 @@
+"""Rights answered in the shop's own database, as staff do it with `registre requests`: the access package holds
+the rows of every table, and after an erasure plain SQL finds none of the person's identifiers outside the rows
+the law keeps."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, text
+from typer.testing import CliRunner
+
+from registre.cli import app
+from registre.config import get_settings
+from tests.fixtures.shop import Shop, identifiers_left
+
+HERE = Path(__file__).parent
+
+
+@pytest.fixture
+def env(shop: tuple[str, Shop], tmp_path: Path) -> dict[str, str]:
+    """A new store, the shop's declaration, and its database connected."""
+    url, _ = shop
+    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"),
+            "REGISTRE_DATASETS": str(HERE / "shop.dataset.yaml"), "SHOP_DATABASE_URL": url, "REGISTRE_LANG": "en"}
+
+
+def registre(env: dict[str, str], *args: str) -> Any:
+    """Run the CLI as a new process would."""
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, list(args), env=env)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def answer(env: dict[str, str], kind: str, who: str, out: Path, *extra: str) -> dict[str, Any]:
+    """File a request for `who`, complete it, and return the request as shown."""
+    filed = registre(env, "requests", "new", "--kind", kind, "--channel", "email", "--subject", f"email:{who}",
+                     "--email", who, "--json", *extra)
+    ref = json.loads(filed.output)["request"]["ref"]
+    registre(env, "requests", "complete", ref, "-o", str(out))
+    shown: dict[str, Any] = json.loads(registre(env, "requests", "show", ref, "--json").output)
+    return shown
+
+
+def test_access_gathers_every_table_the_person_is_in(env: dict[str, str], shop: tuple[str, Shop],
+                                                     tmp_path: Path) -> None:
+    _, built = shop
+    shown = answer(env, "access", built.jeanne.email, tmp_path / "answer")
+    package = json.loads((tmp_path / "answer" / "access.json").read_text())
+    tables = {item["field"].split(".")[0] for item in package["data"]}
+    assert tables == {"customers", "addresses", "orders", "payments", "invoices", "support_tickets",
+                      "newsletter_subscriptions", "web_logs"}
+    values = {item["field"]: item["value"] for item in package["data"]}
+    assert values["customers.email"] == built.jeanne.email
+    assert values["addresses.line1"] == built.jeanne.street
+    by_activity = {item["activity"] for item in package["data"]}
+    assert by_activity == {"customer_accounts", "orders", "payments", "accounting", "support", "newsletter",
+                           "security_logs"}
+    assert "Paul" not in json.dumps(package)
+    [dataset] = shown["answer"]["datasets"]
+    assert dataset["tables"]["orders"]["rows"] == 3
+    assert dataset["tables"]["web_logs"]["rows"] == 4
+
+
+def test_erasure_leaves_only_what_the_law_keeps(env: dict[str, str], shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, built = shop
+    before = identifiers_left(url, built.paul.identifiers)
+    shown = answer(env, "erasure", built.jeanne.email, tmp_path / "answer")
+
+    left = {table: n for table, n in identifiers_left(url, built.jeanne.identifiers).items() if n}
+    assert left == {"invoices": 3}  # the billing name and address, kept ten years (C. com. L123-22)
+    assert identifiers_left(url, built.paul.identifiers) == before  # nobody else was touched
+
+    [dataset] = shown["answer"]["datasets"]
+    tables = dataset["tables"]
+    assert tables["invoices"] == {"kept": 3, "exception": "Art. 17(3)(b)", "activity": "accounting",
+                                  "restricted": 0}
+    assert tables["payments"]["deleted"] == 3
+    assert tables["web_logs"]["deleted"] == 4
+    assert tables["orders"]["erased_in_place"] == 3
+    assert tables["customers"] == {"deleted": 0, "erased_in_place": 1}  # the invoices still point to the row
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT first_name, phone, birth_date, postcode, restricted "
+                                      "FROM customers WHERE id = 1")).one()
+        orders = connection.execute(text("SELECT customer_id, shipping_postcode FROM orders "
+                                         "WHERE id IN (SELECT order_id FROM invoices WHERE customer_id = 1)")).all()
+    engine.dispose()
+    assert (row.first_name, row.phone, str(row.birth_date)[:10], row.postcode) == ("", None, "1984-01-01", "69")
+    assert orders == [(None, "69")] * 3
+
+    registre(env, "audit", "verify")
+    store = create_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
+    with store.connect() as connection:
+        logged = connection.execute(text("SELECT target_ref, details FROM audit_entry "
+                                         "WHERE action = 'dataset.statement'")).all()
+    store.dispose()
+    assert {target for target, _ in logged} == {"shop"}
+    assert sum(json.loads(details)["rows"] for _, details in logged) >= 3 + 4 + 3 + 1
+    assert built.jeanne.email not in " ".join(details for _, details in logged)  # statements, not values

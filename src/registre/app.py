@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from registre import __version__
 from registre.audit.router import router as audit_router
+from registre.breaches.router import router as breaches_router
 from registre.config import Settings
 from registre.db.session import make_engine, upgrade
 from registre.declarations.service import load
@@ -36,4 +37,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(rights_router)
     app.include_router(subjects_router)
     app.include_router(audit_router)
+    app.include_router(breaches_router)
     return app

@@ -106,7 +106,7 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
     columns where the table says so or other rows still point to them; leave the rows the law keeps, flagged
     restricted where the table has a flag."""
     outcome = DatasetResult(connected.name)
-    for mapped in _children_first(connected, found):
+    for mapped in connected.children_first(found.rows):
         keys = found.keys(mapped.name)
         exception = "Art. 17(3)(b)" if mapped.spec.kept_by_law else policy.kept_activities.get(mapped.spec.activity)
         if exception is not None:
@@ -252,25 +252,6 @@ def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, k
 def _qualified(connected: Connected, table: str) -> str:
     schema = connected.annotation.dataset.connection.schema_
     return f"{schema}.{table}" if schema else table
-
-
-def _children_first(connected: Connected, found: Found) -> list[MappedTable]:
-    """The tables holding the person's rows, each after every table that points to it."""
-    order: list[str] = []
-    seen: set[str] = set()
-
-    def visit(name: str) -> None:
-        if name in seen:
-            return
-        seen.add(name)
-        for link in connected.links:
-            if link.parent == name and link.child != name and link.child in found.rows:
-                visit(link.child)
-        order.append(name)
-
-    for name in found.rows:
-        visit(name)
-    return [connected.tables[name] for name in order]
 
 
 def _text(value: Any) -> str:

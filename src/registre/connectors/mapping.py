@@ -3,7 +3,7 @@ reflected columns and key, and the links (foreign keys, and relations the annota
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -103,6 +103,25 @@ class Connected:
     def children(self, parent: str) -> Iterator[Link]:
         """The links whose parent is `parent`, to annotated tables."""
         return (link for link in self.links if link.parent == parent and link.child in self.tables)
+
+    def children_first(self, names: Iterable[str]) -> list[MappedTable]:
+        """Those annotated tables, each after every one of them that points to it (so deletes break no key)."""
+        wanted = set(names)
+        order: list[str] = []
+        seen: set[str] = set()
+
+        def visit(name: str) -> None:
+            if name in seen:
+                return
+            seen.add(name)
+            for link in self.links:
+                if link.parent == name and link.child != name and link.child in wanted:
+                    visit(link.child)
+            order.append(name)
+
+        for name in wanted:
+            visit(name)
+        return [self.tables[name] for name in order]
 
     def dispose(self) -> None:
         """Close the connections."""

@@ -27,6 +27,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON, for scripts.")
+ActorOption = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
 BAD_DATE = Msg(en="'{value}' is not a date; write it as YYYY-MM-DD.",
                fr="« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ.")
 

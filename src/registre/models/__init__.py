@@ -1,6 +1,7 @@
 """The engine's tables, one module per aggregate; importing this package registers them all (Alembic's target)."""
 
 from registre.models.audit import AuditEntry
+from registre.models.breaches import Breach, BreachNotification
 from registre.models.requests import RightsRequest
 from registre.models.subjects import (
     DataSubject,
@@ -11,5 +12,5 @@ from registre.models.subjects import (
     Restriction,
 )
 
-__all__ = ["AuditEntry", "DataSubject", "Directive", "Identifier", "LifecycleEvent", "PersonalRecord", "Restriction",
-           "RightsRequest"]
+__all__ = ["AuditEntry", "Breach", "BreachNotification", "DataSubject", "Directive", "Identifier", "LifecycleEvent",
+           "PersonalRecord", "Restriction", "RightsRequest"]

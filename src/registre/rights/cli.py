@@ -14,7 +14,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.kit.cli import JsonOption, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import ActorOption, JsonOption, out, plain_errors, print_json, reader_lang, store
 from registre.rights import flows
 from registre.rights.flows import Result
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
@@ -38,7 +38,7 @@ UNSENT = Msg(en="Not sent (the request is saved; send it again by hand): {why}."
              fr="Non envoyé (la demande est enregistrée ; renvoyez-le à la main) : {why}.")
 LIFTED = Msg(en="The restriction of {who} is lifted.", fr="La limitation de {who} est levée.")
 PENDING = Msg(en="pending", fr="en attente")
-ACTOR = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
+ACTOR = ActorOption
 DECLARATION = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
                            envvar="REGISTRE_DECLARATION")
 

@@ -212,8 +212,10 @@ def notify_death(engine: Engine, declared: Declared, who: str, *, at: dt.datetim
         return service.notify_death(session, locate(session, who), declared=declared, at=at, actor=actor)
 
 
-def hold(engine: Engine, who: str, *, activity: str | None, reason: str, actor: str) -> str:
-    """Put a person's data under a legal hold for a claim; returns their reference."""
+def hold(engine: Engine, settings: Settings, who: str, *, activity: str | None, reason: str, actor: str) -> str:
+    """Put a person's data under a legal hold for a claim, in the store and the connected databases (retention
+    leaves their rows); returns their reference."""
+    _enrol_if_connected(engine, settings, who, actor)
     with unit_of_work(engine) as session:
         subject = locate(session, who)
         service.hold(session, subject, activity=activity, reason=reason, actor=actor)

@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from registre.config import get_settings
 from registre.db.session import unit_of_work
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
@@ -177,7 +178,7 @@ def hold(
     as_json: bool = JsonOption,
 ) -> None:
     """Keep a person's data for a legal claim: erasure will keep them, restricted (Art. 17(3)(e))."""
-    ref = flows.hold(store(), who, activity=activity, reason=reason, actor=actor)
+    ref = flows.hold(store(), get_settings(), who, activity=activity, reason=reason, actor=actor)
     if as_json:
         print_json({"subject": ref, "activity": activity, "hold": True})
     else:

@@ -1,0 +1,200 @@
+"""Breach flows for the doors: one unit of work per step; letters to people go out after commit, the alert to the
+DPO before it (an alert that cannot be sent is not recorded as sent, and goes out on the next run)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import smtplib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from registre.breaches import clock, notifications, register, service
+from registre.breaches.affected import Person
+from registre.breaches.schemas import (
+    Answers,
+    Assessment,
+    BreachCreate,
+    BreachRead,
+    BreachUpdate,
+    NotificationCreate,
+    NotificationKind,
+    ProcessorReport,
+)
+from registre.config import Settings
+from registre.db.base import utcnow
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.documents import spreadsheets
+from registre.errors import InvalidInput
+from registre.i18n import Lang, Msg
+from registre.mail.sender import Letter, send
+
+NO_DPO_ADDRESS = Msg(en="The declaration gives no email for the DPO (dpo.email) nor a contact: nobody to alert.",
+                     fr="La déclaration ne donne aucun courriel pour le DPO (dpo.email) ni de contact : personne à "
+                        "alerter.")
+
+
+@dataclass
+class Notice:
+    """What a notification step produced: the breach as it now stands, the text, files, and where letters went."""
+
+    breach: BreachRead
+    kind: NotificationKind
+    text: str
+    recorded: bool
+    files: dict[str, bytes] = field(default_factory=dict)
+    sent: list[str] = field(default_factory=list)
+    unsent: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data (files by name only)."""
+        return {"breach": self.breach.model_dump(mode="json"), "kind": self.kind.value, "text": self.text,
+                "recorded": self.recorded, "files": sorted(self.files), "sent": self.sent, "unsent": self.unsent}
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """One alert to the DPO: sent, or why not."""
+
+    ref: str
+    title: str
+    hours_left: float
+    to: str
+    sent: str | None
+    error: str | None = None
+
+
+def record(engine: Engine, declared: Declared, breach_in: BreachCreate, *, actor: str, lang: Lang,
+           processor: str | None = None) -> BreachRead:
+    """Record a new breach and start its clock; `processor` names the declared processor that reported it."""
+    with unit_of_work(engine) as session:
+        breach = service.create(session, breach_in=breach_in, declared=declared, actor=actor, processor=processor)
+        return service.read(session, breach, lang=lang)
+
+
+def receive_report(engine: Engine, declared: Declared, report: ProcessorReport, *, actor: str,
+                   lang: Lang) -> BreachRead:
+    """Record a processor's report as a breach of which the controller is now aware."""
+    with unit_of_work(engine) as session:
+        breach = service.receive_report(session, report=report, declared=declared, actor=actor)
+        return service.read(session, breach, lang=lang)
+
+
+def show(engine: Engine, ref: str, *, lang: Lang) -> BreachRead:
+    """One breach with its clock, triage and notifications."""
+    with unit_of_work(engine) as session:
+        return service.read(session, service.get_or_raise(session, ref), lang=lang)
+
+
+def list_breaches(engine: Engine, *, lang: Lang) -> list[BreachRead]:
+    """Every breach, those whose clock runs first, the nearest deadline first."""
+    with unit_of_work(engine) as session:
+        shown = [service.read(session, b, lang=lang) for b in service.list_breaches(session)]
+    running = ("running", "overdue")
+    return sorted(shown, key=lambda b: (b.clock.value not in running, b.deadline))
+
+
+def update(engine: Engine, declared: Declared, ref: str, changes: BreachUpdate, *, actor: str,
+           lang: Lang) -> BreachRead:
+    """Change a breach's facts."""
+    with unit_of_work(engine) as session:
+        breach = service.get_or_raise(session, ref)
+        service.update(session, breach, changes=changes, declared=declared, actor=actor)
+        return service.read(session, breach, lang=lang)
+
+
+def guessed_answers(engine: Engine, declared: Declared, ref: str) -> Answers:
+    """The triage answers the breach's facts suggest, to propose when asking the questions."""
+    with unit_of_work(engine) as session:
+        return service.answers_for(service.get_or_raise(session, ref), declared, Answers())
+
+
+def assess(engine: Engine, declared: Declared, ref: str, assessment: Assessment, *, actor: str,
+           lang: Lang) -> BreachRead:
+    """Triage a breach and record the decision and its reasons."""
+    with unit_of_work(engine) as session:
+        breach = service.get_or_raise(session, ref)
+        service.assess(session, breach, assessment=assessment, declared=declared, actor=actor)
+        return service.read(session, breach, lang=lang)
+
+
+def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, notification_in: NotificationCreate, *,
+           actor: str, lang: Lang) -> Notice:
+    """Produce a notification and record it; to the people, send each a letter by email after commit, and list
+    those to write to by post."""
+    pending: list[Letter] = []
+    with unit_of_work(engine) as session:
+        breach = service.get_or_raise(session, ref)
+        done = service.notify(session, breach, notification_in=notification_in, declared=declared, actor=actor)
+        shown = service.read(session, breach, lang=lang)
+    kind = notification_in.kind
+    name = f"{kind.value}-{notification_in.lang}"
+    notice = Notice(shown, kind, done.text, recorded=done.notification is not None,
+                    files={f"{name}.txt": done.text.encode()})
+    if kind is NotificationKind.subjects:
+        notice.files["affected.csv"] = _affected_csv(done.people)
+        if not notification_in.draft:
+            pending = [Letter(p.email, done.subject_line or "", done.text) for p in done.people if p.email]
+    for item in pending:
+        try:
+            notice.sent.append(f"{item.to}: {send(item, settings)}")
+        except (OSError, smtplib.SMTPException) as error:
+            notice.unsent.append(f"{item.to}: {error}")
+    return notice
+
+
+def _affected_csv(people: list[Person]) -> bytes:
+    stream = io.StringIO()
+    writer = csv.writer(stream)
+    writer.writerow(["ref", "category", "email", "channel", "source"])
+    for person in people:
+        writer.writerow([person.ref, person.category or "", person.email or "", "email" if person.email else "post",
+                         person.source])
+    return stream.getvalue().encode("utf-8-sig")
+
+
+def alert(engine: Engine, settings: Settings, declared: Declared, *, actor: str, lang: Lang,
+          now: dt.datetime | None = None) -> list[Alert]:
+    """Alert the DPO of each breach with 24 hours or less left and no notification; each alert is sent once."""
+    contact = notifications.contact_of(declared)
+    to = contact.get("email") if contact.get("email") else None
+    if to is None:
+        raise InvalidInput(NO_DPO_ADDRESS)
+    now = now or utcnow()
+    with unit_of_work(engine) as session:
+        due = [b.ref for b in service.due_alerts(session, now)]
+    results = []
+    for ref in due:
+        with unit_of_work(engine) as session:
+            breach = service.get_or_raise(session, ref)
+            if breach.alert_sent_at is not None:  # another run got there first
+                continue
+            subject, body = notifications.alert(breach, lang, now)
+            hours = clock.hours_left(breach.deadline, now)
+            try:
+                where = send(Letter(str(to), subject, body), settings)
+            except (OSError, smtplib.SMTPException) as error:
+                results.append(Alert(ref, breach.title, hours, str(to), None, str(error)))
+                continue
+            service.mark_alerted(session, breach, to=str(to), actor=actor, now=now)
+            results.append(Alert(ref, breach.title, hours, str(to), where))
+    return results
+
+
+def export(engine: Engine, declared: Declared | None, fmt: str, path: Path, *, lang: Lang) -> int:
+    """Write the breach register to `path` as ods, xlsx or csv; returns the number of breaches."""
+    shown = list_breaches(engine, lang=lang)
+    spreadsheets.write(register.workbook(shown, declared, lang), fmt, path)
+    return len(shown)
+
+
+def export_bytes(engine: Engine, declared: Declared | None, fmt: str, folder: Path, *, lang: Lang) -> bytes:
+    """The breach register as the bytes of an ods, xlsx or csv file (written in `folder`, then read back)."""
+    path = folder / f"breaches.{fmt}"
+    export(engine, declared, fmt, path, lang=lang)
+    return path.read_bytes()

@@ -1,0 +1,128 @@
+"""The breach API: the same flows as the CLI, for the back office, the organisation's systems and its processors."""
+
+from __future__ import annotations
+
+import base64
+import tempfile
+from pathlib import Path
+from typing import Literal
+
+from fastapi import APIRouter, Request, Response
+from pydantic import BaseModel, ConfigDict
+
+from registre.breaches import flows
+from registre.breaches.schemas import (
+    Assessment,
+    BreachCreate,
+    BreachRead,
+    BreachUpdate,
+    NotificationCreate,
+    NotificationKind,
+    ProcessorReport,
+)
+from registre.i18n import Lang, lang_or_default
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+
+router = APIRouter(prefix="/api/breaches", tags=["breaches"])
+
+MEDIA = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "csv": "text/csv; charset=utf-8",
+         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+class NoticeOut(BaseModel):
+    """A notification: the breach after it, the text, the files (base64), and where the letters went."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    breach: BreachRead
+    kind: NotificationKind
+    text: str
+    recorded: bool
+    files: dict[str, str] = {}
+    sent: list[str] = []
+    unsent: list[str] = []
+
+
+class AlertOut(BaseModel):
+    """One alert to the DPO: sent, or why not."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ref: str
+    title: str
+    hours_left: float
+    to: str
+    sent: str | None
+    error: str | None
+
+
+def _lang(request: Request) -> Lang:
+    return lang_or_default(request.headers.get("accept-language"), request.app.state.settings.lang)
+
+
+@router.post("", status_code=201)
+def create(body: BreachCreate, request: Request, engine: EngineDep, declared: DeclaredDep, actor: Staff) -> BreachRead:
+    """Record a breach, notified or not (Art. 33(5)), and start its 72-hour clock."""
+    return flows.record(engine, declared, body, actor=actor, lang=_lang(request))
+
+
+@router.post("/processor-reports", status_code=201)
+def processor_report(body: ProcessorReport, request: Request, engine: EngineDep, declared: DeclaredDep,
+                     actor: Staff) -> BreachRead:
+    """Receive a processor's report of a breach (Art. 33(2)); the controller's clock starts at its receipt."""
+    return flows.receive_report(engine, declared, body, actor=f"{actor}:{body.processor}", lang=_lang(request))
+
+
+@router.get("")
+def list_breaches(request: Request, engine: EngineDep, actor: Staff) -> list[BreachRead]:
+    """Every breach, those whose clock runs first, with the hours left."""
+    return flows.list_breaches(engine, lang=_lang(request))
+
+
+@router.get("/register")
+def register(request: Request, engine: EngineDep, declared: DeclaredDep, actor: Staff,
+             format: Literal["ods", "csv", "xlsx"] = "ods", lang: Literal["fr", "en"] = "fr") -> Response:
+    """The breach register as a spreadsheet (ODS, CSV or XLSX)."""
+    with tempfile.TemporaryDirectory() as folder:
+        content = flows.export_bytes(engine, declared, format, Path(folder), lang=lang)
+    return Response(content, media_type=MEDIA[format],
+                    headers={"Content-Disposition": f'attachment; filename="breaches.{format}"'})
+
+
+@router.post("/alerts")
+def alerts(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+           actor: Staff) -> list[AlertOut]:
+    """Mail the DPO about each breach with 24 hours or less left; each alert is sent once."""
+    done = flows.alert(engine, settings, declared, actor=actor, lang=_lang(request))
+    return [AlertOut(ref=a.ref, title=a.title, hours_left=a.hours_left, to=a.to, sent=a.sent, error=a.error)
+            for a in done]
+
+
+@router.get("/{ref}")
+def show(ref: str, request: Request, engine: EngineDep, actor: Staff) -> BreachRead:
+    """One breach with its clock, triage and notifications."""
+    return flows.show(engine, ref, lang=_lang(request))
+
+
+@router.patch("/{ref}")
+def update(ref: str, body: BreachUpdate, request: Request, engine: EngineDep, declared: DeclaredDep,
+           actor: Staff) -> BreachRead:
+    """Change a breach's facts as the investigation goes on."""
+    return flows.update(engine, declared, ref, body, actor=actor, lang=_lang(request))
+
+
+@router.post("/{ref}/assessment")
+def assess(ref: str, body: Assessment, request: Request, engine: EngineDep, declared: DeclaredDep,
+           actor: Staff) -> BreachRead:
+    """Triage the breach: risk level, Art. 34(3) exemptions, reasons."""
+    return flows.assess(engine, declared, ref, body, actor=actor, lang=_lang(request))
+
+
+@router.post("/{ref}/notifications")
+def notify(ref: str, body: NotificationCreate, request: Request, engine: EngineDep, settings: SettingsDep,
+           declared: DeclaredDep, actor: Staff) -> NoticeOut:
+    """Produce and record a notification: to the CNIL, to the people (letters sent), or to the public."""
+    notice = flows.notify(engine, settings, declared, ref, body, actor=actor, lang=_lang(request))
+    files = {name: base64.b64encode(content).decode() for name, content in notice.files.items()}
+    return NoticeOut(breach=notice.breach, kind=notice.kind, text=notice.text, recorded=notice.recorded, files=files,
+                     sent=notice.sent, unsent=notice.unsent)

@@ -1,0 +1,112 @@
+"""`registre retention`: what the retention rules make due in the connected databases, and the sweep that does it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from registre.config import get_settings
+from registre.declarations.declared import Declared
+from registre.declarations.service import load
+from registre.errors import InvalidInput
+from registre.i18n import Lang, Msg
+from registre.kit.cli import ActorOption, JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.retention import flows
+from registre.retention.sweep import Task
+
+app = typer.Typer(help="Retention on the connected databases: plan, then run.", no_args_is_help=True)
+
+AtOption = typer.Option(None, "--at", help="The day to count periods to (YYYY-MM-DD); default: today.")
+HEADERS = (Msg(en="Dataset", fr="Jeu de données"), Msg(en="Table", fr="Table"), Msg(en="Rule", fr="Règle"),
+           Msg(en="Action", fr="Action"), Msg(en="Rows due", fr="Lignes échues"),
+           Msg(en="Held back by other rows", fr="Retenues par d'autres lignes"))
+DONE_HEADERS = (*HEADERS[:4], Msg(en="Rows done", fr="Lignes traitées"))
+SKIPPED = Msg(en="Not applied: {table}, {rule}: {reason}.", fr="Non appliquée : {table}, {rule} : {reason}.")
+NO_DATASETS = Msg(en="No connected database: set REGISTRE_DATASETS to the annotations.",
+                  fr="Aucune base connectée : indiquez les annotations dans REGISTRE_DATASETS.")
+K_CHECK = Msg(en="{table}: k-anonymity (k={k}) {verdict}; {rows} value(s) suppressed.",
+              fr="{table} : k-anonymat (k={k}) {verdict} ; {rows} valeur(s) supprimée(s).")
+PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes sont anonymisées")
+NO_DECLARATION = Msg(en="Set REGISTRE_DECLARATION to the declaration.",
+                     fr="Indiquez la déclaration dans REGISTRE_DECLARATION.")
+FAILED = Msg(en="not reached: the rows are only pseudonymised, still personal data",
+             fr="non atteint : les lignes ne sont que pseudonymisées, ce sont encore des données personnelles")
+
+
+@app.command()
+@plain_errors
+def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
+    """Count, per rule and table, the rows that are due to be deleted, anonymised or archived; change nothing."""
+    settings = get_settings()
+    report = flows.plan(store(), settings, _declared(), parse_date(at))
+    if as_json:
+        print_json(report)
+        return
+    lang = reader_lang()
+    _say_empty(report, lang)
+    table = Table(*(h(lang) for h in HEADERS))
+    for dataset in report:
+        for task in dataset["tasks"]:
+            table.add_row(dataset["dataset"], task["table"], escape(task["rule"]), task["action"], str(task["due"]),
+                          str(task.get("blocked", "")))
+    out.print(table)
+    _print_skipped(report, lang)
+
+
+@app.command()
+@plain_errors
+def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
+    """Delete, anonymise or archive the rows due, in short batches; stopped at any point, run it again to finish."""
+    settings = get_settings()
+    lang = reader_lang()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, disable=as_json) as bar:
+        bars: dict[int, Any] = {}
+
+        def started(task: Task, total: int) -> None:
+            bars[id(task)] = bar.add_task(escape(task.name), total=total)
+
+        def advanced(task: Task, rows: int) -> None:
+            bar.advance(bars[id(task)], rows)
+
+        report = flows.run(store(), settings, _declared(), parse_date(at), actor=actor, started=started,
+                           advanced=advanced)
+    if as_json:
+        print_json(report)
+        return
+    _say_empty(report, lang)
+    table = Table(*(h(lang) for h in DONE_HEADERS))
+    for dataset in report:
+        for task in dataset["tasks"]:
+            table.add_row(dataset["dataset"], task["table"], escape(task["rule"]), task["action"],
+                          str(task.get("rows", task.get("purged", 0))))
+    out.print(table)
+    for dataset in report:
+        for task in dataset["tasks"]:
+            if check := task.get("k_anonymity"):
+                verdict = (PASSED if check["passed"] else FAILED)(lang)
+                out.print(K_CHECK(lang, table=task["table"], k=check["k"], verdict=verdict,
+                                  rows=check["rows_suppressed"]))
+    _print_skipped(report, lang)
+
+
+def _declared() -> Declared:
+    settings = get_settings()
+    if settings.declaration is None:
+        raise InvalidInput(NO_DECLARATION)
+    return load(settings.declaration)
+
+
+def _say_empty(report: list[dict[str, Any]], lang: Lang) -> None:
+    if not report:
+        err.print(NO_DATASETS(lang))
+
+
+def _print_skipped(report: list[dict[str, Any]], lang: Lang) -> None:
+    for dataset in report:
+        for skipped in dataset["skipped"]:
+            err.print(f"[yellow]{escape(SKIPPED(lang, **skipped))}[/]", soft_wrap=True)

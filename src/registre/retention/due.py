@@ -1,0 +1,182 @@
+"""Which rows of a connected table are due under a retention rule, as one SQL predicate per table and rule.
+
+A rule's period runs from the latest of its events. A table's own column records the event of its row; a column
+of an ancestor row (an order's customer) is read through the links; an event recorded elsewhere, or marked
+`of: person`, is the person's latest: the greatest value over the rows of the same person (same root row). A row is
+due when every event that has happened is on or before the latest start day whose expiry has passed
+(`expiry.latest_start`), which needs no function of the database and uses the indexes on the event columns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from sqlalchemy import Date, DateTime, and_, func, not_, or_, select, true
+from sqlalchemy.sql import ColumnElement, FromClause
+
+from registre.connectors.finding import Key, key_clause
+from registre.connectors.mapping import Connected, Link, MappedTable
+from registre.declarations.schemas import Clause, RetentionRule
+from registre.retention.expiry import add, end_from, latest_start
+
+OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
+    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le,
+}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One event's value for a row, and whether it is a time (compared by day) or a date."""
+
+    expression: ColumnElement[Any]
+    timed: bool
+
+
+@dataclass
+class Unmapped:
+    """Why a rule cannot be applied to a table: the events or attributes the annotation does not map."""
+
+    events: list[str] = field(default_factory=list)
+    attributes: list[str] = field(default_factory=list)
+
+
+def chain(connected: Connected, mapped: MappedTable) -> list[Link]:
+    """The links from a table up to the person's root row: each step to an annotated parent, the first one that
+    has identity columns preferred."""
+    steps: list[Link] = []
+    seen = {mapped.name}
+    current = mapped.name
+    while True:
+        ups = [link for link in connected.links if link.child == current and link.parent in connected.tables
+               and link.parent not in seen and len(link.child_columns) == 1]
+        if not ups:
+            return steps
+        ups.sort(key=lambda link: not connected.tables[link.parent].identities)
+        steps.append(ups[0])
+        seen.add(ups[0].parent)
+        current = ups[0].parent
+
+
+def root_key(connected: Connected, mapped: MappedTable, source: FromClause) -> tuple[str, ColumnElement[Any]]:
+    """The root table of a row of `source` (a table or an alias of it) and its key there, as an expression."""
+    steps = chain(connected, mapped)
+    if not steps:
+        return mapped.name, source.c[mapped.key[0]]
+    expression: ColumnElement[Any] = source.c[steps[0].child_columns[0]]
+    for previous, step in pairwise(steps):
+        parent = connected.tables[previous.parent].table
+        expression = select(parent.c[step.child_columns[0]]).where(
+            parent.c[previous.parent_columns[0]] == expression).scalar_subquery()
+    return steps[-1].parent, expression
+
+
+def terms(connected: Connected, mapped: MappedTable, event: str) -> list[Term]:
+    """The values of `event` for a row of `mapped`: its own column, an ancestor's, or the person's latest."""
+    own = mapped.spec.columns
+    for name, spec in own.items():
+        if spec.event == event and spec.of == "row":
+            return [Term(mapped.column(name), _timed(mapped, name))]
+    steps = chain(connected, mapped)
+    below: ColumnElement[Any] = mapped.table.c[steps[0].child_columns[0]] if steps else mapped.column(mapped.key[0])
+    for index, step in enumerate(steps):
+        parent = connected.tables[step.parent]
+        if index:
+            above = connected.tables[steps[index - 1].parent].table
+            below = select(above.c[step.child_columns[0]]).where(
+                above.c[steps[index - 1].parent_columns[0]] == below).scalar_subquery()
+        for name, spec in parent.spec.columns.items():
+            if spec.event == event and spec.of == "row":
+                value = select(parent.table.c[name]).where(parent.table.c[step.parent_columns[0]] == below)
+                return [Term(value.scalar_subquery(), _timed(parent, name))]
+    root, key = root_key(connected, mapped, mapped.table)
+    found = []
+    for other in connected.tables.values():
+        for name, spec in other.spec.columns.items():
+            if spec.event != event:
+                continue
+            alias = other.table.alias()
+            other_root, other_key = root_key(connected, other, alias)
+            if other_root != root:
+                continue
+            latest: ColumnElement[Any] = select(func.max(alias.c[name])).where(other_key == key).scalar_subquery()
+            if other is mapped:  # a row whose person is unknown (a guest's order) counts from itself
+                latest = func.coalesce(latest, mapped.column(name))
+            found.append(Term(latest, _timed(other, name)))
+    return found
+
+
+def predicate(connected: Connected, mapped: MappedTable, rule: RetentionRule, today: dt.date, *,
+              financial_year_end: str = "12-31", archived: bool = False) -> ColumnElement[bool] | Unmapped:
+    """The rows of `mapped` due under `rule` on `today` (with `archived`, due to leave the archive), or what the
+    annotation lacks to tell."""
+    missing = Unmapped()
+    conditions = _conditions(mapped, rule.when.all if rule.when else [], missing)
+    values: list[Term] = []
+    for event in rule.events:
+        found = terms(connected, mapped, event)
+        if not found:
+            missing.events.append(event)
+        values.extend(found)
+    if missing.events or missing.attributes or not values:
+        return missing
+    active = end_from(rule, financial_year_end)
+    archive = rule.archive
+    end = (lambda day: add(active(day), archive.duration)) if archived and archive is not None else active
+    last = latest_start(end, today)
+    tests = [or_(t.expression.is_(None), t.expression < _next_midnight(last) if t.timed else t.expression <= last)
+             for t in values]
+    return and_(*tests, or_(*[t.expression.is_not(None) for t in values]), *conditions)
+
+
+def excluding(mapped: MappedTable, held: Sequence[Key]) -> ColumnElement[bool]:
+    """Rows other than those a legal hold keeps."""
+    return not_(key_clause(mapped, held)) if held else true()
+
+
+def unreferenced(connected: Connected, mapped: MappedTable) -> ColumnElement[bool]:
+    """Rows no other row points to (deleting them breaks no foreign key)."""
+    tests = []
+    for link in connected.links:
+        if link.parent != mapped.name or len(link.child_columns) != 1:
+            continue
+        child = connected.metadata.tables[_qualified(connected, link.child)]
+        alias = child.alias() if link.child == mapped.name else child
+        tests.append(~select(1).where(alias.c[link.child_columns[0]] == mapped.column(link.parent_columns[0]))
+                     .exists())
+    return and_(true(), *tests)
+
+
+def _conditions(mapped: MappedTable, clauses: Sequence[Clause], missing: Unmapped) -> list[ColumnElement[bool]]:
+    attributes = mapped.attributes
+    tests: list[ColumnElement[bool]] = []
+    for clause in clauses:
+        name = attributes.get(clause.attribute)
+        if name is None:
+            missing.attributes.append(clause.attribute)
+            continue
+        column, value = mapped.column(name), clause.value
+        if clause.op == "in":
+            tests.append(column.in_(value if isinstance(value, list) else [value]))
+        else:
+            tests.append(OPERATORS[clause.op](column, value))
+    return tests
+
+
+def _timed(mapped: MappedTable, name: str) -> bool:
+    kind = mapped.column(name).type
+    return isinstance(kind, DateTime) or not isinstance(kind, Date)
+
+
+def _next_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
+
+
+def _qualified(connected: Connected, table: str) -> str:
+    schema = connected.annotation.dataset.connection.schema_
+    return f"{schema}.{table}" if schema else table
+

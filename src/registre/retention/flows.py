@@ -1,0 +1,110 @@
+"""Retention over the connected databases, for the doors: the plan (counts, nothing changed) and the run (batches,
+each audited in the store once its database has committed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from registre.audit.service import record as audit
+from registre.config import Settings
+from registre.connectors import service as connectors
+from registre.connectors.finding import Identity, Key, find
+from registre.connectors.mapping import Annotation, Connected, attach
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.models.subjects import Identifier, Restriction
+from registre.retention import sweep
+from registre.retention.archive import Archive
+from registre.retention.sweep import Sweep, Task
+
+Started = Callable[[Task, int], None]
+Advanced = Callable[[Task, int], None]
+
+
+def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date) -> list[dict[str, Any]]:
+    """What a run would do on `today`, per dataset, rule and table, without changing anything."""
+    report = []
+    for annotation in connectors.datasets(settings):
+        with _swept(engine, settings, declared, annotation, today) as prepared:
+            with prepared.connected.engine.connect() as connection:
+                tasks = [{**_describe(task), **sweep.count(prepared, connection, task)} for task in prepared.tasks]
+            report.append({"dataset": prepared.connected.name, "tasks": tasks,
+                           "skipped": [vars(s) for s in prepared.skipped]})
+    return report
+
+
+def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, *, actor: str,
+        started: Started | None = None, advanced: Advanced | None = None) -> list[dict[str, Any]]:
+    """Do what the plan says, task after task, in batches; every batch is audited. A run stopped at any point and
+    started again finishes the work."""
+    report = []
+    for annotation in connectors.datasets(settings):
+        with _swept(engine, settings, declared, annotation, today) as prepared:
+            done = []
+            for task in prepared.tasks:
+                if started is not None:
+                    with prepared.connected.engine.connect() as connection:
+                        started(task, sweep.count(prepared, connection, task)["due"])
+
+                def batch(task: Task, rows: int, statement: str, dataset: str = prepared.connected.name) -> None:
+                    with unit_of_work(engine) as session:
+                        audit(session, actor=actor, action="retention.batch", target_type="dataset",
+                              target_ref=dataset, details={"table": task.table.name, "rule": task.rule,
+                                                           "action": task.action.value, "rows": rows,
+                                                           "sql": statement})
+                    if advanced is not None:
+                        advanced(task, rows)
+
+                done.append({**_describe(task), **sweep.run(prepared, task, batch=settings.retention_batch,
+                                                            progress=batch)})
+            report.append({"dataset": prepared.connected.name, "tasks": done,
+                           "skipped": [vars(s) for s in prepared.skipped]})
+    return report
+
+
+@contextmanager
+def _swept(engine: Engine, settings: Settings, declared: Declared, annotation: Annotation,
+           today: dt.date) -> Iterator[Sweep]:
+    connected = attach(annotation)
+    archive: Archive | None = None
+    try:
+        if annotation.dataset.archive is not None:
+            archive = Archive(connected, annotation.dataset.archive)
+        held = _held(engine, connected)
+        yield sweep.prepare(connected, declared, today, held=held, pseudonym_key=connectors.pseudonym_key(settings),
+                            archive=archive, k=settings.k_anonymity)
+    finally:
+        if archive is not None:
+            archive.dispose()
+        connected.dispose()
+
+
+def _held(engine: Engine, connected: Connected) -> dict[str, list[Key]]:
+    """The rows of people under a legal hold, by table: a hold on one activity keeps that activity's tables."""
+    with unit_of_work(engine) as session:
+        holds = session.execute(select(Restriction.subject_id, Restriction.activity).where(
+            Restriction.kind == "legal_hold", Restriction.lifted_at.is_(None))).all()
+        people: dict[int, set[str | None]] = {}
+        for subject_id, activity in holds:
+            people.setdefault(subject_id, set()).add(activity)
+        identities = {subject_id: [Identity(i.kind, i.value) for i in session.scalars(
+            select(Identifier).where(Identifier.subject_id == subject_id))] for subject_id in people}
+    held: dict[str, list[Key]] = {}
+    if not people:
+        return held
+    with connected.engine.connect() as connection:
+        for subject_id, activities in people.items():
+            found = find(connected, identities[subject_id], connection)
+            for table, rows in found.rows.items():
+                if None in activities or connected.tables[table].spec.activity in activities:
+                    held.setdefault(table, []).extend(rows)
+    return held
+
+
+def _describe(task: Task) -> dict[str, Any]:
+    return {"table": task.table.name, "rule": task.rule, "action": task.action.value}

@@ -1,0 +1,280 @@
+"""Retention sweeps on a connected database: the tasks the declaration's rules give for each annotated table, the
+plan (rows due, counted, nothing changed) and the run, in short batches that a killed run resumes.
+
+A batch reads the keys of the next rows due and acts on them in one transaction, so a row is either untouched or
+fully processed; what is done leaves the rows no longer due (deleted, archived, or anonymised, which clears the
+columns that the due predicate requires), and running again finishes the work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Column as SqlColumn
+from sqlalchemy import Connection, and_, delete, func, literal, or_, select, update
+from sqlalchemy.sql import ColumnElement
+
+from registre.connectors.finding import Key, key_clause
+from registre.connectors.mapping import Connected, MappedTable
+from registre.connectors.schemas import Erase
+from registre.connectors.sql import erased_value
+from registre.declarations.declared import Declared
+from registre.declarations.schemas import EndAction, RetentionRule
+from registre.retention import due
+from registre.retention.archive import Archive
+
+
+class Action(StrEnum):
+    """What a task does to the rows due."""
+
+    delete = "delete"
+    anonymise = "anonymise"
+    archive = "archive"
+    erase_columns = "erase_columns"
+    purge_archive = "purge_archive"
+
+
+@dataclass
+class Task:
+    """One rule on one table: the rows due, and what to do with them."""
+
+    table: MappedTable
+    rule: str
+    action: Action
+    where: ColumnElement[bool]
+    changes: dict[str, ColumnElement[Any]] = field(default_factory=dict)
+    blocked: ColumnElement[bool] | None = None  # due, but other rows still point to them
+    quasi_identifiers: list[str] = field(default_factory=list)
+    anonymised: ColumnElement[bool] | None = None  # rows already anonymised, for the k-anonymity check
+
+    @property
+    def name(self) -> str:
+        """`table: rule (action)`."""
+        return f"{self.table.name}: {self.rule} ({self.action.value})"
+
+
+@dataclass
+class Skipped:
+    """A rule that cannot be applied to a table, and why."""
+
+    table: str
+    rule: str
+    reason: str
+
+
+@dataclass
+class Sweep:
+    """Everything a sweep of one dataset does, in order (the tables other rows point to last)."""
+
+    connected: Connected
+    tasks: list[Task]
+    skipped: list[Skipped]
+    archive: Archive | None = None
+    k: int = 5
+
+
+Progress = Callable[[Task, int, str], None]
+
+
+def prepare(connected: Connected, declared: Declared, today: dt.date, *, held: dict[str, list[Key]],
+            pseudonym_key: str, archive: Archive | None = None, k: int = 5) -> Sweep:
+    """The tasks of every rule on every annotated table, on `today`; rows under a legal hold (`held`, keys by
+    table) are left out."""
+    tasks: list[Task] = []
+    skipped: list[Skipped] = []
+    year_end = declared.declaration.controller.financial_year_end
+    defaults = declared.declaration.retention_defaults.then if declared.declaration.retention_defaults else \
+        [EndAction.delete]
+    activities = {a.id: a for a in declared.declaration.activities}
+    for mapped in connected.children_first(connected.tables):
+        activity = activities.get(mapped.spec.activity)
+        if activity is None:
+            continue
+        for index, placed in enumerate(declared.rules(activity)):
+            rule = placed.rule
+            label = rule.id or f"{activity.id}.retention[{index}]"
+            columns = _covered(mapped, rule)
+            if mapped.spec.subjects and rule.subjects and mapped.spec.subjects not in rule.subjects:
+                continue
+            if not columns:
+                continue
+            found = due.predicate(connected, mapped, rule, today, financial_year_end=year_end)
+            if isinstance(found, due.Unmapped):
+                skipped.append(Skipped(mapped.name, label, _why(found)))
+                continue
+            where = and_(found, due.excluding(mapped, held.get(mapped.name, [])))
+            task = _task(connected, mapped, rule, label, where, columns, rule.then or defaults, pseudonym_key,
+                         archive, skipped)
+            if task is not None:
+                tasks.append(task)
+            if task is not None and task.action is Action.archive and archive is not None:
+                purge = archive.purge_task(mapped, rule, label, today, year_end)
+                if isinstance(purge, Task):
+                    tasks.append(purge)
+    return Sweep(connected, tasks, skipped, archive, k)
+
+
+def count(sweep: Sweep, connection: Connection, task: Task) -> dict[str, int]:
+    """How many rows the task would act on now (and how many due rows other rows still hold back)."""
+    if task.action is Action.purge_archive:
+        assert sweep.archive is not None
+        return {"due": sweep.archive.count(task)}
+    counted = {"due": connection.scalar(select(func.count()).select_from(task.table.table).where(task.where)) or 0}
+    if task.blocked is not None:
+        counted["blocked"] = connection.scalar(select(func.count()).select_from(task.table.table)
+                                               .where(task.blocked)) or 0
+    return counted
+
+
+def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = None) -> dict[str, Any]:
+    """Do one task in batches of `batch` rows, each its own transaction; returns what was done."""
+    if task.action is Action.purge_archive:
+        assert sweep.archive is not None
+        return {"purged": sweep.archive.purge(task, batch=batch, progress=progress)}
+    engine = sweep.connected.engine
+    mapped = task.table
+    done = 0
+    last: Any = None
+    while True:
+        with engine.begin() as connection:
+            keys = _next_keys(connection, task, last, batch)
+            if not keys:
+                break
+            statement = _apply(sweep, connection, task, keys)
+        done += len(keys)
+        last = keys[-1][0] if len(mapped.key) == 1 else None
+        if progress is not None:
+            progress(task, len(keys), statement)
+    result: dict[str, Any] = {"rows": done}
+    if task.action is Action.anonymise and task.quasi_identifiers and task.anonymised is not None:
+        with engine.begin() as connection:
+            result["k_anonymity"] = suppress_small_groups(connection, task, sweep.k)
+    return result
+
+
+def suppress_small_groups(connection: Connection, task: Task, k: int) -> dict[str, Any]:
+    """Suppress the quasi-identifiers of anonymised rows whose combination fewer than `k` rows share (they become
+    NULL), then check that every combination left is shared by at least `k` rows."""
+    assert task.anonymised is not None
+    table = task.table.table
+    columns = [table.c[name] for name in task.quasi_identifiers]
+    small = connection.execute(select(*columns).where(task.anonymised).group_by(*columns)
+                               .having(func.count() < k)).all()
+    rows = 0
+    for values in small:
+        same = and_(*[c.is_not_distinct_from(v) for c, v in zip(columns, values, strict=True)])
+        rows += connection.execute(update(table).where(task.anonymised, same)
+                                   .values({c.name: None for c in columns})).rowcount
+    smallest = connection.scalar(select(func.min(select(func.count().label("n")).where(task.anonymised)
+                                                 .group_by(*columns).subquery().c.n)))
+    return {"k": k, "groups_suppressed": len(small), "rows_suppressed": rows,
+            "passed": smallest is None or smallest >= k}
+
+
+def _next_keys(connection: Connection, task: Task, last: Any, batch: int) -> list[Key]:
+    mapped = task.table
+    columns = [mapped.column(name) for name in mapped.key]
+    query = select(*columns).where(task.where)
+    if last is not None:
+        query = query.where(columns[0] > last)
+    return [tuple(row) for row in connection.execute(query.order_by(*columns).limit(batch))]
+
+
+def _apply(sweep: Sweep, connection: Connection, task: Task, keys: Sequence[Key]) -> str:
+    mapped = task.table
+    if task.action is Action.delete:
+        statement: Any = delete(mapped.table).where(key_clause(mapped, keys))
+    elif task.action is Action.archive:
+        assert sweep.archive is not None
+        sweep.archive.store(connection, mapped, keys)
+        statement = delete(mapped.table).where(key_clause(mapped, keys))
+    else:
+        statement = update(mapped.table).where(key_clause(mapped, keys)).values(task.changes)
+    connection.execute(statement)
+    return str(statement.compile(connection))
+
+
+def _task(connected: Connected, mapped: MappedTable, rule: RetentionRule, label: str, where: ColumnElement[bool],
+          columns: list[str], then: Sequence[EndAction], key: str, archive: Archive | None,
+          skipped: list[Skipped]) -> Task | None:
+    whole = set(columns) == {name for name, spec in mapped.personal if spec.data is not None}
+    if not whole:
+        changes = {name: _anonymous_value(mapped, name, key) for name in columns}
+        filled = [mapped.column(n).is_not(None) for n in columns if mapped.column(n).nullable]
+        if not filled:
+            skipped.append(Skipped(mapped.name, label, "the columns to erase are all required (not null)"))
+            return None
+        return Task(mapped, label, Action.erase_columns, and_(where, or_(*filled)), changes)
+    free = due.unreferenced(connected, mapped)
+    if rule.archive is not None or (EndAction.archive in then and EndAction.delete not in then):
+        if archive is None:
+            skipped.append(Skipped(mapped.name, label, "the rule archives, and the dataset names no archive"))
+            return None
+        return Task(mapped, label, Action.archive, and_(where, free), blocked=and_(where, ~free))
+    if EndAction.anonymise in then:
+        anonymising = _anonymisation(connected, mapped, key)
+        if anonymising is not None:
+            changes, pending, quasi = anonymising
+            return Task(mapped, label, Action.anonymise, and_(where, pending), changes, quasi_identifiers=quasi,
+                        anonymised=~pending)
+        if EndAction.delete not in then:
+            skipped.append(Skipped(mapped.name, label, "anonymising needs a nullable column to clear (the link to "
+                                                       "the person, an identifier)"))
+            return None
+    return Task(mapped, label, Action.delete, and_(where, free), blocked=and_(where, ~free))
+
+
+def _anonymisation(connected: Connected, mapped: MappedTable,
+                   key: str) -> tuple[dict[str, ColumnElement[Any]], ColumnElement[bool], list[str]] | None:
+    """The values that anonymise a row (generalised quasi-identifiers, everything else that identifies cleared,
+    the link to the person cut), the test of a row not yet anonymised, and the quasi-identifiers."""
+    steps = due.chain(connected, mapped)
+    links = [steps[0].child_columns[0]] if steps else []
+    changes: dict[str, ColumnElement[Any]] = {}
+    cleared = []
+    for name, spec in mapped.personal:
+        if name in mapped.key:
+            continue
+        changes[name] = _anonymous_value(mapped, name, key)
+        if spec.erase is None or not spec.erase.generalises:
+            cleared.append(name)
+    for name in links:
+        if mapped.column(name).nullable:
+            changes[name] = literal(None)
+            cleared.append(name)
+    pending = [mapped.column(n).is_not(None) for n in cleared if mapped.column(n).nullable]
+    if not pending:
+        return None
+    quasi = [name for name, spec in mapped.spec.columns.items() if spec.quasi_identifier]
+    return changes, or_(*pending), quasi
+
+
+def _anonymous_value(mapped: MappedTable, name: str, key: str) -> ColumnElement[Any]:
+    """A column's value once anonymised: its generalisation, else cleared (a pseudonym is not anonymous)."""
+    spec = mapped.spec.columns[name]
+    column: SqlColumn[Any] = mapped.column(name)
+    if spec.erase is not None and spec.erase.generalises:
+        return erased_value(spec.erase, column, spec, key)
+    if spec.erase is Erase.overwrite:
+        return erased_value(spec.erase, column, spec, key)
+    return literal(None) if column.nullable else literal("")
+
+
+def _covered(mapped: MappedTable, rule: RetentionRule) -> list[str]:
+    """The table's columns a rule keeps: all its personal columns, or those of the rule's data categories (none:
+    the table holds nothing the rule keeps, and goes with the rows it belongs to)."""
+    personal = [(name, spec) for name, spec in mapped.personal if spec.data is not None]
+    return [name for name, spec in personal if rule.data is None or spec.data in rule.data]
+
+
+def _why(missing: due.Unmapped) -> str:
+    parts = []
+    if missing.events:
+        parts.append("no column records " + ", ".join(missing.events))
+    if missing.attributes:
+        parts.append("no column holds " + ", ".join(missing.attributes))
+    return "; ".join(parts) or "the rule names no event to count from"

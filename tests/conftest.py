@@ -13,13 +13,14 @@ from ruamel.yaml import YAML
 from registre.config import get_settings
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
+from tests.fixtures.shop import shop, shop_url
 from tests.fixtures.store import engine, postgres_engine, postgres_url
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "declarations" / "minimal.yaml"
 EXAMPLES = HERE.parent / "examples"
 
-__all__ = ["engine", "postgres_engine", "postgres_url"]
+__all__ = ["engine", "postgres_engine", "postgres_url", "shop", "shop_url"]
 
 Change = Callable[[dict[str, Any]], object]
 

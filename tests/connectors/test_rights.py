@@ -101,3 +101,38 @@ def test_erasure_leaves_only_what_the_law_keeps(env: dict[str, str], shop: tuple
     assert {target for target, _ in logged} == {"shop"}
     assert sum(json.loads(details)["rows"] for _, details in logged) >= 3 + 4 + 3 + 1
     assert built.jeanne.email not in " ".join(details for _, details in logged)  # statements, not values
+
+
+def test_a_restriction_is_flagged_in_the_database_and_answered_to_its_systems(
+        env: dict[str, str], shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, built = shop
+    answer(env, "restriction", built.jeanne.email, tmp_path / "answer", "--ground", "accuracy contested")
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        flagged = connection.scalar(text("SELECT restricted FROM customers WHERE id = 1"))
+    engine.dispose()
+    assert bool(flagged) is True
+
+    from fastapi.testclient import TestClient
+
+    from registre.app import create_app
+
+    get_settings.cache_clear()
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in {**env, "REGISTRE_API_TOKEN": "t"}.items():
+            patch.setenv(name, value)
+        with TestClient(create_app(get_settings())) as client:
+            answered = client.get(f"/api/subjects/email:{built.jeanne.email}/restrictions",
+                                  headers={"Authorization": "Bearer t"}).json()
+    assert [r["kind"] for r in answered["restrictions"]] == ["restriction"]
+
+
+def test_rectification_changes_the_column_named(env: dict[str, str], shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, built = shop
+    answer(env, "rectification", built.jeanne.email, tmp_path / "answer", "--change", "customers.city=Villeurbanne")
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        city = connection.scalar(text("SELECT city FROM customers WHERE id = 1"))
+        others = connection.scalar(text("SELECT count(*) FROM customers WHERE city = 'Villeurbanne'"))
+    engine.dispose()
+    assert (city, others) == ("Villeurbanne", 1)

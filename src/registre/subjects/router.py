@@ -26,3 +26,11 @@ def events(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
     with unit_of_work(engine) as session:
         parts: tuple[service.Part, ...] = ("events",)
         return service.read(session, service.locate(session, who), actor=actor, parts=parts).as_dict()
+
+
+@router.get("/{who}/restrictions")
+def restrictions(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
+    """What the organisation's systems must respect for a person (restrictions, objections, withdrawn consents,
+    legal holds), by reference or `kind:value`: the API a connected system asks before using someone's data."""
+    with unit_of_work(engine) as session:
+        return service.restrictions(session, service.locate(session, who), actor=actor)

@@ -19,13 +19,14 @@ from registre.audit.service import record as audit
 from registre.declarations.declared import Declared
 from registre.errors import NotFound
 from registre.i18n import Msg
-from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord
+from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord, Restriction
 from registre.subjects import importing
 from registre.subjects.importing import ImportInvalid, ImportReport, Progress, RowProblem
 from registre.subjects.schemas import EMAIL, normalise_identifier
 
 __all__ = ["ImportInvalid", "ImportReport", "Part", "RowProblem", "SubjectFile", "enrol", "events", "find",
-           "get_or_raise", "identifiers", "identity_of", "import_file", "locate", "read", "records"]
+           "get_or_raise", "identifiers", "identity_of", "import_file", "locate", "read", "records",
+           "restrictions"]
 
 NO_SUBJECT = Msg(en="No data subject with reference '{ref}'.", fr="Aucune personne concernée de référence « {ref} ».")
 NO_MATCH = Msg(en="No data subject has the {kind} '{value}'.",
@@ -81,6 +82,17 @@ def locate(session: Session, text: str) -> DataSubject:
     if subject is None:
         raise NotFound(NO_MATCH, kind=kind.strip().lower(), value=value.strip())
     return subject
+
+
+def restrictions(session: Session, subject: DataSubject, *, actor: str) -> dict[str, Any]:
+    """What the organisation's systems must respect for a person: restrictions (Art. 18), objections (Art. 21),
+    consents withdrawn and legal holds in force; the query is audited."""
+    found = session.scalars(select(Restriction).where(Restriction.subject_id == subject.id,
+                                                      Restriction.lifted_at.is_(None)).order_by(Restriction.since))
+    items = [{"kind": r.kind, "activity": r.activity, "since": _iso(r.since), "ground": r.ground} for r in found]
+    audit(session, actor=actor, action="subject.restrictions_read", target_type="subject", target_ref=subject.ref,
+          subject_ref=subject.ref)
+    return {"subject": subject.ref, "restrictions": items}
 
 
 def identifiers(session: Session, subject: DataSubject) -> list[Identifier]:

@@ -62,7 +62,9 @@ class Column(Model):
     erase: Erase | None = None
     value: str | int | None = None  # for `erase: overwrite`
     quasi_identifier: bool = False
-    match: Literal["exact", "lower"] = "exact"  # how identities are compared (`lower`: case-insensitive)
+    # How identities are compared: `exact` (the value as given and lower-cased, which uses the column's index) or
+    # `lower` (lower(column), for mixed-case data: give the column an index on lower(column) first)
+    match: Literal["exact", "lower"] = "exact"
 
     @model_validator(mode="after")
     def _overwrite_has_value(self) -> Column:

@@ -56,10 +56,12 @@ class Archive:
                    for c in mapped.table.columns]
         return Table(mapped.name, self.metadata, *columns)
 
-    def store(self, source: Connection, mapped: MappedTable, keys: Sequence[Key]) -> None:
-        """Copy the rows with `keys` into the archive (replacing copies a killed run left), in the source's
-        transaction when the archive is in the same database, else committed before the source deletes them."""
-        rows = [dict(row) for row in source.execute(select(mapped.table).where(key_clause(mapped, keys))).mappings()]
+    def store(self, source: Connection, mapped: MappedTable, rows: list[dict[str, Any]]) -> None:
+        """Copy rows into the archive (replacing copies a killed run left), in the source's transaction when the
+        archive is in the same database, else committed before the source deletes them."""
+        keys = [tuple(row[name] for name in mapped.key) for row in rows]
+        if not keys:
+            return
         if self.same_database:
             self._write(source, mapped, keys, rows)
             return

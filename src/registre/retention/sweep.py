@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import Connection, and_, delete, func, literal, or_, select, update
+from sqlalchemy import Connection, and_, delete, func, literal, or_, select, true, update
 from sqlalchemy.sql import ColumnElement
 
 from registre.connectors.finding import Key, key_clause
@@ -136,19 +136,18 @@ def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = Non
         assert sweep.archive is not None
         return {"purged": sweep.archive.purge(task, batch=batch, progress=progress)}
     engine = sweep.connected.engine
-    mapped = task.table
     done = 0
     last: Any = None
     while True:
         with engine.begin() as connection:
-            keys = _next_keys(connection, task, last, batch)
-            if not keys:
+            found = _next_batch(connection, task, last, batch)
+            if found is None:
                 break
-            statement = _apply(sweep, connection, task, keys)
-        done += len(keys)
-        last = keys[-1][0] if len(mapped.key) == 1 else None
+            scope, last = found
+            rows, statement = _apply(sweep, connection, task, scope)
+        done += rows
         if progress is not None:
-            progress(task, len(keys), statement)
+            progress(task, rows, statement)
     result: dict[str, Any] = {"rows": done}
     if task.action is Action.anonymise and task.quasi_identifiers and task.anonymised is not None:
         with engine.begin() as connection:
@@ -175,27 +174,42 @@ def suppress_small_groups(connection: Connection, task: Task, k: int) -> dict[st
             "passed": smallest is None or smallest >= k}
 
 
-def _next_keys(connection: Connection, task: Task, last: Any, batch: int) -> list[Key]:
+def _next_batch(connection: Connection, task: Task, last: Any,
+                batch: int) -> tuple[ColumnElement[bool], Any] | None:
+    """The next `batch` rows due: on PostgreSQL and SQLite with a one-column key, as a key range (no list of keys
+    to send; the range continues from `last`); otherwise as the list of their keys. None when none is left."""
     mapped = task.table
     columns = [mapped.column(name) for name in mapped.key]
     query = select(*columns).where(task.where)
     if last is not None:
         query = query.where(columns[0] > last)
-    return [tuple(row) for row in connection.execute(query.order_by(*columns).limit(batch))]
+    if len(columns) == 1 and connection.dialect.name in ("postgresql", "sqlite"):
+        upper = connection.scalar(query.order_by(columns[0]).offset(batch - 1).limit(1))
+        if upper is None:
+            rest = query.subquery()
+            upper = connection.scalar(select(func.max(rest.c[mapped.key[0]])))
+        if upper is None:
+            return None
+        lower = columns[0] > last if last is not None else true()
+        return and_(task.where, lower, columns[0] <= upper), upper
+    keys = [tuple(row) for row in connection.execute(query.order_by(*columns).limit(batch))]
+    if not keys:
+        return None
+    return key_clause(mapped, keys), keys[-1][0] if len(columns) == 1 else None
 
 
-def _apply(sweep: Sweep, connection: Connection, task: Task, keys: Sequence[Key]) -> str:
+def _apply(sweep: Sweep, connection: Connection, task: Task, scope: ColumnElement[bool]) -> tuple[int, str]:
+    """Act on the rows in `scope`, in the caller's transaction; returns how many and the statement run."""
     mapped = task.table
-    if task.action is Action.delete:
-        statement: Any = delete(mapped.table).where(key_clause(mapped, keys))
-    elif task.action is Action.archive:
+    if task.action is Action.archive:
         assert sweep.archive is not None
-        sweep.archive.store(connection, mapped, keys)
-        statement = delete(mapped.table).where(key_clause(mapped, keys))
-    else:
-        statement = update(mapped.table).where(key_clause(mapped, keys)).values(task.changes)
-    connection.execute(statement)
-    return str(statement.compile(connection))
+        rows = [dict(row) for row in connection.execute(select(mapped.table).where(scope)).mappings()]
+        sweep.archive.store(connection, mapped, rows)
+    statement: Any = (update(mapped.table).where(scope).values(task.changes)
+                      if task.action in (Action.anonymise, Action.erase_columns)
+                      else delete(mapped.table).where(scope))
+    done = connection.execute(statement).rowcount
+    return done, str(statement.compile(connection))
 
 
 def _task(connected: Connected, mapped: MappedTable, rule: RetentionRule, label: str, where: ColumnElement[bool],

@@ -136,6 +136,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--batch", type=int, default=20_000)
+    parser.add_argument("--retention-only", action="store_true", help="Skip access and erasure.")
     args = parser.parse_args()
     print(f"{dt.date.today()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as folder:
@@ -146,7 +147,8 @@ def main() -> None:
             print(connection.scalar(text("SELECT version()")))
             print(f"{connection.scalar(text('SELECT count(*) FROM customers')):,} customers")
         engine.dispose()
-        rights(args.url, args.samples)
+        if not args.retention_only:
+            rights(args.url, args.samples)
         retention(args.url, args.rounds, args.batch)
 
 

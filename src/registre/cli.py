@@ -7,6 +7,7 @@ import typer
 from registre import __version__
 from registre.audit import cli as audit_cli
 from registre.breaches import cli as breaches_cli
+from registre.connectors import cli as connectors_cli
 from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
@@ -31,6 +32,7 @@ app.add_typer(db_cli.app, name="db")
 app.add_typer(audit_cli.app, name="audit")
 app.add_typer(rights_cli.app, name="requests")
 app.add_typer(subjects_cli.app, name="subjects")
+app.add_typer(connectors_cli.app, name="datasets")
 app.add_typer(retention_cli.app, name="retention")
 app.add_typer(breaches_cli.app, name="breaches")
 

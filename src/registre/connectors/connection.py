@@ -82,5 +82,6 @@ def _variable(name: str, dataset: str) -> str:
 def _parse(text: str, dataset: str) -> URL:
     try:
         return make_url(text)
-    except ArgumentError as error:
-        raise InvalidInput(BAD_URL, url=text, dataset=dataset, reason=str(error)) from None
+    except (ArgumentError, ValueError) as error:  # a bad port is a ValueError
+        shown = text.split("@")[-1] if "@" in text else text  # never the credentials
+        raise InvalidInput(BAD_URL, url=shown, dataset=dataset, reason=type(error).__name__) from None

@@ -27,6 +27,8 @@ from registre.declarations.schemas import EndAction, RetentionRule
 from registre.retention import due
 from registre.retention.archive import Archive
 
+NO_ARCHIVE = "the rule archives, and the dataset names no archive"
+
 
 class Action(StrEnum):
     """What a task does to the rows due."""
@@ -137,16 +139,15 @@ def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = Non
         return {"purged": sweep.archive.purge(task, batch=batch, progress=progress)}
     engine = sweep.connected.engine
     done = 0
-    last: Any = None
+    cursor = _Cursor(task, batch)
     while True:
         with engine.begin() as connection:
-            found = _next_batch(connection, task, last, batch)
-            if found is None:
+            scope = cursor.next(connection)
+            if scope is None:
                 break
-            scope, last = found
             rows, statement = _apply(sweep, connection, task, scope)
         done += rows
-        if progress is not None:
+        if progress is not None and rows:
             progress(task, rows, statement)
     result: dict[str, Any] = {"rows": done}
     if task.action is Action.anonymise and task.quasi_identifiers and task.anonymised is not None:
@@ -174,28 +175,55 @@ def suppress_small_groups(connection: Connection, task: Task, k: int) -> dict[st
             "passed": smallest is None or smallest >= k}
 
 
-def _next_batch(connection: Connection, task: Task, last: Any,
-                batch: int) -> tuple[ColumnElement[bool], Any] | None:
-    """The next `batch` rows due: on PostgreSQL and SQLite with a one-column key, as a key range (no list of keys
-    to send; the range continues from `last`); otherwise as the list of their keys. None when none is left."""
-    mapped = task.table
-    columns = [mapped.column(name) for name in mapped.key]
-    query = select(*columns).where(task.where)
-    if last is not None:
-        query = query.where(columns[0] > last)
-    if len(columns) == 1 and connection.dialect.name in ("postgresql", "sqlite"):
-        upper = connection.scalar(query.order_by(columns[0]).offset(batch - 1).limit(1))
-        if upper is None:
-            rest = query.subquery()
-            upper = connection.scalar(select(func.max(rest.c[mapped.key[0]])))
+class _Cursor:
+    """Where a run is in a table: the next batch of rows due, each batch continuing after the last key seen.
+
+    On PostgreSQL and SQLite with a one-column key a batch is a key range, sent as two bounds rather than a list of
+    keys. Where the rows due are dense (most rows of the range are due), the range is cut from the key index alone,
+    which reads each row once, as a single DELETE does; where they are sparse it is cut from the rows due. MariaDB,
+    which cannot update a table that its own subquery reads, gets the list of keys.
+    """
+
+    def __init__(self, task: Task, batch: int) -> None:
+        self.task = task
+        self.batch = batch
+        self.last: Any = None
+        self.dense = False
+        self.column = task.table.column(task.table.key[0])
+
+    def next(self, connection: Connection) -> ColumnElement[bool] | None:
+        """The rows of the next batch, or None when the work is done."""
+        mapped = self.task.table
+        if len(mapped.key) > 1 or connection.dialect.name not in ("postgresql", "sqlite"):
+            return self._listed(connection)
+        after = self.column > self.last if self.last is not None else true()
+        upper = self._upper(connection, select(self.column).where(after, *([] if self.dense else [self.task.where])))
         if upper is None:
             return None
-        lower = columns[0] > last if last is not None else true()
-        return and_(task.where, lower, columns[0] <= upper), upper
-    keys = [tuple(row) for row in connection.execute(query.order_by(*columns).limit(batch))]
-    if not keys:
-        return None
-    return key_clause(mapped, keys), keys[-1][0] if len(columns) == 1 else None
+        if self.last is not None and isinstance(upper, int) and isinstance(self.last, int):
+            self.dense = self.dense or upper - self.last <= 2 * self.batch
+        scope = and_(self.task.where, after, self.column <= upper)
+        self.last = upper
+        return scope
+
+    def _upper(self, connection: Connection, query: Any) -> Any:
+        upper = connection.scalar(query.order_by(self.column).offset(self.batch - 1).limit(1))
+        if upper is None:
+            rest = query.subquery()
+            upper = connection.scalar(select(func.max(rest.c[self.column.name])))
+        return upper
+
+    def _listed(self, connection: Connection) -> ColumnElement[bool] | None:
+        mapped = self.task.table
+        columns = [mapped.column(name) for name in mapped.key]
+        query = select(*columns).where(self.task.where)
+        if self.last is not None:
+            query = query.where(columns[0] > self.last)
+        keys = [tuple(row) for row in connection.execute(query.order_by(*columns).limit(self.batch))]
+        if not keys:
+            return None
+        self.last = keys[-1][0] if len(columns) == 1 else None
+        return key_clause(mapped, keys)
 
 
 def _apply(sweep: Sweep, connection: Connection, task: Task, scope: ColumnElement[bool]) -> tuple[int, str]:
@@ -226,7 +254,7 @@ def _task(connected: Connected, mapped: MappedTable, rule: RetentionRule, label:
     free = due.unreferenced(connected, mapped)
     if rule.archive is not None or (EndAction.archive in then and EndAction.delete not in then):
         if archive is None:
-            skipped.append(Skipped(mapped.name, label, "the rule archives, and the dataset names no archive"))
+            skipped.append(Skipped(mapped.name, label, NO_ARCHIVE))
             return None
         return Task(mapped, label, Action.archive, and_(where, free), blocked=and_(where, ~free))
     if EndAction.anonymise in then:

@@ -1,0 +1,172 @@
+"""`datasets check`: an annotation agrees with the database's live schema and with the declaration, and what a DBA
+would want to know before registre writes there (links without an index, tables linked to people left out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, DateTime, Integer, Numeric, String
+
+from registre.connectors.mapping import Annotation, Connected, MappedTable, attach
+from registre.connectors.schemas import Erase
+from registre.declarations.declared import Declared
+from registre.declarations.loader import FieldPath
+from registre.declarations.schemas import LegalBasis
+from registre.errors import DeclarationInvalid, Place
+from registre.i18n import Lang, Msg
+from registre.lint.engine import Severity
+from registre.retention.sweep import NO_ARCHIVE, prepare
+
+UNKNOWN = Msg(en="'{name}' is not a {kind} of the declaration.", fr="« {name} » n'est pas un(e) {kind_fr} de la "
+                                                                     "déclaration.")
+NOT_IN_ACTIVITY = Msg(en="Activity '{activity}' does not declare the data category '{name}'.",
+                      fr="Le traitement « {activity} » ne déclare pas la catégorie de données « {name} ».")
+WRONG_TYPE = Msg(en="'erase: {strategy}' does not fit a column of type {type}.",
+                 fr="« erase: {strategy} » ne convient pas à une colonne de type {type}.")
+REQUIRED = Msg(en="'erase: clear' sets NULL, and the column is NOT NULL: choose overwrite or pseudonymise.",
+               fr="« erase: clear » met NULL, et la colonne est NOT NULL : choisissez overwrite ou pseudonymise.")
+NO_LEGAL_OBLIGATION = Msg(
+    en="'kept_by_law', but activity '{activity}' rests on no legal obligation: name the law in the declaration.",
+    fr="« kept_by_law », mais le traitement « {activity} » ne repose sur aucune obligation légale : citez le texte "
+       "dans la déclaration.")
+LEFT_OUT = Msg(en="Table '{table}' points to '{parent}', which holds personal data: annotate it or list it under "
+                  "'ignore' (an erasure there would be blocked or incomplete).",
+               fr="La table « {table} » pointe vers « {parent} », qui contient des données personnelles : annotez-la "
+                  "ou listez-la sous « ignore » (un effacement y serait bloqué ou incomplet).")
+UNREACHABLE = Msg(en="No identity column leads to the rows of '{table}': rights requests will not find them.",
+                  fr="Aucune colonne d'identité ne mène aux lignes de « {table} » : les demandes de droits ne les "
+                     "trouveront pas.")
+NO_INDEX = Msg(en="'{table}.{column}' links to '{parent}' without an index: finding and erasing a person's rows "
+                  "will scan the table.",
+               fr="« {table}.{column} » pointe vers « {parent} » sans index : retrouver et effacer les lignes d'une "
+                  "personne parcourra toute la table.")
+RULE_SKIPPED = Msg(en="Retention rule '{rule}' cannot be applied here: {reason}.",
+                   fr="La règle de conservation « {rule} » ne peut s'appliquer ici : {reason}.")
+
+KINDS = {"activity": ("processing activity", "traitement"), "data": ("data category", "catégorie de données"),
+         "event": ("lifecycle event", "événement"), "subject": ("subject category", "catégorie de personnes")}
+TYPES: dict[Erase, tuple[type, ...]] = {Erase.year: (Date, DateTime), Erase.month: (Date, DateTime),
+                                        Erase.departement: (String,), Erase.age_band: (Integer, Numeric),
+                                        Erase.pseudonymise: (String,)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to correct (error) or to look at (warning) in an annotation, and where."""
+
+    severity: Severity
+    place: Place
+    message: Msg
+    params: dict[str, Any]
+
+    def text(self, lang: Lang) -> str:
+        """The finding in plain words."""
+        return self.message(lang, **self.params)
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """The finding as JSON-ready data."""
+        return {"severity": self.severity.value, "file": self.place.file, "line": self.place.line,
+                "field": self.place.field, "message": self.text(lang)}
+
+
+def check(annotation: Annotation, declared: Declared, today: dt.date) -> list[Finding]:
+    """Everything wrong or worth a look in one dataset's annotation, errors first."""
+    try:
+        connected = attach(annotation)
+    except DeclarationInvalid as invalid:
+        return [Finding(Severity.error, p.place, p.message, p.params) for p in invalid.problems]
+    try:
+        findings = _Checker(annotation, connected, declared).run(today)
+    finally:
+        connected.dispose()
+    return sorted(findings, key=lambda f: (f.severity is not Severity.error, f.place.line or 0))
+
+
+class _Checker:
+    def __init__(self, annotation: Annotation, connected: Connected, declared: Declared) -> None:
+        self.annotation = annotation
+        self.connected = connected
+        self.declared = declared
+        self.findings: list[Finding] = []
+
+    def add(self, severity: Severity, path: FieldPath, message: Msg, **params: Any) -> None:
+        self.findings.append(Finding(severity, self.annotation.sources.place(path), message, params))
+
+    def unknown(self, path: FieldPath, kind: str, name: str) -> None:
+        en, fr = KINDS[kind]
+        self.add(Severity.error, path, UNKNOWN, name=name, kind=en, kind_fr=fr)
+
+    def run(self, today: dt.date) -> list[Finding]:
+        activities = {a.id: a for a in self.declared.declaration.activities}
+        for mapped in self.connected.tables.values():
+            self.table(mapped, activities)
+        self.links()
+        self.retention(today)
+        return self.findings
+
+    def table(self, mapped: MappedTable, activities: dict[str, Any]) -> None:
+        base: FieldPath = ("tables", mapped.name)
+        activity = activities.get(mapped.spec.activity)
+        if activity is None:
+            self.unknown((*base, "activity"), "activity", mapped.spec.activity)
+        if mapped.spec.subjects is not None and mapped.spec.subjects not in self.declared.subjects:
+            self.unknown((*base, "subjects"), "subject", mapped.spec.subjects)
+        if mapped.spec.kept_by_law is not None and activity is not None and not any(
+                b.basis is LegalBasis.legal_obligation for b in activity.legal_bases):
+            self.add(Severity.warning, (*base, "kept_by_law"), NO_LEGAL_OBLIGATION, activity=activity.id)
+        for name, spec in mapped.spec.columns.items():
+            path: FieldPath = (*base, "columns", name)
+            if spec.data is not None and spec.data not in self.declared.data:
+                self.unknown((*path, "data"), "data", spec.data)
+            elif spec.data is not None and activity is not None and spec.data not in activity.data:
+                self.add(Severity.warning, (*path, "data"), NOT_IN_ACTIVITY, activity=activity.id, name=spec.data)
+            if spec.event is not None and spec.event not in self.declared.events:
+                self.unknown((*path, "event"), "event", spec.event)
+            column = mapped.column(name)
+            if spec.erase is Erase.clear and not column.nullable:
+                self.add(Severity.error, (*path, "erase"), REQUIRED)
+            allowed = TYPES.get(spec.erase) if spec.erase is not None else None
+            if allowed is not None and not isinstance(column.type, allowed):
+                self.add(Severity.error, (*path, "erase"), WRONG_TYPE, strategy=spec.erase, type=column.type)
+        if mapped.personal and not self._reachable(mapped.name):
+            self.add(Severity.warning, base, UNREACHABLE, table=mapped.name)
+
+    def links(self) -> None:
+        ignored = set(self.annotation.dataset.ignore)
+        tables = self.connected.metadata.tables
+        for link in self.connected.links:
+            if link.parent not in self.connected.tables:
+                continue
+            if link.child not in self.connected.tables and link.child not in ignored:
+                self.add(Severity.warning, ("tables",), LEFT_OUT, table=link.child, parent=link.parent)
+                continue
+            table = next((t for t in tables.values() if t.name == link.child), None)
+            if table is None or link.child not in self.connected.tables:
+                continue
+            indexed = {tuple(c.name for c in index.columns)[:1] for index in table.indexes}
+            indexed |= {tuple(c.name for c in table.primary_key.columns)[:1]}
+            if link.child_columns[:1] not in indexed:
+                self.add(Severity.warning, ("tables", link.child), NO_INDEX, table=link.child,
+                         column=link.child_columns[0], parent=link.parent)
+
+    def retention(self, today: dt.date) -> None:
+        sweep = prepare(self.connected, self.declared, today, held={}, pseudonym_key="")
+        archived = self.annotation.dataset.archive is not None
+        for skipped in sweep.skipped:
+            if archived and skipped.reason == NO_ARCHIVE:
+                continue  # checked without connecting to the archive
+            self.add(Severity.warning, ("tables", skipped.table), RULE_SKIPPED, rule=skipped.rule,
+                     reason=skipped.reason)
+
+    def _reachable(self, name: str) -> bool:
+        reached = {t for t, mapped in self.connected.tables.items() if mapped.identities}
+        grown = True
+        while grown:
+            grown = False
+            for link in self.connected.links:
+                if link.parent in reached and link.child in self.connected.tables and link.child not in reached:
+                    reached.add(link.child)
+                    grown = True
+        return name in reached

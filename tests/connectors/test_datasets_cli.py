@@ -1,0 +1,78 @@
+"""`registre datasets scan` then `check`, as a new user does it: draft the annotation of an existing database,
+name each table's activity, check it against the live schema and the declaration."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from registre.cli import app
+from registre.config import get_settings
+from tests.connectors.test_rights import HERE
+from tests.fixtures.shop import Shop
+
+ACTIVITIES = {"customers": "customer_accounts", "addresses": "customer_accounts", "orders": "orders",
+              "order_lines": "orders", "payments": "payments", "invoices": "accounting", "support_tickets": "support",
+              "newsletter_subscriptions": "newsletter", "web_logs": "security_logs"}
+
+
+def run(env: dict[str, str], *args: str) -> tuple[int, str]:
+    """Run the CLI as a new process would."""
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, list(args), env=env)
+    return result.exit_code, result.output
+
+
+def named(draft: str) -> str:
+    """The draft with each table's activity named, as the user edits it."""
+    out, table = [], None
+    for line in draft.splitlines():
+        if found := re.match(r"^  (\w+):$", line):
+            table = found.group(1)
+        out.append(line.replace("activity: unclassified", f"activity: {ACTIVITIES.get(table or '', 'orders')}"))
+    return "\n".join(out) + "\n"
+
+
+def test_a_drafted_annotation_once_named_checks_clean(shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, _ = shop
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en"}
+    draft = tmp_path / "shop.yaml"
+    code, output = run(env, "datasets", "scan", url, "--dataset", "shop", "-o", str(draft))
+    assert code == 0, output
+    assert "unclassified" in draft.read_text()
+
+    code, output = run(env, "datasets", "check", str(draft), "--json")
+    assert code == 1  # the activities are not named yet
+    problems = json.loads(output)["shop"]
+    assert any("'unclassified' is not a processing activity" in p["message"] and p["line"] for p in problems)
+
+    draft.write_text(named(draft.read_text()))
+    code, output = run(env, "datasets", "check", str(draft), "--json")
+    assert code == 0, output
+    assert all(p["severity"] == "warning" for p in json.loads(output)["shop"])
+
+
+def test_check_names_the_line_of_a_column_the_database_lacks(shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, _ = shop
+    annotation = (HERE / "shop.dataset.yaml").read_text().replace("      first_name:", "      firstname:")
+    path = tmp_path / "shop.dataset.yaml"
+    path.write_text(annotation)
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en",
+           "SHOP_DATABASE_URL": url, "SHOP_ARCHIVE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}"}
+    code, output = run(env, "datasets", "check", str(path))
+    assert code == 1
+    line = annotation.splitlines().index("      firstname: {data: identification}") + 1
+    assert f"shop.dataset.yaml:{line}" in output
+    assert "Table 'customers' has no column 'firstname'" in output
+
+
+def test_check_without_the_password_variable_says_which(tmp_path: Path) -> None:
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en",
+           "REGISTRE_DATASETS": str(HERE / "shop.dataset.yaml")}
+    code, output = run(env, "datasets", "check")
+    assert code == 1
+    assert "SHOP_DATABASE_URL" in output
+    assert "Traceback" not in output

@@ -135,7 +135,7 @@ def main() -> None:
     parser.add_argument("--url", default=DEFAULT_URL)
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--batch", type=int, default=20_000)
+    parser.add_argument("--batch", type=int, default=50_000)
     parser.add_argument("--retention-only", action="store_true", help="Skip access and erasure.")
     args = parser.parse_args()
     print(f"{dt.date.today()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}")

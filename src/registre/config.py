@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     )
     k_anonymity: int = Field(5, ge=2, description="Smallest group of rows that anonymised statistics may keep "
                              "(k-anonymity over the declared quasi-identifiers).")
-    retention_batch: int = Field(20_000, ge=1, description="Rows per transaction in a retention run.")
+    retention_batch: int = Field(50_000, ge=1, description="Rows per transaction in a retention run.")
     region: Region = Field("metropole", description="Public-holiday calendar for deadlines: metropole, "
                            "alsace-moselle, or an overseas department.")
     smtp_host: str | None = Field(None, description="SMTP server for mail to people; unset: mail goes to the outbox "

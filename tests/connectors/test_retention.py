@@ -170,3 +170,54 @@ def test_a_run_killed_at_any_point_finishes_when_started_again(env: dict[str, st
     for table in ("web_logs", "payments", "support_tickets", "newsletter_subscriptions"):
         assert after[table] == before[table] - built.due[table], table
     assert _orders_half_done(url) == 0
+
+
+@pytest.mark.parametrize("k", ["5", "400"])
+def test_anonymised_rows_are_called_anonymous_only_when_k_rows_share_each_combination(
+        env: dict[str, str], shop: tuple[str, Shop], k: str) -> None:
+    url, _ = shop
+    env = {**env, "REGISTRE_K_ANONYMITY": k}
+    [dataset] = json.loads(registre(env, "retention", "run", "--at", AT, "--json").output)
+    [check] = [task["k_anonymity"] for task in dataset["tasks"] if task["table"] == "orders"]
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        groups = connection.execute(text("SELECT shipping_postcode, count(*) FROM orders WHERE customer_id IS NULL "
+                                         "AND guest_email IS NULL GROUP BY shipping_postcode")).all()
+    engine.dispose()
+    smallest = min(n for _, n in groups)
+    assert check["passed"] is (smallest >= int(k))
+    if k == "5":
+        assert check["passed"] is True
+    else:  # orders that kept invoices point to cannot be deleted: the rows stay pseudonymised, and are said so
+        assert check["passed"] is False
+        assert groups == [(None, smallest)]
+        text_output = registre(env, "retention", "run", "--at", AT).output
+        assert "only pseudonymised" in text_output
+
+
+@pytest.mark.parametrize("shop_url", ["postgresql"], indirect=True)
+def test_an_archive_schema_is_closed_to_everyone_but_its_readers(env: dict[str, str], shop: tuple[str, Shop],
+                                                                 tmp_path: Path) -> None:
+    url, built = shop
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DO $$ BEGIN CREATE ROLE archive_reader; EXCEPTION WHEN duplicate_object THEN "
+                                "NULL; END $$"))
+    annotation = (HERE / "shop.dataset.yaml").read_text().replace(
+        "archive:\n  url_env: SHOP_ARCHIVE_URL\n  readers: [dpo]", "archive:\n  schema: archive\n  readers: "
+        "[archive_reader]")
+    path = tmp_path / "shop.dataset.yaml"
+    path.write_text(annotation)
+    [dataset] = json.loads(registre({**env, "REGISTRE_DATASETS": str(path)}, "retention", "run", "--at", AT,
+                                    "--json").output)
+    [purged] = [task["purged"] for task in dataset["tasks"] if task["action"] == "purge_archive"]
+    with engine.connect() as connection:
+        archived = connection.scalar(text("SELECT count(*) FROM archive.invoices"))
+        public = connection.scalar(text("SELECT has_schema_privilege('public', 'archive', 'USAGE')"))
+        reader = connection.scalar(text("SELECT has_schema_privilege('archive_reader', 'archive', 'USAGE') AND "
+                                        "has_table_privilege('archive_reader', 'archive.invoices', 'SELECT')"))
+        kept = connection.scalar(text("SELECT count(*) FROM public.invoices"))
+    engine.dispose()
+    assert archived == built.due["invoices"] - purged
+    assert kept == built.counts["invoices"] - built.due["invoices"]
+    assert (public, reader) == (False, True)

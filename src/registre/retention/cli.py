@@ -28,8 +28,8 @@ DONE_HEADERS = (*HEADERS[:4], Msg(en="Rows done", fr="Lignes traitées"))
 SKIPPED = Msg(en="Not applied: {table}, {rule}: {reason}.", fr="Non appliquée : {table}, {rule} : {reason}.")
 NO_DATASETS = Msg(en="No connected database: set REGISTRE_DATASETS to the annotations.",
                   fr="Aucune base connectée : indiquez les annotations dans REGISTRE_DATASETS.")
-K_CHECK = Msg(en="{table}: k-anonymity (k={k}) {verdict}; {rows} value(s) suppressed.",
-              fr="{table} : k-anonymat (k={k}) {verdict} ; {rows} valeur(s) supprimée(s).")
+K_CHECK = Msg(en="{table}: k-anonymity (k={k}) {verdict}; {values} value(s) and {rows} row(s) suppressed.",
+              fr="{table} : k-anonymat (k={k}) {verdict} ; {values} valeur(s) et {rows} ligne(s) supprimée(s).")
 PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes sont anonymisées")
 NO_DECLARATION = Msg(en="Set REGISTRE_DECLARATION to the declaration.",
                      fr="Indiquez la déclaration dans REGISTRE_DECLARATION.")
@@ -90,7 +90,7 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
             if check := task.get("k_anonymity"):
                 verdict = (PASSED if check["passed"] else FAILED)(lang)
                 out.print(K_CHECK(lang, table=task["table"], k=check["k"], verdict=verdict,
-                                  rows=check["rows_suppressed"]))
+                                  values=check["values_suppressed"], rows=check["rows_deleted"]))
     _print_skipped(report, lang)
 
 

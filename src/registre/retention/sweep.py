@@ -156,26 +156,33 @@ def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = Non
     result: dict[str, Any] = {"rows": done}
     if task.action is Action.anonymise and task.quasi_identifiers and task.anonymised is not None:
         with engine.begin() as connection:
-            result["k_anonymity"] = suppress_small_groups(connection, task, sweep.k)
+            result["k_anonymity"] = suppress_small_groups(connection, sweep, task)
     return result
 
 
-def suppress_small_groups(connection: Connection, task: Task, k: int) -> dict[str, Any]:
-    """Suppress the quasi-identifiers of anonymised rows whose combination fewer than `k` rows share (they become
-    NULL), then check that every combination left is shared by at least `k` rows."""
+def suppress_small_groups(connection: Connection, sweep: Sweep, task: Task) -> dict[str, Any]:
+    """k-anonymity over the quasi-identifiers of the anonymised rows: values that fewer than k rows share are
+    suppressed (set to NULL); if the rows left with every value suppressed are themselves fewer than k, those rows
+    are deleted where nothing points to them. Passed when every combination left is shared by k rows or more."""
     assert task.anonymised is not None
+    k = sweep.k
     table = task.table.table
     columns = [table.c[name] for name in task.quasi_identifiers]
     small = connection.execute(select(*columns).where(task.anonymised).group_by(*columns)
                                .having(func.count() < k)).all()
-    rows = 0
+    suppressed = 0
     for values in small:
         same = and_(*[c.is_not_distinct_from(v) for c, v in zip(columns, values, strict=True)])
-        rows += connection.execute(update(table).where(task.anonymised, same)
-                                   .values({c.name: None for c in columns})).rowcount
-    smallest = connection.scalar(select(func.min(select(func.count().label("n")).where(task.anonymised)
-                                                 .group_by(*columns).subquery().c.n)))
-    return {"k": k, "groups_suppressed": len(small), "rows_suppressed": rows,
+        suppressed += connection.execute(update(table).where(task.anonymised, same)
+                                         .values({c.name: None for c in columns})).rowcount
+    blank = and_(task.anonymised, *[c.is_(None) for c in columns])
+    deleted = 0
+    if 0 < (connection.scalar(select(func.count()).select_from(table).where(blank)) or 0) < k:
+        free = due.unreferenced(sweep.connected, task.table)
+        deleted = connection.execute(delete(table).where(blank, free)).rowcount
+    sizes = select(func.count().label("n")).select_from(table).where(task.anonymised).group_by(*columns).subquery()
+    smallest = connection.scalar(select(func.min(sizes.c.n)))
+    return {"k": k, "groups_suppressed": len(small), "values_suppressed": suppressed, "rows_deleted": deleted,
             "passed": smallest is None or smallest >= k}
 
 

@@ -41,8 +41,8 @@ from sqlalchemy import ARRAY, Connection, DateTime, Text, bindparam, create_engi
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the schema and the named people are the tests' fixture, not a copy of it
 
-from store import fresh_database  # noqa: E402
-from tests.fixtures.shop import (  # noqa: E402
+from store import fresh_database
+from tests.fixtures.shop import (
     AGENTS,
     CITIES,
     FIRST_NAMES,
@@ -54,7 +54,7 @@ from tests.fixtures.shop import (  # noqa: E402
     SKUS,
     STREETS,
     TICKETS,
-    _ascii,
+    ascii_name,
     build_shop,
     due_counts,
     reset_sequences,
@@ -216,8 +216,8 @@ FROM generate_series(1, :m) AS g
 def arrays() -> dict[str, Any]:
     """The word lists of the fixture, as bound arrays."""
     return {
-        "firsts": FIRST_NAMES, "lasts": LAST_NAMES, "ascii_firsts": [_ascii(name) for name in FIRST_NAMES],
-        "ascii_lasts": [_ascii(name) for name in LAST_NAMES], "postcodes": [code for code, _ in CITIES],
+        "firsts": FIRST_NAMES, "lasts": LAST_NAMES, "ascii_firsts": [ascii_name(name) for name in FIRST_NAMES],
+        "ascii_lasts": [ascii_name(name) for name in LAST_NAMES], "postcodes": [code for code, _ in CITIES],
         "cities": [city for _, city in CITIES], "streets": STREETS, "skus": SKUS, "paths": PATHS, "agents": AGENTS,
         "subjects": [subject for subject, _ in TICKETS], "bodies": [body for _, body in TICKETS],
     }

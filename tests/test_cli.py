@@ -120,9 +120,14 @@ def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> 
         assert {f"{name}.notice.fr.html", f"{name}.notice.en.md", f"{name}.register.ods",
                 f"{name}.register.xlsx", f"{name}.register.csv"} <= written
     assert "Cloud Solutions" in result.output
-    [package] = (tmp_path / "out" / "answers").glob("*/access.json")
-    assert json.loads(package.read_text())["subject"]["identifiers"][0]["value"] == "jeanne.martin@example.fr"
+    packages = [json.loads(p.read_text()) for p in (tmp_path / "out" / "answers").glob("*/access.json")]
+    assert [p["subject"]["identifiers"][0]["value"] for p in packages] == ["jeanne.martin@example.fr"] * 2
     assert "chain OK" in result.output
+    # the sample shop's own database: her rows there are in the second package, and only invoices are left
+    [shop] = [p for p in packages if any(item["field"].startswith("customers.") for item in p["data"])]
+    assert {item["field"] for item in shop["data"]} >= {"customers.email", "invoices.billing_name", "web_logs.ip"}
+    assert "identifiers: invoices 3" in " ".join(result.output.split())
+    assert "rows deleted, anonymised or archived" in result.output
 
 
 @pytest.mark.parametrize("url", ["postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////proc/none/x.sqlite3"])

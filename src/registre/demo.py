@@ -3,22 +3,27 @@
 It checks each example declaration, then writes its notice in French and English (HTML and Markdown)
 and its Art. 30 register (ODS, XLSX, CSV) into one folder. Then, on a SQLite store in that folder, it
 imports Paris je t'aime's sample customers, answers an access request and an erasure request, and verifies
-the audit log.
+the audit log. Last, it builds a sample shop's own database, connects it, answers a customer's access and
+erasure requests there, shows with plain SQL what is left, and runs the shop's retention rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from importlib.resources import files
 from pathlib import Path
 
 import typer
 from rich.progress import Progress
 from rich.table import Table
+from sqlalchemy import Engine, create_engine
 
 from registre.audit.service import verify
 from registre.config import Settings
+from registre.connectors import sample
 from registre.db.session import make_engine, unit_of_work, upgrade
+from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.documents import notice as notices
 from registre.documents import spreadsheets
@@ -26,6 +31,7 @@ from registre.i18n import LANGS, Msg
 from registre.kit.cli import out, plain_errors, reader_lang
 from registre.lint import service as lint
 from registre.lint.engine import Severity
+from registre.retention import flows as retention
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate
 from registre.subjects import service as subjects
@@ -38,6 +44,16 @@ ANSWERED = Msg(en="Request {kind} of {who}: due by {deadline}, answered{files}."
                fr="Demande {kind} de {who} : due au plus tard le {deadline}, traitée{files}.")
 FILES_IN = Msg(en="; files in {folder}", fr="; fichiers dans {folder}")
 AUDITED = Msg(en="Audit log: {checked} entries, chain {ok}.", fr="Journal d'audit : {checked} entrées, chaîne {ok}.")
+CONNECTED = Msg(en="Connected database: a sample shop's own, {rows} rows in {file}, annotated by {annotation}.",
+                fr="Base connectée : celle d'une boutique d'exemple, {rows} lignes dans {file}, annotée par "
+                   "{annotation}.")
+LEFT = Msg(en="Plain SQL after the erasure: rows still holding one of her identifiers: {left} (invoices are kept "
+              "ten years by law, restricted).",
+           fr="En SQL après l'effacement : lignes contenant encore l'un de ses identifiants : {left} (les factures "
+              "sont conservées dix ans par la loi, limitées).")
+SWEPT = Msg(en="Retention: {rows} rows deleted, anonymised or archived by {tasks} rules applied to tables.",
+            fr="Conservation : {rows} lignes supprimées, anonymisées ou archivées par {tasks} règles appliquées aux "
+               "tables.")
 HEADERS = (Msg(en="Organisation", fr="Organisation"), Msg(en="Errors", fr="Erreurs"),
            Msg(en="Warnings", fr="Avertissements"), Msg(en="Files", fr="Fichiers"))
 
@@ -80,6 +96,7 @@ def demo(
     out.print(table)
     out.print(DONE(lang, folder=output, page=first_page))
     _rights(output)
+    _shop(output)
 
 
 def _rights(output: Path) -> None:
@@ -97,17 +114,54 @@ def _rights(output: Path) -> None:
         report = subjects.import_file(session, declared=declared, path=sample, actor="demo")
     out.print(IMPORTED(lang, rows=report.counts()["rows"], records=report.counts()["records"]))
     for kind, who in (("access", "jeanne.martin@example.fr"), ("erasure", "lea.nguyen@example.fr")):
-        request_in = RequestCreate.model_validate({"kind": kind, "channel": "email", "subject": f"email:{who}",
-                                                   "requester": {"email": who}, "lang": lang})
-        filed = flows.file_request(engine, settings, declared, request_in, "demo")
-        done = flows.complete(engine, settings, declared, filed.request.ref, actor="demo")
-        folder = output / "answers" / done.request.ref
-        for name, content in done.files.items():
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / name).write_bytes(content)
-        where = FILES_IN(lang, folder=folder) if done.files else ""
-        out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, files=where))
+        _answer(engine, settings, declared, kind, who, output)
     with unit_of_work(engine) as session:
         checked = verify(session)
     engine.dispose()
     out.print(AUDITED(lang, checked=checked.checked, ok="OK" if checked.ok else "KO"))
+
+
+def _answer(engine: Engine, settings: Settings, declared: Declared, kind: str, who: str, output: Path) -> None:
+    """File a request for `who`, complete it, and save the files the person receives under `output`."""
+    lang = reader_lang()
+    request_in = RequestCreate.model_validate({"kind": kind, "channel": "email", "subject": f"email:{who}",
+                                               "requester": {"email": who}, "lang": lang})
+    filed = flows.file_request(engine, settings, declared, request_in, "demo")
+    done = flows.complete(engine, settings, declared, filed.request.ref, actor="demo")
+    folder = output / "answers" / done.request.ref
+    for name, content in done.files.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    where = FILES_IN(lang, folder=folder) if done.files else ""
+    out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, files=where))
+
+
+def _shop(output: Path) -> None:
+    """Connect a sample shop's own database, answer an access and an erasure request there, show with plain SQL
+    what is left, then plan and run its retention rules."""
+    lang = reader_lang()
+    folder = Path(str(files("registre") / "examples" / "shop"))
+    names = ("shop.sqlite3", "shop-archive.sqlite3", "shop-store.sqlite3")
+    database, archive, store = (output / name for name in names)
+    for path in (database, archive, store):
+        path.unlink(missing_ok=True)
+    shop = create_engine(f"sqlite:///{database}")
+    built = sample.build(shop)
+    shop.dispose()
+    # The annotation takes its URLs from the environment, as a real one takes its secrets.
+    os.environ["SHOP_DATABASE_URL"], os.environ["SHOP_ARCHIVE_URL"] = f"sqlite:///{database}", f"sqlite:///{archive}"
+    settings = Settings(data_dir=output, database_url=f"sqlite:///{store}", declaration=folder / "declaration.yaml",
+                        datasets=folder / "dataset.yaml")
+    declared = load(folder / "declaration.yaml")
+    out.print(CONNECTED(lang, rows=sum(built.counts.values()), file=database, annotation=folder / "dataset.yaml"))
+    engine = make_engine(settings.store_url)
+    upgrade(engine)
+    for kind in ("access", "erasure"):
+        _answer(engine, settings, declared, kind, sample.JEANNE.email, output)
+    left = {table: n for table, n in sample.identifiers_left(f"sqlite:///{database}", sample.JEANNE.identifiers).items()
+            if n}
+    out.print(LEFT(lang, left=", ".join(f"{table} {n}" for table, n in left.items()) or "—"))
+    report = retention.run(engine, settings, declared, sample.TODAY, actor="demo")
+    done = sum(task.get("rows", 0) + task.get("purged", 0) for dataset in report for task in dataset["tasks"])
+    out.print(SWEPT(lang, rows=done, tasks=sum(len(dataset["tasks"]) for dataset in report)))
+    engine.dispose()

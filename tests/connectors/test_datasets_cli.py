@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from registre.cli import app
 from registre.config import get_settings
-from tests.connectors.test_rights import HERE
+from tests.connectors.test_rights import ANNOTATION, DECLARATION
 from tests.fixtures.shop import Shop
 
 ACTIVITIES = {"customers": "customer_accounts", "addresses": "customer_accounts", "orders": "orders",
@@ -38,7 +38,7 @@ def named(draft: str) -> str:
 
 def test_a_drafted_annotation_once_named_checks_clean(shop: tuple[str, Shop], tmp_path: Path) -> None:
     url, _ = shop
-    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en"}
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en"}
     draft = tmp_path / "shop.yaml"
     code, output = run(env, "datasets", "scan", url, "--dataset", "shop", "-o", str(draft))
     assert code == 0, output
@@ -57,10 +57,10 @@ def test_a_drafted_annotation_once_named_checks_clean(shop: tuple[str, Shop], tm
 
 def test_check_names_the_line_of_a_column_the_database_lacks(shop: tuple[str, Shop], tmp_path: Path) -> None:
     url, _ = shop
-    annotation = (HERE / "shop.dataset.yaml").read_text().replace("      first_name:", "      firstname:")
+    annotation = (ANNOTATION).read_text().replace("      first_name:", "      firstname:")
     path = tmp_path / "shop.dataset.yaml"
     path.write_text(annotation)
-    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en",
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en",
            "SHOP_DATABASE_URL": url, "SHOP_ARCHIVE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}"}
     code, output = run(env, "datasets", "check", str(path))
     assert code == 1
@@ -70,8 +70,8 @@ def test_check_names_the_line_of_a_column_the_database_lacks(shop: tuple[str, Sh
 
 
 def test_check_without_the_password_variable_says_which(tmp_path: Path) -> None:
-    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"), "REGISTRE_LANG": "en",
-           "REGISTRE_DATASETS": str(HERE / "shop.dataset.yaml")}
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en",
+           "REGISTRE_DATASETS": str(ANNOTATION)}
     code, output = run(env, "datasets", "check")
     assert code == 1
     assert "SHOP_DATABASE_URL" in output

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from tests.connectors.test_rights import HERE, registre
+from tests.connectors.test_rights import ANNOTATION, DECLARATION, registre
 from tests.fixtures.shop import TODAY, Shop, due_counts, shop_metadata
 
 AT = TODAY.isoformat()
@@ -29,8 +29,8 @@ TASKS = {"customers": "delete", "addresses": "delete", "orders": "anonymise", "p
 def env(shop: tuple[str, Shop], tmp_path: Path) -> dict[str, str]:
     """A new store, the shop's declaration, its database connected, and an archive database of its own."""
     url, _ = shop
-    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"),
-            "REGISTRE_DATASETS": str(HERE / "shop.dataset.yaml"), "SHOP_DATABASE_URL": url, "REGISTRE_LANG": "en",
+    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION),
+            "REGISTRE_DATASETS": str(ANNOTATION), "SHOP_DATABASE_URL": url, "REGISTRE_LANG": "en",
             "SHOP_ARCHIVE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}", "REGISTRE_RETENTION_BATCH": "7"}
 
 
@@ -203,7 +203,7 @@ def test_an_archive_schema_is_closed_to_everyone_but_its_readers(env: dict[str, 
     with engine.begin() as connection:
         connection.execute(text("DO $$ BEGIN CREATE ROLE archive_reader; EXCEPTION WHEN duplicate_object THEN "
                                 "NULL; END $$"))
-    annotation = (HERE / "shop.dataset.yaml").read_text().replace(
+    annotation = (ANNOTATION).read_text().replace(
         "archive:\n  url_env: SHOP_ARCHIVE_URL\n  readers: [dpo]", "archive:\n  schema: archive\n  readers: "
         "[archive_reader]")
     path = tmp_path / "shop.dataset.yaml"

@@ -14,17 +14,19 @@ from typer.testing import CliRunner
 
 from registre.cli import app
 from registre.config import get_settings
+from tests.conftest import EXAMPLES
 from tests.fixtures.shop import Shop, identifiers_left
 
-HERE = Path(__file__).parent
+SHOP = EXAMPLES / "shop"
+DECLARATION, ANNOTATION = SHOP / "declaration.yaml", SHOP / "dataset.yaml"
 
 
 @pytest.fixture
 def env(shop: tuple[str, Shop], tmp_path: Path) -> dict[str, str]:
     """A new store, the shop's declaration, and its database connected."""
     url, _ = shop
-    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(HERE / "shop.yaml"),
-            "REGISTRE_DATASETS": str(HERE / "shop.dataset.yaml"), "SHOP_DATABASE_URL": url, "REGISTRE_LANG": "en"}
+    return {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION),
+            "REGISTRE_DATASETS": str(ANNOTATION), "SHOP_DATABASE_URL": url, "REGISTRE_LANG": "en"}
 
 
 def registre(env: dict[str, str], *args: str) -> Any:

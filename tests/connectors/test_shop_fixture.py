@@ -92,6 +92,7 @@ def test_identifiers_left_sees_a_plain_delete_and_takes_values_literally(shop: t
         engine.dispose()
     assert identifiers_left(url, [built.jeanne.email])["support_tickets"] == 0
     assert not any(identifiers_left(url, ["jeanne_martin@example.fr", "%"]).values())
+    assert identifiers_left(url, [built.jeanne.email.upper()])["customers"] == 1
 
 
 def test_the_same_seed_gives_the_same_shop(tmp_path: Path) -> None:

@@ -66,7 +66,7 @@ def emails(url: str, count: int, seed: int) -> list[str]:
 
 def rights(url: str, samples: int) -> None:
     """Time access and erasure for random people."""
-    [annotation] = read_annotations(SHOP / "dataset.yaml")
+    [annotation] = read_annotations(SHOP / "datasets" / "shop.yaml")
     policy = Policy({"accounting": "Art. 17(3)(b)"}, "bench-key")
     people = emails(url, samples * 3, seed=11)
     for kind, group in ((RequestKind.access, people[:samples]), (RequestKind.erasure, people[samples:2 * samples])):
@@ -93,7 +93,7 @@ def rights(url: str, samples: int) -> None:
 
 def retention(url: str, rounds: int, batch: int) -> None:
     """Single DELETE (rolled back) against registre's batched run of the web-log rule, `rounds` times."""
-    [annotation] = read_annotations(SHOP / "dataset.yaml")
+    [annotation] = read_annotations(SHOP / "datasets" / "shop.yaml")
     declared = load(SHOP / "declaration.yaml")
     engine = create_engine(url)
     cutoff = dt.datetime(2025, 11, 24)  # due: `at` on or before 2025-11-23, one year before TODAY

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -148,20 +150,36 @@ def _shop(output: Path) -> None:
     shop = create_engine(f"sqlite:///{database}")
     built = sample.build(shop)
     shop.dispose()
-    # The annotation takes its URLs from the environment, as a real one takes its secrets.
-    os.environ["SHOP_DATABASE_URL"], os.environ["SHOP_ARCHIVE_URL"] = f"sqlite:///{database}", f"sqlite:///{archive}"
+    annotation = folder / "datasets" / "shop.yaml"
     settings = Settings(data_dir=output, database_url=f"sqlite:///{store}", declaration=folder / "declaration.yaml",
-                        datasets=folder / "dataset.yaml")
+                        datasets=annotation)
     declared = load(folder / "declaration.yaml")
-    out.print(CONNECTED(lang, rows=sum(built.counts.values()), file=database, annotation=folder / "dataset.yaml"))
+    out.print(CONNECTED(lang, rows=sum(built.counts.values()), file=database, annotation=annotation))
     engine = make_engine(settings.store_url)
     upgrade(engine)
-    for kind in ("access", "erasure"):
-        _answer(engine, settings, declared, kind, sample.JEANNE.email, output)
-    left = {table: n for table, n in sample.identifiers_left(f"sqlite:///{database}", sample.JEANNE.identifiers).items()
-            if n}
-    out.print(LEFT(lang, left=", ".join(f"{table} {n}" for table, n in left.items()) or "—"))
-    report = retention.run(engine, settings, declared, sample.TODAY, actor="demo")
+    # The annotation takes its URLs from the environment, as a real one takes its secrets.
+    with _environment(SHOP_DATABASE_URL=f"sqlite:///{database}", SHOP_ARCHIVE_URL=f"sqlite:///{archive}"):
+        for kind in ("access", "erasure"):
+            _answer(engine, settings, declared, kind, sample.JEANNE.email, output)
+        left = {table: n for table, n in sample.identifiers_left(f"sqlite:///{database}",
+                                                                 sample.JEANNE.identifiers).items() if n}
+        out.print(LEFT(lang, left=", ".join(f"{table} {n}" for table, n in left.items()) or "—"))
+        report = retention.run(engine, settings, declared, sample.TODAY, actor="demo")
     done = sum(task.get("rows", 0) + task.get("purged", 0) for dataset in report for task in dataset["tasks"])
     out.print(SWEPT(lang, rows=done, tasks=sum(len(dataset["tasks"]) for dataset in report)))
     engine.dispose()
+
+
+@contextmanager
+def _environment(**values: str) -> Iterator[None]:
+    """Environment variables set for the block, then restored."""
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

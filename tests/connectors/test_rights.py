@@ -18,7 +18,7 @@ from tests.conftest import EXAMPLES
 from tests.fixtures.shop import Shop, identifiers_left
 
 SHOP = EXAMPLES / "shop"
-DECLARATION, ANNOTATION = SHOP / "declaration.yaml", SHOP / "dataset.yaml"
+DECLARATION, ANNOTATION = SHOP / "declaration.yaml", SHOP / "datasets" / "shop.yaml"
 
 
 @pytest.fixture

@@ -241,9 +241,7 @@ def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, k
         by_value: dict[Any, list[Key]] = {}
         for key in keys:
             by_value.setdefault(rows[key][link.parent_columns[0]], []).append(key)
-        wanted = [v for v in by_value if v is not None]
-        for start in range(0, len(wanted), 1000):
-            chunk = wanted[start:start + 1000]
+        for chunk in chunks([v for v in by_value if v is not None]):
             for (value,) in connection.execute(select(distinct(column)).where(column.in_(chunk))):
                 stay.update(by_value.get(value, []))
     return [k for k in keys if k in stay]

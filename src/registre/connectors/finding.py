@@ -77,7 +77,7 @@ def find(connected: Connected, identities: Sequence[Identity], connection: Conne
                 values = {tuple(found.rows[parent][key][c] for c in link.parent_columns) for key in keys}
                 child = connected.tables[link.child]
                 columns = [child.column(c) for c in link.child_columns]
-                for chunk in _chunks(sorted(v for v in values if None not in v)):
+                for chunk in chunks(sorted(v for v in values if None not in v)):
                     target: Any = columns[0] if len(columns) == 1 else tuple_(*columns)
                     wanted = [v[0] for v in chunk] if len(columns) == 1 else chunk
                     rows = connection.execute(select(child.table).where(target.in_(wanted)))
@@ -92,11 +92,6 @@ def key_clause(mapped: MappedTable, keys: Sequence[Key]) -> ColumnElement[bool]:
     if len(columns) == 1:
         return columns[0].in_([k[0] for k in keys])
     return tuple_(*columns).in_(keys)
-
-
-def chunks(keys: Sequence[Key]) -> Iterable[Sequence[Key]]:
-    """Keys in slices short enough for one statement."""
-    return _chunks(keys)
 
 
 def _identity_clause(mapped: MappedTable, identities: Sequence[Identity]) -> ColumnElement[bool] | None:
@@ -123,6 +118,7 @@ def _add(found: Found, mapped: MappedTable, rows: Iterable[Any]) -> list[Key]:
     return new
 
 
-def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+def chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    """Keys or values in slices short enough for one statement."""
     for start in range(0, len(items), CHUNK):
         yield items[start:start + CHUNK]

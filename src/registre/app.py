@@ -6,16 +6,24 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from registre import __version__
 from registre.audit.router import router as audit_router
+from registre.banner.router import router as banner_router
 from registre.breaches.router import router as breaches_router
 from registre.config import Settings
+from registre.consent.router import router as consent_router
 from registre.db.session import make_engine, upgrade
 from registre.declarations.service import load
+from registre.marketing.router import public as unsubscribe_router
+from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
 from registre.subjects.router import router as subjects_router
-from registre.web import handlers
+from registre.web import handlers, security
+from registre.web.backoffice.router import router as backoffice_router
+from registre.web.center.router import router as center_router
+from registre.web.templating import STATIC
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -34,8 +42,16 @@ def create_app(settings: Settings) -> FastAPI:
                   description="Rights requests, the subject store and the audit log of registre.")
     app.state.settings = settings
     handlers.install(app)
+    security.install(app)
+    app.include_router(banner_router)  # first: the banner's proofs are the busiest route
     app.include_router(rights_router)
     app.include_router(subjects_router)
     app.include_router(audit_router)
     app.include_router(breaches_router)
+    app.include_router(consent_router)
+    app.include_router(marketing_router)
+    app.include_router(unsubscribe_router)
+    app.include_router(backoffice_router)
+    app.include_router(center_router)  # the public privacy center, at /
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -8,12 +8,15 @@ from registre import __version__
 from registre.audit import cli as audit_cli
 from registre.breaches import cli as breaches_cli
 from registre.connectors import cli as connectors_cli
+from registre.consent import cli as consent_cli
 from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.lint import cli as lint_cli
+from registre.marketing import cli as marketing_cli
 from registre.retention import cli as retention_cli
 from registre.rights import cli as rights_cli
+from registre.staff import cli as staff_cli
 from registre.subjects import cli as subjects_cli
 
 app = typer.Typer(
@@ -35,6 +38,9 @@ app.add_typer(subjects_cli.app, name="subjects")
 app.add_typer(connectors_cli.app, name="datasets")
 app.add_typer(retention_cli.app, name="retention")
 app.add_typer(breaches_cli.app, name="breaches")
+app.add_typer(consent_cli.app, name="consent")
+app.add_typer(marketing_cli.app, name="marketing")
+app.add_typer(staff_cli.app, name="staff")
 
 
 @app.command()

@@ -62,6 +62,17 @@ class Settings(BaseSettings):
                                        "(the choice cookie's lifetime), at most 13 months.")
     consent_proof_months: int = Field(CONSENT_COOKIE_MAX_MONTHS, ge=1, description="How long an anonymous "
                                       "cookie-choice proof is kept before `registre consent purge` deletes it.")
+    package_days: int = Field(30, ge=1, le=365, description="How long the privacy center keeps an answer's files "
+                              "(encrypted) for the person to download, before deleting them.")
+
+    rate_limit: int = Field(20, ge=1, description="Submissions of one public form (and staff sign-in attempts) "
+                            "allowed per client address per minute.")
+    staff_session_hours: int = Field(8, ge=1, le=24 * 30, description="How long a staff sign-in lasts.")
+    duties: dict[str, list[str]] = Field(
+        default_factory=lambda: {"requests": ["customer_relations"], "consent": ["marketing", "customer_relations"],
+                                 "breaches": ["it"], "audit": ["control"]},
+        description="Which roles (besides the DPO) handle rights requests, consent and marketing, breaches and "
+        "the audit log (JSON).")
 
     @model_validator(mode="after")
     def _no_default_secret_outside_development(self) -> Settings:

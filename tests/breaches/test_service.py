@@ -242,3 +242,15 @@ def read_ods(path: Path) -> list[list[str]]:
     doc = load_ods(str(path))
     [table] = doc.spreadsheet.getElementsByType(Table)
     return [[str(cell) for cell in row.getElementsByType(TableCell)] for row in table.getElementsByType(TableRow)]
+
+
+def test_the_register_exports_a_title_pasted_with_control_characters(engine: Engine, declared: Declared,
+                                                                     tmp_path: Path) -> None:
+    with unit_of_work(engine) as session:
+        service.create(session, breach_in=stolen_laptop(title="Log line\x07\x1b[31m pasted"), declared=declared,
+                       actor=ACTOR, now=FRIDAY_1800)
+    for fmt in ("ods", "xlsx"):
+        path = tmp_path / f"breaches.{fmt}"
+        assert flows.export(engine, declared, fmt, path, lang="en") == 1
+        if fmt == "ods":
+            assert "Log line[31m pasted" in {cell for row in read_ods(path) for cell in row}

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+
+def _plausible(moment: dt.datetime) -> dt.datetime:
+    """A moment of a breach: between 1990 and 2100 (a mistyped year is an error, not an overflow)."""
+    if not 1990 <= moment.year <= 2100:
+        raise ValueError(f"{moment.isoformat()} is not a plausible moment for a breach (1990 to 2100)")
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_plausible)]
 
 
 class Nature(StrEnum):
@@ -96,9 +106,9 @@ class BreachFacts(Strict):
     title: str | None = Field(None, min_length=1, max_length=200)
     description: str | None = None
     circumstances: str | None = None  # how it was discovered
-    started_at: AwareDatetime | None = None
+    started_at: Moment | None = None
     ongoing: bool | None = None
-    ended_at: AwareDatetime | None = None
+    ended_at: Moment | None = None
     nature: list[Nature] | None = None
     origin: Origin | None = None
     cause: Cause | None = None
@@ -106,8 +116,8 @@ class BreachFacts(Strict):
     activities: list[str] | None = None  # declared processing activities
     data_categories: list[str] | None = None  # declared data categories
     subject_categories: list[str] | None = None  # declared subject categories
-    window_from: AwareDatetime | None = None  # data collected from this moment were affected
-    window_to: AwareDatetime | None = None
+    window_from: Moment | None = None  # data collected from this moment were affected
+    window_to: Moment | None = None
     subjects_count: int | None = Field(None, ge=0)  # entered: replaces the count from the store
     records_count: int | None = Field(None, ge=0)
     encrypted: bool | None = None  # encrypted with a state-of-the-art key that was not compromised
@@ -121,8 +131,8 @@ class BreachCreate(BreachFacts):
     """A new breach, as staff record it; awareness starts the 72 hours."""
 
     title: str = Field(min_length=1, max_length=200)
-    aware_at: AwareDatetime  # a reasonable degree of certainty that personal data were compromised
-    discovered_at: AwareDatetime | None = None  # default: the awareness
+    aware_at: Moment  # a reasonable degree of certainty that personal data were compromised
+    discovered_at: Moment | None = None  # default: the awareness
     nature: list[Nature] = Field(min_length=1)
     cause: Cause = Cause.unknown
 
@@ -136,14 +146,14 @@ class ProcessorReport(Strict):
     awareness unless `aware_at` says otherwise."""
 
     processor: str = Field(min_length=1, max_length=200)  # a declared processor's id, or its name
-    processor_aware_at: AwareDatetime | None = None  # when the processor became aware
-    received_at: AwareDatetime | None = None  # when the report reached the controller; default: now
+    processor_aware_at: Moment | None = None  # when the processor became aware
+    received_at: Moment | None = None  # when the report reached the controller; default: now
     title: str = Field(min_length=1, max_length=200)
     description: str | None = None
     nature: list[Nature] = Field(min_length=1)
     cause: Cause = Cause.unknown
     origin: Origin | None = None
-    started_at: AwareDatetime | None = None
+    started_at: Moment | None = None
     systems: list[str] = Field(default_factory=list)
     activities: list[str] = Field(default_factory=list)
     data_categories: list[str] = Field(default_factory=list)
@@ -182,7 +192,7 @@ class NotificationCreate(Strict):
     """A notification to record: to the CNIL (initial or complementary), to the people or the public."""
 
     kind: NotificationKind
-    made_at: AwareDatetime | None = None  # default: now
+    made_at: Moment | None = None  # default: now
     delay_reasons: str | None = None  # required when the CNIL is notified after the 72 hours
     authority_ref: str | None = Field(None, max_length=80)  # the number the CNIL gives the filing
     lang: Literal["fr", "en"] = "fr"

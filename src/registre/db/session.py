@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
@@ -55,9 +56,14 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(migrations_config(engine), "heads")
 
 
+_factories: WeakKeyDictionary[Engine, sessionmaker[Session]] = WeakKeyDictionary()
+
+
 @contextmanager
 def unit_of_work(engine: Engine) -> Iterator[Session]:
     """A session whose transaction commits when the block ends and rolls back when it raises."""
-    factory = sessionmaker(engine, expire_on_commit=False)
+    factory = _factories.get(engine)
+    if factory is None:  # one factory per engine: making one costs more than a small transaction
+        factory = _factories[engine] = sessionmaker(engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session

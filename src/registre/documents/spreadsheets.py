@@ -17,6 +17,7 @@ from odf.style import Style, TableCellProperties, TableColumnProperties, TextPro
 from odf.table import Table, TableCell, TableColumn, TableRow
 from odf.text import P
 from openpyxl import Workbook as XlsxWorkbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -91,8 +92,9 @@ def write_xlsx(workbook: Workbook, path: Path) -> None:
         ws = book.create_sheet(title=sheet.name)
         for number, row in enumerate(sheet.rows, start=1):
             for column, value in enumerate(row.cells, start=1):
-                cell = ws.cell(row=number, column=column, value=value)
-                if value is not None and value.startswith("="):
+                text = _xml_text(value)
+                cell = ws.cell(row=number, column=column, value=text)
+                if text is not None and text.startswith("="):
                     cell.data_type = "s"  # a text, never a formula
                 cell.font, cell.alignment = fonts[row.kind], alignment
                 if row.kind is RowKind.section:
@@ -156,5 +158,10 @@ def _ods_cell(value: str | None, style: Style) -> TableCell:
     if value is None:
         return TableCell(stylename=style)
     cell = TableCell(stylename=style, valuetype="string")
-    cell.addElement(P(text=value))
+    cell.addElement(P(text=_xml_text(value)))
     return cell
+
+
+def _xml_text(value: str | None) -> str | None:
+    """A cell's text without the control characters XML forbids (a pasted log line): dropped, not refused."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if value is not None else None

@@ -21,8 +21,8 @@ from registre.errors import Conflict
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
 from registre.models.subjects import Identifier
-from registre.rights import actions, letters, service
-from registre.rights.schemas import RequestCreate, RequestKind, RequestRead, Status
+from registre.rights import actions, letters, service, vault
+from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
 
@@ -130,6 +130,8 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
         done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
+    if done.files and shown.channel is Channel.web_form:
+        vault.keep(settings, ref, done.files)  # the privacy center hands them over after verification
     return _deliver(Result(shown, done.files), pending, settings)
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict
 
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.web.deps import DeclaredDep, EngineDep, PolicyDep, SettingsDep, Staff, StaffActor
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
 
@@ -87,9 +87,14 @@ def extend(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, de
 
 
 @router.post("/{ref}/complete")
-def complete(ref: str, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep, actor: Staff) -> StepResult:
-    """Do what the request asks and answer."""
-    return _step(flows.complete(engine, settings, declared, ref, actor=actor))
+def complete(ref: str, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep, actor: StaffActor,
+             policy: PolicyDep) -> StepResult:
+    """Do what the request asks and answer; the answer's files come back only to a role that sees every activity's
+    data (they went to the person)."""
+    result = flows.complete(engine, settings, declared, ref, actor=actor.name)
+    if not policy.sees_everything(actor.role):
+        result.files = {}
+    return _step(result)
 
 
 @router.post("/{ref}/refuse")

@@ -7,17 +7,20 @@ from typing import Any
 from fastapi import APIRouter
 
 from registre.db.session import unit_of_work
+from registre.staff.policy import visible
 from registre.subjects import service
-from registre.web.deps import EngineDep, Staff
+from registre.web.deps import EngineDep, PolicyDep, Staff, StaffActor
 
 router = APIRouter(prefix="/api/subjects", tags=["subjects"])
 
 
 @router.get("/{who}")
-def show(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
-    """A subject's identifiers, records and events, by reference or `kind:value`; the read is audited."""
+def show(who: str, engine: EngineDep, actor: StaffActor, policy: PolicyDep) -> dict[str, Any]:
+    """A subject's identifiers, records and events, by reference or `kind:value`: only the records of the
+    activities that list the caller's role as a recipient; the read is audited."""
     with unit_of_work(engine) as session:
-        return service.read(session, service.locate(session, who), actor=actor).as_dict()
+        file = service.read(session, service.locate(session, who), actor=actor.name)
+        return visible(policy, actor.role, file).as_dict()
 
 
 @router.get("/{who}/events")

@@ -1,0 +1,211 @@
+/* registre cookie banner: plain JavaScript, no framework.
+ *
+ * Embed:  <script src="https://REGISTRE/banner/banner.js" defer></script>
+ * Block:  <script type="text/plain" data-category="audience_measurement" src="tracker.js"></script>
+ * Reopen: <a href="#" data-registre-consent>Cookie settings</a>
+ *
+ * Nothing in a blocked script runs before the person consents to its category. The choice is kept in a cookie
+ * (at most 13 months), asked again after the configured months or when the notice or the trackers change, and
+ * posted to registre as anonymous proof.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = script.src.replace(/banner\.js(\?.*)?$/, "");
+  var lang = (document.documentElement.lang || "en").slice(0, 2).toLowerCase() === "fr" ? "fr" : "en";
+  var config = null;
+  var stored = null;
+  var root = null;
+  var opener = null;
+
+  function readCookie(name) {
+    var parts = document.cookie ? document.cookie.split("; ") : [];
+    for (var i = 0; i < parts.length; i++) {
+      var at = parts[i].indexOf("=");
+      if (parts[i].slice(0, at) === name) {
+        try { return JSON.parse(decodeURIComponent(parts[i].slice(at + 1))); } catch (e) { return null; }
+      }
+    }
+    return null;
+  }
+
+  function monthsLater(time, months) {
+    var d = new Date(time);
+    var day = d.getDate();
+    d.setDate(1);
+    d.setMonth(d.getMonth() + months);
+    var last = new Date(d.getFullYear(), d.getMonth() + 1, 0).getDate();
+    d.setDate(Math.min(day, last));
+    return d.getTime();
+  }
+
+  function valid(choice) {
+    return choice && choice.v === config.version && choice.c &&
+      monthsLater(choice.at, Math.min(config.choice_months, 13)) > Date.now();
+  }
+
+  function newId() {
+    var bytes = new Uint8Array(16);
+    (window.crypto || window.msCrypto).getRandomValues(bytes);
+    var out = "";
+    for (var i = 0; i < bytes.length; i++) out += (bytes[i] + 256).toString(16).slice(1);
+    return out;
+  }
+
+  function granted(category) {
+    return !!(stored && stored.c[category]);
+  }
+
+  function unblock() {
+    var blocked = document.querySelectorAll('script[type="text/plain"][data-category]');
+    for (var i = 0; i < blocked.length; i++) {
+      var old = blocked[i];
+      var needed = old.getAttribute("data-category").split(/\s+/);
+      if (!needed.every(granted)) continue;
+      var run = document.createElement("script");
+      for (var j = 0; j < old.attributes.length; j++) {
+        var attr = old.attributes[j];
+        if (attr.name !== "type") run.setAttribute(attr.name, attr.value);
+      }
+      run.setAttribute("data-registre-ran", "");
+      if (!old.src) run.text = old.text;
+      old.parentNode.replaceChild(run, old);
+    }
+  }
+
+  function save(choices, action) {
+    var before = stored;
+    var now = Date.now();
+    stored = { id: (before && before.id) || newId(), v: config.version, c: {}, at: now };
+    config.categories.forEach(function (cat) { stored.c[cat.id] = cat.required ? 1 : (choices[cat.id] ? 1 : 0); });
+    var seconds = Math.floor((monthsLater(now, Math.min(config.choice_months, 13)) - now) / 1000);
+    document.cookie = config.cookie + "=" + encodeURIComponent(JSON.stringify(stored)) + "; Max-Age=" + seconds +
+      "; Path=/; SameSite=Lax" + (location.protocol === "https:" ? "; Secure" : "");
+    var body = { consent_id: stored.id, choices: {}, notice_version: config.version, lang: lang, action: action,
+                 location: location.origin + location.pathname };
+    config.categories.forEach(function (cat) { if (!cat.required) body.choices[cat.id] = !!stored.c[cat.id]; });
+    var posted = fetch(base + "proof", { method: "POST", body: JSON.stringify(body), keepalive: true,
+                                           headers: { "Content-Type": "text/plain" } });
+    close();
+    var withdrawn = before && Object.keys(before.c).some(function (k) { return before.c[k] && !stored.c[k]; });
+    if (withdrawn) {
+      // A script that already ran cannot be stopped: load the page again without it.
+      posted.then(function () { location.reload(); }, function () { location.reload(); });
+    } else {
+      unblock();
+    }
+  }
+
+  function all(value) {
+    var out = {};
+    config.categories.forEach(function (cat) { out[cat.id] = value; });
+    return out;
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    for (var key in attrs) node.setAttribute(key, attrs[key]);
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function button(label, name, onClick) {
+    var b = el("button", { type: "button", "class": "rc-btn", "data-action": name }, label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function style() {
+    var css = "#rc-banner{position:fixed;left:1rem;right:1rem;bottom:1rem;max-width:42rem;margin:auto;z-index:2147483647;" +
+      "background:#fff;color:#111;border:1px solid #444;border-radius:.5rem;padding:1rem 1.25rem;font:15px/1.45 " +
+      "system-ui,sans-serif;box-shadow:0 .25rem 1rem rgba(0,0,0,.25);max-height:85vh;overflow:auto}" +
+      "#rc-banner h2{font-size:1.1rem;margin:0 0 .5rem}#rc-banner p{margin:0 0 .75rem}" +
+      "#rc-banner .rc-row{display:flex;flex-wrap:wrap;gap:.5rem}" +
+      "#rc-banner .rc-btn{flex:1 1 10rem;padding:.6rem 1rem;font:inherit;font-weight:600;color:#fff;" +
+      "background:#1d3f8a;border:2px solid #1d3f8a;border-radius:.35rem;cursor:pointer}" +
+      "#rc-banner .rc-btn:focus-visible,#rc-banner input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}" +
+      "#rc-banner fieldset{border:0;padding:0;margin:0 0 .75rem}#rc-banner label{display:block;margin:.5rem 0 0;" +
+      "font-weight:600}#rc-banner small{display:block;font-weight:400;color:#333}#rc-banner a{color:#1d3f8a}";
+    document.head.appendChild(el("style", { id: "rc-style" }, css));
+  }
+
+  function open() {
+    if (!config) return;
+    if (root) close();
+    opener = document.activeElement;
+    var t = config.texts;
+    root = el("div", { id: "rc-banner", role: "dialog", "aria-modal": "false", "aria-labelledby": "rc-title",
+                       "aria-describedby": "rc-body", lang: lang });
+    root.appendChild(el("h2", { id: "rc-title" }, t.title));
+    root.appendChild(el("p", { id: "rc-body" }, t.body));
+    var names = config.categories.map(function (c) { return c.label; }).join(", ");
+    root.appendChild(el("p", {}, t.purposes + (lang === "fr" ? " : " : ": ") + names));
+    if (config.policy_url) {
+      var p = el("p", {});
+      p.appendChild(el("a", { href: config.policy_url }, t.policy));
+      root.appendChild(p);
+    }
+    var panel = el("fieldset", { id: "rc-panel", hidden: "" });
+    panel.appendChild(el("legend", {}, t.purposes));
+    config.categories.forEach(function (cat) {
+      var label = el("label", {});
+      var box = el("input", { type: "checkbox", name: cat.id });
+      if (cat.required) { box.checked = true; box.disabled = true; } else { box.checked = granted(cat.id); }
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + cat.label + (cat.required ? " — " + t.always : "")));
+      label.appendChild(el("small", {}, cat.description));
+      panel.appendChild(label);
+    });
+    root.appendChild(panel);
+    var row = el("div", { "class": "rc-row" });
+    row.appendChild(button(t.accept, "accept", function () { save(all(true), "accept_all"); }));
+    row.appendChild(button(t.reject, "reject", function () { save(all(false), "reject_all"); }));
+    var custom = button(t.customise, "customise", function () {
+      if (panel.hidden) {
+        panel.hidden = false;
+        custom.textContent = t.save;
+        panel.querySelector("input:not([disabled])") && panel.querySelector("input:not([disabled])").focus();
+        return;
+      }
+      var choices = {};
+      panel.querySelectorAll("input").forEach(function (box) { choices[box.name] = box.checked; });
+      save(choices, "customise");
+    });
+    row.appendChild(custom);
+    root.appendChild(row);
+    root.addEventListener("keydown", trap);
+    document.body.appendChild(root);
+    root.querySelector(".rc-btn").focus();
+  }
+
+  function trap(event) {
+    if (event.key !== "Tab") return;
+    var items = Array.prototype.filter.call(root.querySelectorAll("button,a[href],input:not([disabled])"),
+                                            function (n) { return n.offsetParent !== null; });
+    var first = items[0], last = items[items.length - 1];
+    if (event.shiftKey && document.activeElement === first) { last.focus(); event.preventDefault(); }
+    else if (!event.shiftKey && document.activeElement === last) { first.focus(); event.preventDefault(); }
+  }
+
+  function close() {
+    if (!root) return;
+    root.parentNode.removeChild(root);
+    root = null;
+    if (opener && opener.focus && opener !== document.body) opener.focus();
+  }
+
+  function start(loaded) {
+    config = loaded;
+    style();
+    stored = readCookie(config.cookie);
+    if (valid(stored)) unblock(); else { stored = null; open(); }
+    document.addEventListener("click", function (event) {
+      var target = event.target.closest && event.target.closest("[data-registre-consent]");
+      if (target) { event.preventDefault(); open(); }
+    });
+  }
+
+  window.registreConsent = { open: open, choices: function () { return stored ? stored.c : null; },
+                             id: function () { return stored ? stored.id : null; } };
+  fetch(base + "config?lang=" + lang).then(function (r) { return r.json(); }).then(start);
+})();

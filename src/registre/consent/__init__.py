@@ -1,0 +1,1 @@
+"""The consent ledger: consent events with their proof, and their receipts."""

@@ -1,0 +1,1 @@
+"""Direct marketing: who may be contacted on each channel, the Bloctel list, unsubscribe links."""

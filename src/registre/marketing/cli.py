@@ -1,0 +1,109 @@
+"""`registre marketing`: who may be contacted on a channel, the Bloctel list, unsubscribe links."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from registre.config import get_settings
+from registre.declarations.schemas import Channel
+from registre.errors import NotFound
+from registre.i18n import Msg
+from registre.kit.cli import JsonOption, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.marketing import flows
+from registre.marketing.reasons import TEXTS
+from registre.rights.cli import ACTOR, DECLARATION, _declared
+
+app = typer.Typer(help="Direct marketing: eligibility per channel, the Bloctel list, unsubscribe links.",
+                  no_args_is_help=True)
+
+NO_AUDIENCE = Msg(en="No audience file at {path}.", fr="Aucun fichier d'audience à l'emplacement {path}.")
+SUMMARY = Msg(en="{eligible} of {total} may be contacted by {channel} for '{purpose}' on {at}.",
+              fr="{eligible} sur {total} peuvent être contactées par {channel} pour « {purpose} » le {at}.")
+WROTE = Msg(en="Wrote {path}.", fr="Fichier écrit : {path}.")
+IMPORTED = Msg(en="Bloctel list imported: {numbers} number(s), {skipped} line(s) skipped.",
+               fr="Liste Bloctel importée : {numbers} numéro(s), {skipped} ligne(s) ignorée(s).")
+
+
+@app.command()
+@plain_errors
+def eligible(
+    channel: Channel = typer.Option(..., "--channel", help="email, sms, phone, post or push."),
+    purpose: str = typer.Option(..., "--purpose", help="The declared activity the campaign serves."),
+    audience: Path | None = typer.Option(None, "--audience", help="A file of people, one a line: a ref, "
+                                         "email:…, phone:…, or an email; default: everyone in the store."),
+    at: str | None = typer.Option(None, "--at", help="The day of the campaign (YYYY-MM-DD); default today."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write every decision to this CSV file."),
+    declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Who may be contacted on a channel for a purpose, and for everyone else the reason."""
+    lines = None
+    if audience is not None:
+        if not audience.is_file():
+            raise NotFound(NO_AUDIENCE, path=str(audience))
+        lines = [line for line in audience.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
+    day = parse_date(at)
+    answer = flows.eligible(store(), _declared(declaration), channel=channel, purpose=purpose, at=day,
+                            audience=lines, actor=actor)
+    lang = reader_lang()
+    if output is not None:
+        with output.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(["who", "subject", "eligible", "code", "reason"])
+            for d in answer.decisions:
+                writer.writerow([d.who, d.subject or "", "yes" if d.eligible else "no", d.code, TEXTS[d.code](lang)])
+    if as_json:
+        print_json(answer.as_dict(lang))
+        return
+    shown = answer.as_dict(lang)
+    out.print(SUMMARY(lang, eligible=shown["eligible"], total=shown["total"], channel=channel.value, purpose=purpose,
+                      at=day.isoformat()))
+    table = Table("code", "people", "reason")
+    for code, count in shown["counts"].items():
+        table.add_row(code, str(count), TEXTS[code](lang))
+    out.print(table)
+    for warning in shown["warnings"]:
+        out.print(f"[yellow]{warning}[/]")
+    if output is not None:
+        out.print(WROTE(lang, path=str(output)))
+
+
+@app.command()
+@plain_errors
+def bloctel(
+    file: Path = typer.Argument(..., help="The list Bloctel returned: one number a line, or a CSV's first column."),
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Import the Bloctel opposition list, replacing the previous one (check it at least monthly)."""
+    done = flows.import_bloctel(store(), file, actor=actor)
+    if as_json:
+        print_json(done)
+        return
+    out.print(IMPORTED(reader_lang(), **done))
+
+
+@app.command("unsubscribe-link")
+@plain_errors
+def unsubscribe_link(
+    subject: str = typer.Option(..., "--subject", help="The person: a ref, or email:…, phone:…"),
+    purpose: str = typer.Option(..., "--purpose", help="The declared activity the messages serve."),
+    channel: Channel = typer.Option(Channel.email, "--channel", help="The channel the link stops."),
+    declaration: Path | None = DECLARATION,
+    as_json: bool = JsonOption,
+) -> None:
+    """A signed one-click unsubscribe link and its List-Unsubscribe headers (RFC 8058), for a mailing tool."""
+    settings = get_settings()
+    done = flows.unsubscribe_link(store(), _declared(declaration), settings.secret_key.get_secret_value(),
+                                  settings.public_url, who=subject, purpose=purpose, channel=channel)
+    if as_json:
+        print_json(done)
+        return
+    out.print(done["url"], soft_wrap=True)
+    for name, value in done["headers"].items():
+        out.print(f"{name}: {value}", soft_wrap=True)

@@ -1,0 +1,92 @@
+"""Marketing flows for the doors: eligibility, the Bloctel list, unsubscribe links and SMS STOP; one unit of work
+each, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from registre.audit.service import record as audit
+from registre.consent import service as consent
+from registre.consent.schemas import ConsentCreate, Method
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.declarations.schemas import Channel
+from registre.errors import NotFound
+from registre.i18n import Msg
+from registre.marketing import bloctel, eligibility, unsubscribe
+from registre.marketing.eligibility import Answer
+from registre.marketing.unsubscribe import Target
+from registre.subjects.schemas import PHONE
+from registre.subjects.service import find, locate
+
+# The words an SMS may carry to stop messages: STOP is the custom in France (and "STOP SMS"), ARRET its French twin.
+STOP_WORDS = re.compile(r"^\s*(stop|arr[eê]t|unsubscribe|d[ée]sabonner)\b", re.IGNORECASE)
+DEFAULT_URL = "http://127.0.0.1:8000"
+NO_SENDER = Msg(en="No data subject has the phone number {number}.",
+                fr="Aucune personne concernée n'a le numéro de téléphone {number}.")
+
+
+def eligible(engine: Engine, declared: Declared, *, channel: Channel, purpose: str, at: dt.date,
+             audience: Sequence[str] | None, actor: str) -> Answer:
+    """Who may be contacted, and why not the others; the decision is audited with its counts."""
+    with unit_of_work(engine) as session:
+        answer = eligibility.decide(session, declared=declared, channel=channel, purpose=purpose, at=at,
+                                    audience=audience)
+        audit(session, actor=actor, action="marketing.eligibility", target_type="audience",
+              details={"channel": channel.value, "purpose": purpose, "at": at.isoformat(),
+                       "total": len(answer.decisions), "counts": answer.counts()})
+        return answer
+
+
+def import_bloctel(engine: Engine, path: Path, *, actor: str) -> dict[str, Any]:
+    """Replace the Bloctel list with a new file."""
+    with unit_of_work(engine) as session:
+        return bloctel.import_list(session, path=path, actor=actor)
+
+
+def unsubscribe_link(engine: Engine, declared: Declared, secret: str, base_url: str | None, *, who: str,
+                     purpose: str, channel: Channel) -> dict[str, Any]:
+    """The signed one-click link and mail headers for a person, a purpose and a channel."""
+    consent.activity_or_raise(declared, purpose, channel.value)
+    with unit_of_work(engine) as session:
+        subject = locate(session, who)
+    token = unsubscribe.sign(secret, Target(subject.ref, purpose, channel.value))
+    base = base_url or DEFAULT_URL
+    return {"url": unsubscribe.link(base, token), "headers": unsubscribe.headers(base, token)}
+
+
+def check_link(secret: str, token: str) -> Target:
+    """What a link would stop; raises if it was forged or altered."""
+    return unsubscribe.verify(secret, token)
+
+
+def unsubscribe_by_link(engine: Engine, declared: Declared, secret: str, token: str) -> Target:
+    """Record the withdrawal a one-click link asks for, at once; a forged or altered link changes nothing."""
+    target = unsubscribe.verify(secret, token)
+    with unit_of_work(engine) as session:
+        consent.record(session, declared=declared, actor="unsubscribe_link", consent_in=ConsentCreate(
+            subject=target.subject, purpose=target.purpose, channel=Channel(target.channel), state="withdrawn",
+            method=Method.one_click_link))
+    return target
+
+
+def sms_stop(engine: Engine, declared: Declared, *, number: str, text: str, lang: str = "fr") -> dict[str, Any]:
+    """An SMS received: STOP withdraws every SMS marketing purpose of the sender at once."""
+    if not STOP_WORDS.match(text):
+        return {"stopped": False, "purposes": []}
+    purposes = sorted({c.activity for c in declared.declaration.marketing if c.channel is Channel.sms and c.activity})
+    with unit_of_work(engine) as session:
+        subject = find(session, kind=PHONE, value=number)
+        if subject is None:
+            raise NotFound(NO_SENDER, number=number)
+        for purpose in purposes:
+            consent.record(session, declared=declared, actor="sms_stop", consent_in=ConsentCreate(
+                subject=subject.ref, purpose=purpose, channel=Channel.sms, state="withdrawn",
+                method=Method.sms_stop, lang="en" if lang == "en" else "fr"))
+    return {"stopped": True, "purposes": purposes}

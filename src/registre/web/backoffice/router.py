@@ -1,0 +1,261 @@
+"""The back-office pages (staff): sign-in with an optional second factor, the dashboard, rights requests, the
+audit log. Each page asks the authorisation policy first and shows only what the role may see; the flows they
+call audit every read of personal data with the staff member as actor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import select
+
+from registre.audit import service as audit_service
+from registre.breaches import flows as breaches
+from registre.db.session import unit_of_work
+from registre.documents import spreadsheets
+from registre.errors import InvalidInput, NotFound, RegistreError
+from registre.i18n import Msg
+from registre.models.audit import AuditEntry
+from registre.retention import flows as retention
+from registre.rights import flows as rights
+from registre.rights.schemas import Status
+from registre.staff import service as staff_service
+from registre.staff.policy import Duty, visible
+from registre.staff.service import Forbidden
+from registre.subjects import service as subjects
+from registre.web import security
+from registre.web.deps import FORBIDDEN, Actor, DeclaredDep, EngineDep, SettingsDep, policy_of, signed_in
+from registre.web.templating import page_lang, render
+
+router = APIRouter(prefix="/staff", include_in_schema=False)
+throttled = Depends(security.RateLimit())
+
+DONE = {"complete": Msg(en="The request is answered; the person was written to.",
+                        fr="La demande est traitée ; la personne a reçu la réponse."),
+        "extend": Msg(en="The deadline is extended and the person was told why.",
+                      fr="Le délai est prolongé et la personne en a reçu les motifs."),
+        "refuse": Msg(en="The refusal was recorded and sent with the remedies.",
+                      fr="Le refus est enregistré et a été envoyé avec les voies de recours.")}
+NO_REASONS = Msg(en="Give the reasons the person will read.", fr="Indiquez les motifs que la personne lira.")
+UNSENT = Msg(en="A letter could not be sent: {what}", fr="Un courrier n'a pas pu partir : {what}")
+AUDIT_PAGE = 100
+
+
+def _actor(request: Request, duty: Duty | None = None) -> Actor:
+    """The signed-in member (else 401: the error handler sends a browser to the sign-in page), allowed `duty`."""
+    actor = signed_in(request)
+    if duty is not None and not policy_of(request).may(actor.role, duty):
+        raise Forbidden(FORBIDDEN)
+    return actor
+
+
+def _page(request: Request, name: str, actor: Actor, status_code: int = 200, **context: Any) -> HTMLResponse:
+    policy = policy_of(request)
+    roles = policy.roles()
+    return render(request, f"backoffice/{name}", status_code=status_code, actor=actor,
+                  role_label=roles.get(actor.role, actor.role), may={d.value: policy.may(actor.role, d) for d in Duty},
+                  **context)
+
+
+def _next(value: str | None) -> str:
+    """Where to go after sign-in: a back-office page only, never another site."""
+    return value if value and value.startswith("/staff") and not value.startswith("//") else "/staff"
+
+
+def _see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+# --- signing in -----------------------------------------------------------------------------------------------
+
+@router.get("/login")
+def login_form(request: Request, next: str | None = None) -> HTMLResponse:
+    """The sign-in form."""
+    return render(request, "backoffice/login.html.j2", next=_next(next), error=None)
+
+
+@router.post("/login", dependencies=[throttled])
+def login(request: Request, engine: EngineDep, settings: SettingsDep, _: security.CsrfProtected,
+          email: Annotated[str, Form(max_length=254)], password: Annotated[str, Form(max_length=1024)],
+          next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
+    """Check the password; open a session (waiting for the TOTP code when the account has one)."""
+    with unit_of_work(engine) as session:
+        signed = staff_service.sign_in(session, email=email, password=password, hours=settings.staff_session_hours)
+        needs_code = signed is not None and signed[0].totp_secret is not None
+    if signed is None:
+        return render(request, "backoffice/login.html.j2", status_code=401, next=_next(next),
+                      error=staff_service.BAD_LOGIN(page_lang(request)))
+    token = signed[1]
+    response = _see_other(f"/staff/login/code?next={_next(next)}" if needs_code else _next(next))
+    response.set_cookie(security.SESSION_COOKIE, token, max_age=settings.staff_session_hours * 3600, httponly=True,
+                        samesite="lax", secure=security.cookie_secure(request), path="/")
+    return response
+
+
+@router.get("/login/code")
+def code_form(request: Request, engine: EngineDep, next: str | None = None) -> Response:
+    """The second-factor form, for a session that waits for its code."""
+    with unit_of_work(engine) as session:
+        waiting = staff_service.waiting_for_code(session, request.cookies.get(security.SESSION_COOKIE, ""))
+    if not waiting:
+        return _see_other("/staff/login")
+    return render(request, "backoffice/code.html.j2", next=_next(next), error=None)
+
+
+@router.post("/login/code", dependencies=[throttled])
+def code(request: Request, engine: EngineDep, _: security.CsrfProtected,
+         code: Annotated[str, Form(max_length=12)], next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
+    """Check the authenticator app's code."""
+    with unit_of_work(engine) as session:
+        member = staff_service.second_factor(session, request.cookies.get(security.SESSION_COOKIE, ""), code)
+    if member is None:
+        return render(request, "backoffice/code.html.j2", status_code=401, next=_next(next),
+                      error=staff_service.BAD_CODE(page_lang(request)))
+    return _see_other(_next(next))
+
+
+@router.post("/logout")
+def logout(request: Request, engine: EngineDep, _: security.CsrfProtected) -> Response:
+    """End the session."""
+    with unit_of_work(engine) as session:
+        staff_service.sign_out(session, request.cookies.get(security.SESSION_COOKIE, ""))
+    response = _see_other("/staff/login")
+    response.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                           secure=security.cookie_secure(request))
+    return response
+
+
+# --- the dashboard --------------------------------------------------------------------------------------------
+
+@router.get("")
+def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTMLResponse:
+    """Open requests (late first), retention due, breaches with hours left, and the audit chain, as the role
+    allows."""
+    actor = _actor(request)
+    policy = policy_of(request)
+    declared = request.app.state.declared
+    requests = breach_list = plan = verification = None
+    if policy.may(actor.role, Duty.requests):
+        shown = rights.list_requests(engine, settings, None, actor=actor.name)
+        requests = [r for r in shown if r.status in (Status.open, Status.awaiting_identity)]
+    if policy.may(actor.role, Duty.breaches):
+        breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
+                       or b.hours_left > 0]
+    if actor.role == "dpo" and declared is not None and settings.datasets:
+        try:
+            plan = retention.plan(engine, settings, declared, dt.date.today())
+        except RegistreError as error:
+            plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(page_lang(request))}]
+    if policy.may(actor.role, Duty.audit):
+        with unit_of_work(engine) as session:
+            verification = audit_service.verify(session)
+    return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
+                 verification=verification, today=dt.date.today(), declared=declared)
+
+
+@router.get("/register.{fmt}")
+def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
+    """The record of processing activities (Art. 30) as ODS, XLSX or CSV."""
+    _actor(request)
+    if fmt not in ("ods", "xlsx", "csv"):
+        raise NotFound(Msg(en="No such format.", fr="Format inconnu."))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"register.{fmt}"
+        spreadsheets.export(declared, fmt, path, page_lang(request))
+        content = path.read_bytes()
+    media = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "csv": "text/csv; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}[fmt]
+    return Response(content, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="register.{fmt}"'})
+
+
+# --- rights requests ------------------------------------------------------------------------------------------
+
+@router.get("/requests")
+def requests_list(request: Request, engine: EngineDep, settings: SettingsDep,
+                  status: Status | None = None) -> HTMLResponse:
+    """Every request, the late and nearest deadlines first."""
+    actor = _actor(request, Duty.requests)
+    shown = rights.list_requests(engine, settings, status, actor=actor.name)
+    return _page(request, "requests.html.j2", actor, requests=shown, status=status, statuses=list(Status),
+                 today=dt.date.today())
+
+
+def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,
+                  **context: Any) -> HTMLResponse:
+    engine = request.app.state.engine
+    settings = request.app.state.settings
+    shown = rights.show(engine, settings, ref, actor=actor.name)
+    file = None
+    if shown.subject:
+        try:
+            with unit_of_work(engine) as session:
+                read = subjects.read(session, subjects.locate(session, shown.subject), actor=actor.name)
+                file = visible(policy_of(request), actor.role, read).as_dict()
+        except NotFound:
+            file = None  # erased
+    return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
+                 today=dt.date.today(), **context)
+
+
+@router.get("/requests/{ref}")
+def request_detail(request: Request, ref: str, done: str | None = None) -> HTMLResponse:
+    """One request: its deadlines, the requester, the person's data the role may see, and the next steps."""
+    actor = _actor(request, Duty.requests)
+    said = DONE[done](page_lang(request)) if done in DONE else None
+    return _request_page(request, actor, ref, done=said, error=None)
+
+
+@router.post("/requests/{ref}/{step}")
+def request_step(request: Request, ref: str, step: str, engine: EngineDep, settings: SettingsDep,
+                 declared: DeclaredDep, _: security.CsrfProtected,
+                 reasons: Annotated[str, Form(max_length=5000)] = "",
+                 partial: Annotated[bool, Form()] = False) -> Response:
+    """Complete, extend or refuse a request through the rights flows."""
+    actor = _actor(request, Duty.requests)
+    lang = page_lang(request)
+    try:
+        if step == "complete":
+            result = rights.complete(engine, settings, declared, ref, actor=actor.name)
+        elif step in ("extend", "refuse"):
+            if not reasons.strip():
+                raise InvalidInput(NO_REASONS)
+            if step == "extend":
+                result = rights.extend(engine, settings, declared, ref, reasons=reasons, actor=actor.name)
+            else:
+                result = rights.refuse(engine, settings, declared, ref, reasons=reasons, partial=partial,
+                                       actor=actor.name)
+        else:
+            raise NotFound(Msg(en="No such step.", fr="Étape inconnue."))
+    except NotFound:
+        raise
+    except RegistreError as error:
+        return _request_page(request, actor, ref, status_code=error.status_code, done=None, error=error.text(lang))
+    if result.unsent:
+        notes = "; ".join(UNSENT(lang, what=u) for u in result.unsent)
+        return _request_page(request, actor, ref, done=DONE[step](lang), error=notes)
+    return _see_other(f"/staff/requests/{ref}?done={step}")  # a reload then does not send the form again
+
+
+# --- the audit log --------------------------------------------------------------------------------------------
+
+@router.get("/audit")
+def audit_log(request: Request, engine: EngineDep, before: int | None = None) -> HTMLResponse:
+    """The newest audit entries and the verification of the whole chain."""
+    actor = _actor(request, Duty.audit)
+    with unit_of_work(engine) as session:
+        query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE)
+        if before is not None:
+            query = query.where(AuditEntry.id < before)
+        entries = list(session.scalars(query))
+        verification = audit_service.verify(session)
+        audit_service.record(session, actor=actor.name, action="audit.read", target_type="audit_log",
+                             details={"before": before, "count": len(entries)})
+        rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
+                 "subject": e.subject_ref} for e in entries]
+    return _page(request, "audit.html.j2", actor, entries=rows, verification=verification,
+                 older=rows[-1]["id"] if len(rows) == AUDIT_PAGE else None)

@@ -1,0 +1,1 @@
+"""The public privacy center: the notice, rights requests, their status and answers, and preferences."""

@@ -1,0 +1,238 @@
+"""The privacy center's flows: a request sent from a form, confirmed by its address, followed by a signed link,
+answered with files handed over by a second, short-lived link; communication preferences by a mailed link.
+
+Who is who rests on one thing only: control of the mailbox the letters go to. Every link is signed for one
+purpose (kit.signing) or sealed (kit.sealing), and expires; nothing here answers a reference alone.
+
+- A form is not filed at once: its content is sealed into the confirmation link mailed to the address given.
+  Once confirmed, the request is filed through rights.flows.file_request as received when the form was sent
+  (the earlier moment: the clock is never shortened), and confirming twice files it once.
+- The status link carries the request's reference, signed; reading it is audited like any read of a request.
+- Files of an access or portability answer wait, encrypted, in rights.vault; the status page offers to mail a
+  download link (valid for an hour) to the requester's address: that mail is the verification.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import smtplib
+from contextlib import suppress
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, select
+
+from registre.audit.service import record as audit
+from registre.config import Settings
+from registre.consent import flows as consent
+from registre.consent.schemas import ConsentCreate, Method
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.declarations.schemas import Channel as MarketingChannel
+from registre.errors import Conflict, InvalidInput, NotFound
+from registre.i18n import Lang, Msg
+from registre.kit.sealing import Unsealable, seal_token, unseal_token
+from registre.kit.signing import BAD_TOKEN, InvalidToken, signed, unsigned
+from registre.mail.sender import Letter, send
+from registre.models.requests import RightsRequest
+from registre.rights import flows as rights
+from registre.rights import vault
+from registre.rights.schemas import Channel, RequestCreate, Requester, RequestRead, Status
+from registre.subjects.schemas import EMAIL
+from registre.subjects.service import find
+from registre.web.center import letters
+from registre.web.center.schemas import RIGHTS, RequestForm
+
+ACTOR = "privacy_center"
+CONFIRM_FOR = dt.timedelta(hours=48)
+STATUS_FOR = dt.timedelta(days=400)  # the longest deadline (3 months) and the files' wait, with room to spare
+DOWNLOAD_FOR = dt.timedelta(hours=1)
+PREFERENCES_FOR = dt.timedelta(hours=24)
+
+NOT_SENT = Msg(en="We could not send the message to your address just now; nothing was recorded. Please try again "
+                  "later.",
+               fr="Nous n'avons pas pu envoyer le message à votre adresse pour le moment ; rien n'a été enregistré. "
+                  "Veuillez réessayer plus tard.")
+NOTHING_TO_DOWNLOAD = Msg(en="There are no files waiting for this request.",
+                          fr="Aucun fichier n'attend d'être téléchargé pour cette demande.")
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A confirmed request: its reference, and whether this confirmation filed it (False: it was already)."""
+
+    ref: str
+    new: bool
+
+
+@dataclass(frozen=True)
+class RequestStatus:
+    """What the status page shows: the request, the files still waiting, and until when."""
+
+    request: RequestRead
+    files: list[str]
+    expires: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class Preference:
+    """Where one marketing purpose and channel stands for a person."""
+
+    purpose: str
+    channel: str
+    state: str | None  # given, refused, withdrawn, expired, or None: never asked
+
+
+def _secret(settings: Settings) -> str:
+    return settings.secret_key.get_secret_value()
+
+
+def _send(item: Letter, settings: Settings) -> str:
+    try:
+        return send(item, settings)
+    except (OSError, smtplib.SMTPException):
+        raise Conflict(NOT_SENT) from None
+
+
+def _controller(declared: Declared) -> str:
+    return declared.declaration.controller.name
+
+
+# --- requests -------------------------------------------------------------------------------------------------
+
+def submit(settings: Settings, declared: Declared, form: RequestForm, base_url: str) -> str:
+    """Mail the person a link that confirms their address and files the request; nothing is stored before."""
+    token = seal_token(_secret(settings), "center-request", form.model_dump(mode="json", exclude_defaults=True))
+    lang: Lang = form.lang
+    item = letters.letter("confirm", str(form.email), lang, controller=_controller(declared),
+                          right=RIGHTS[form.kind](lang), hours=int(CONFIRM_FOR.total_seconds() // 3600),
+                          link=f"{base_url}/confirm/{token}")
+    return _send(item, settings)
+
+
+def pending(settings: Settings, token: str) -> tuple[RequestForm, dt.datetime]:
+    """The form a confirmation link carries, and when it was sent; raises `InvalidToken` if altered or expired."""
+    try:
+        value, sent_at = unseal_token(_secret(settings), "center-request", token, CONFIRM_FOR)
+        return RequestForm.model_validate(value), sent_at
+    except (Unsealable, ValidationError, ValueError):
+        raise InvalidToken(BAD_TOKEN) from None
+
+
+def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, base_url: str) -> Filed:
+    """File the request a confirmation link carries (once, however often it is confirmed) and mail the status
+    link; the person is tied to the request when the store or a connected database knows their address."""
+    form, sent_at = pending(settings, token)
+    email = str(form.email)
+    existing = _already_filed(engine, form, sent_at)
+    if existing is not None:
+        return Filed(existing, new=False)
+    request_in = RequestCreate(kind=form.kind, channel=Channel.web_form, received_at=sent_at,
+                               requester=Requester(name=form.name, email=email), subject=f"{EMAIL}:{email}",
+                               details=form.details, lang=form.lang)
+    try:
+        result = rights.file_request(engine, settings, declared, request_in, ACTOR)
+    except NotFound:  # nobody has this address: the request stands, and will be answered as such
+        result = rights.file_request(engine, settings, declared, request_in.model_copy(update={"subject": None}),
+                                     ACTOR)
+    ref = result.request.ref
+    token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
+    item = letters.letter("follow", email, form.lang, ref=ref, link=f"{base_url}/status/{token}")
+    with suppress(OSError, smtplib.SMTPException):  # the request stands; file_request reported its own letter
+        send(item, settings)
+    return Filed(ref, new=True)
+
+
+def _already_filed(engine: Engine, form: RequestForm, sent_at: dt.datetime) -> str | None:
+    """The request this very form was filed as, if it was: same kind, channel, moment and address."""
+    with unit_of_work(engine) as session:
+        found = session.execute(select(RightsRequest.ref, RightsRequest.requester).where(
+            RightsRequest.kind == form.kind.value, RightsRequest.channel == Channel.web_form.value,
+            RightsRequest.received_at >= sent_at - dt.timedelta(seconds=1),
+            RightsRequest.received_at <= sent_at + dt.timedelta(seconds=1))).all()
+    return next((ref for ref, requester in found if requester.get("email") == str(form.email)), None)
+
+
+def _ref(settings: Settings, token: str, purpose: str) -> str:
+    return unsigned(token, purpose, secret=_secret(settings))
+
+
+def status(engine: Engine, settings: Settings, token: str) -> RequestStatus:
+    """The request a status link names, and its files still waiting; the read is audited."""
+    ref = _ref(settings, token, "center-status")
+    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    return RequestStatus(shown, vault.waiting(settings, ref), vault.expires(settings, ref))
+
+
+def send_download_link(engine: Engine, settings: Settings, token: str, base_url: str) -> str:
+    """Mail a download link, valid for an hour, to the address the request came from."""
+    ref = _ref(settings, token, "center-status")
+    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    to = shown.requester.get("email")
+    if shown.status is not Status.completed or not to or not vault.waiting(settings, ref):
+        raise Conflict(NOTHING_TO_DOWNLOAD)
+    link = signed(ref, "center-download", int(DOWNLOAD_FOR.total_seconds()), secret=_secret(settings))
+    item = letters.letter("download", str(to), _lang_of(engine, ref), ref=ref, link=f"{base_url}/download/{link}",
+                          minutes=int(DOWNLOAD_FOR.total_seconds() // 60))
+    return _send(item, settings)
+
+
+def _lang_of(engine: Engine, ref: str) -> Lang:
+    with unit_of_work(engine) as session:
+        lang = session.scalar(select(RightsRequest.lang).where(RightsRequest.ref == ref))
+    return "en" if lang == "en" else "fr"
+
+
+def downloads(settings: Settings, token: str) -> tuple[str, list[str], dt.datetime | None]:
+    """The request a download link names, the files still waiting for it, and until when."""
+    ref = _ref(settings, token, "center-download")
+    return ref, vault.waiting(settings, ref), vault.expires(settings, ref)
+
+
+def download(engine: Engine, settings: Settings, token: str, name: str) -> bytes:
+    """One file of the answer, handed over once and then deleted; audited."""
+    ref = _ref(settings, token, "center-download")
+    content = vault.take(settings, ref, name)
+    with unit_of_work(engine) as session:
+        audit(session, actor=ACTOR, action="request.package_downloaded", target_type="rights_request",
+              target_ref=ref, details={"file": name, "bytes": len(content)})
+    return content
+
+
+# --- communication preferences ----------------------------------------------------------------------------------
+
+def send_preferences_link(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
+                          base_url: str) -> None:
+    """Mail a link to the preferences of the person with this address, if there is one; the answer is the same
+    either way, so that the form tells nobody who is a customer."""
+    with unit_of_work(engine) as session:
+        subject = find(session, kind=EMAIL, value=email)
+        ref = subject.ref if subject else None
+    if ref is None:
+        return
+    token = signed(ref, "center-preferences", int(PREFERENCES_FOR.total_seconds()), secret=_secret(settings))
+    item = letters.letter("preferences", email, lang, controller=_controller(declared), link=f"{base_url}/preferences/"
+                          f"{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
+    _send(item, settings)
+
+
+def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:
+    """Where each declared marketing purpose and channel stands for the person a preferences link names."""
+    ref = _ref(settings, token, "center-preferences")
+    shown: dict[str, Any] = consent.show(engine, ref, actor=ACTOR)
+    states = {(c["purpose"], c["channel"]): c["state"] for c in shown["current"]}
+    return [Preference(m.activity, m.channel.value, states.get((m.activity, m.channel.value)))
+            for m in declared.declaration.marketing if m.activity]
+
+
+def set_preference(engine: Engine, settings: Settings, declared: Declared, token: str, *, purpose: str,
+                   channel: str, give: bool, wording: str, lang: Lang) -> None:
+    """Give or withdraw consent to one marketing purpose on one channel, with the words the page showed."""
+    ref = _ref(settings, token, "center-preferences")
+    if (purpose, channel) not in {(m.activity, m.channel.value) for m in declared.declaration.marketing}:
+        raise InvalidInput(BAD_TOKEN)
+    consent.record(engine, declared, ConsentCreate(
+        subject=ref, purpose=purpose, channel=MarketingChannel(channel), state="given" if give else "withdrawn",
+        method=Method.web_form, location="privacy center", wording=wording if give else None, lang=lang),
+        actor=ACTOR)

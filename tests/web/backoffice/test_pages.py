@@ -1,0 +1,168 @@
+"""The back office through HTTP: sign-in, roles, CSRF, and what each role may see (API and pages)."""
+
+from __future__ import annotations
+
+import time
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from registre.db.session import make_engine, unit_of_work
+from registre.models.audit import AuditEntry
+from registre.staff import service as staff
+from registre.staff import totp
+from tests.web.backoffice.conftest import PASSWORD, TOKEN, csrf_of, sign_in
+
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def file_request(client: TestClient) -> str:
+    response = client.post("/api/requests", headers=AUTH, json={
+        "kind": "access", "channel": "web_form", "subject": "email:jeanne@example.fr",
+        "requester": {"email": "jeanne@example.fr"}, "lang": "en"})
+    assert response.status_code == 201, response.text
+    ref: str = response.json()["request"]["ref"]
+    return ref
+
+
+def audit_actions(client: TestClient) -> list[tuple[str, str]]:
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    with unit_of_work(engine) as session:
+        return [(e.actor, e.action) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def test_a_logged_out_browser_is_sent_to_sign_in_from_every_page(client: TestClient) -> None:
+    ref = file_request(client)
+    for path in ("/staff", "/staff/requests", f"/staff/requests/{ref}", "/staff/audit", "/staff/register.ods"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303, path
+        assert response.headers["location"].startswith("/staff/login?next=")
+    refused = client.post(f"/staff/requests/{ref}/complete", data={"csrf": "x"}, follow_redirects=False)
+    assert refused.status_code in (303, 403)
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "open"
+
+
+def test_a_wrong_password_is_refused_and_audited(client: TestClient) -> None:
+    page = client.get("/staff/login")
+    response = client.post("/staff/login", data={"email": "agent@paris.example", "password": "wrong password!",
+                                                  "csrf": csrf_of(page.text)})
+    assert response.status_code == 401
+    assert "Wrong email address or password." in response.text
+    assert ("staff:agent@paris.example", "staff.sign_in_failed") in audit_actions(client)
+    assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_sign_in_without_the_page_token_is_refused(client: TestClient) -> None:
+    client.get("/staff/login")
+    response = client.post("/staff/login", data={"email": "agent@paris.example", "password": PASSWORD,
+                                                  "csrf": "forged.token"})
+    assert response.status_code == 403
+    assert client.get("/staff", follow_redirects=False).status_code == 303
+
+
+def test_an_agent_completes_a_request_from_its_page(client: TestClient) -> None:
+    ref = file_request(client)
+    sign_in(client, "agent@paris.example")
+    dashboard = client.get("/staff")
+    assert ref in dashboard.text
+    page = client.get(f"/staff/requests/{ref}")
+    assert page.status_code == 200
+    assert "jeanne@example.fr" in page.text
+    done = client.post(f"/staff/requests/{ref}/complete", data={"csrf": csrf_of(page.text)})
+    assert done.status_code == 200, done.text
+    assert "The request is answered" in done.text
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "completed"
+    actions = audit_actions(client)
+    assert ("staff:agent@paris.example", "request.read") in actions
+    assert ("staff:agent@paris.example", "subject.read") in actions
+
+
+def test_a_step_without_the_session_token_changes_nothing(client: TestClient) -> None:
+    ref = file_request(client)
+    sign_in(client, "agent@paris.example")
+    login_token = csrf_of(client.get("/staff/login").text)  # a token, but not of a page of this session... yet
+    client.cookies.delete("registre_session")
+    sign_in(client, "dpo@paris.example")
+    response = client.post(f"/staff/requests/{ref}/complete", data={"csrf": login_token})
+    assert response.status_code == 403
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "open"
+
+
+def test_marketing_cannot_open_a_request_on_the_pages_or_the_api(client: TestClient) -> None:
+    ref = file_request(client)
+    sign_in(client, "marketing@paris.example")
+    dashboard = client.get("/staff")
+    assert dashboard.status_code == 200
+    assert ref not in dashboard.text
+    for path in ("/staff/requests", f"/staff/requests/{ref}"):
+        response = client.get(path)
+        assert response.status_code == 403
+        assert "jeanne" not in response.text.lower()
+    api = client.get(f"/api/requests/{ref}", headers={"Accept": "application/json"})
+    assert api.status_code == 403
+    assert api.json()["error"] == "forbidden"
+    page = client.get("/staff")
+    forged = client.post(f"/staff/requests/{ref}/complete", data={"csrf": csrf_of(page.text)})
+    assert forged.status_code == 403
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "open"
+    assert not any(actor == "staff:marketing@paris.example" and action == "request.read"
+                   for actor, action in audit_actions(client))
+
+
+def test_a_cookie_session_cannot_change_anything_on_the_api_without_the_token(client: TestClient) -> None:
+    ref = file_request(client)
+    sign_in(client, "dpo@paris.example")
+    assert client.get(f"/api/requests/{ref}").status_code == 200
+    assert client.post(f"/api/requests/{ref}/complete").status_code == 403
+    token = csrf_of(client.get("/staff").text)
+    assert client.post(f"/api/requests/{ref}/complete", headers={"X-CSRF-Token": token}).status_code == 200
+
+
+def test_signing_out_ends_the_session(client: TestClient) -> None:
+    sign_in(client, "dpo@paris.example")
+    cookie = client.cookies.get("registre_session")
+    page = client.get("/staff")
+    assert client.post("/staff/logout", data={"csrf": csrf_of(page.text)}, follow_redirects=False).status_code == 303
+    client.cookies.set("registre_session", cookie or "")
+    assert client.get("/staff", follow_redirects=False).status_code == 303
+    assert client.get("/api/requests").status_code == 401
+
+
+def test_the_second_factor_is_asked_for_and_checked(client: TestClient) -> None:
+    engine = make_engine(client.app.state.settings.store_url)  # type: ignore[attr-defined]
+    with unit_of_work(engine) as session:
+        secret = staff.enable_totp(session, staff.get(session, "agent@paris.example"), actor="test")
+    engine.dispose()
+    page = client.get("/staff/login")
+    response = client.post("/staff/login", data={"email": "agent@paris.example", "password": PASSWORD,
+                                                  "csrf": csrf_of(page.text)}, follow_redirects=False)
+    assert response.headers["location"].startswith("/staff/login/code")
+    assert client.get("/staff", follow_redirects=False).status_code == 303  # password alone is not enough
+    form = client.get("/staff/login/code")
+    wrong = client.post("/staff/login/code", data={"code": "000000", "csrf": csrf_of(form.text)})
+    assert wrong.status_code == 401
+    right = client.post("/staff/login/code", data={"code": totp.code_at(secret, time.time()),
+                                                   "csrf": csrf_of(form.text)}, follow_redirects=False)
+    assert right.status_code == 303
+    assert client.get("/staff").status_code == 200
+
+
+def test_pages_carry_the_security_headers(client: TestClient) -> None:
+    response = client.get("/staff/login")
+    csp = response.headers["content-security-policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "strict-transport-security" not in response.headers  # development: plain http on loopback
+    sign_in(client, "dpo@paris.example")
+    cookie = next(c for c in client.cookies.jar if c.name == "registre_session")
+    assert cookie.has_nonstandard_attr("HttpOnly")
+
+
+def test_the_pages_speak_french_when_asked(client: TestClient) -> None:
+    page = client.get("/staff/login?lang=fr")
+    assert "Connexion du personnel" in page.text
+    assert '<html lang="fr">' in page.text
+    assert "Connexion du personnel" in client.get("/staff/login").text  # the choice is remembered
+    assert "Staff sign-in" in client.get("/staff/login?lang=en").text

@@ -47,14 +47,18 @@ app.add_typer(staff_cli.app, name="staff")
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    access_log: bool = typer.Option(False, "--access-log/--no-access-log",
+                                    help="Log each request with the visitor's IP address (personal data: off by "
+                                         "default)."),
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) on the store and declaration of the settings."""
+    """Serve the privacy center, the back office and the HTTP API (OpenAPI at /docs) on the store and declaration
+    of the settings."""
     import uvicorn
 
     from registre.app import create_app
     from registre.config import get_settings
 
-    uvicorn.run(create_app(get_settings()), host=host, port=port)
+    uvicorn.run(create_app(get_settings()), host=host, port=port, access_log=access_log)
 
 
 @app.callback(invoke_without_command=True)

@@ -11,7 +11,7 @@ import typer
 from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
-from registre.breaches import clock, flows
+from registre.breaches import affected, clock, flows
 from registre.breaches.schemas import (
     Answers,
     Assessment,
@@ -184,7 +184,8 @@ def new(
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
     raw.update(aware_at=moment(aware_at) or dt.datetime.now(dt.UTC), discovered_at=moment(discovered_at))
-    shown = flows.record(store(), declared, _valid(BreachCreate, raw), actor=actor, lang=lang, processor=processor)
+    shown = flows.record(store(), declared, _valid(BreachCreate, raw), actor=actor, lang=lang, processor=processor,
+                         sources=affected.sources(get_settings()))
     if as_json:
         print_json(shown.model_dump(mode="json"))
     else:
@@ -216,7 +217,7 @@ def update(
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
     shown = flows.update(store(), _declared(declaration), ref, _valid(BreachUpdate, raw), actor=actor,
-                         lang=reader_lang())
+                         lang=reader_lang(), sources=affected.sources(get_settings()))
     _show(shown, as_json)
 
 

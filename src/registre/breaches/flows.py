@@ -7,14 +7,15 @@ import csv
 import datetime as dt
 import io
 import smtplib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
-from registre.breaches import clock, notifications, register, service
-from registre.breaches.affected import Person
+from registre.breaches import affected, clock, notifications, register, service
+from registre.breaches.affected import STORE_ONLY, Person, Source
 from registre.breaches.schemas import (
     Answers,
     Assessment,
@@ -70,18 +71,20 @@ class Alert:
 
 
 def record(engine: Engine, declared: Declared, breach_in: BreachCreate, *, actor: str, lang: Lang,
-           processor: str | None = None) -> BreachRead:
-    """Record a new breach and start its clock; `processor` names the declared processor that reported it."""
+           processor: str | None = None, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
+    """Record a new breach and start its clock; `processor` names the declared processor that reported it, and
+    the people are counted in `sources` (`affected.sources(settings)`: the store and the connected databases)."""
     with unit_of_work(engine) as session:
-        breach = service.create(session, breach_in=breach_in, declared=declared, actor=actor, processor=processor)
+        breach = service.create(session, breach_in=breach_in, declared=declared, actor=actor, processor=processor,
+                                sources=sources)
         return service.read(session, breach, lang=lang)
 
 
 def receive_report(engine: Engine, declared: Declared, report: ProcessorReport, *, actor: str,
-                   lang: Lang) -> BreachRead:
+                   lang: Lang, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
     """Record a processor's report as a breach of which the controller is now aware."""
     with unit_of_work(engine) as session:
-        breach = service.receive_report(session, report=report, declared=declared, actor=actor)
+        breach = service.receive_report(session, report=report, declared=declared, actor=actor, sources=sources)
         return service.read(session, breach, lang=lang)
 
 
@@ -100,11 +103,11 @@ def list_breaches(engine: Engine, *, lang: Lang) -> list[BreachRead]:
 
 
 def update(engine: Engine, declared: Declared, ref: str, changes: BreachUpdate, *, actor: str,
-           lang: Lang) -> BreachRead:
-    """Change a breach's facts."""
+           lang: Lang, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
+    """Change a breach's facts (the counts not entered are made again)."""
     with unit_of_work(engine) as session:
         breach = service.get_or_raise(session, ref)
-        service.update(session, breach, changes=changes, declared=declared, actor=actor)
+        service.update(session, breach, changes=changes, declared=declared, actor=actor, sources=sources)
         return service.read(session, breach, lang=lang)
 
 
@@ -130,7 +133,8 @@ def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, not
     pending: list[Letter] = []
     with unit_of_work(engine) as session:
         breach = service.get_or_raise(session, ref)
-        done = service.notify(session, breach, notification_in=notification_in, declared=declared, actor=actor)
+        done = service.notify(session, breach, notification_in=notification_in, declared=declared, actor=actor,
+                              sources=affected.sources(settings))
         shown = service.read(session, breach, lang=lang)
     kind = notification_in.kind
     name = f"{kind.value}-{notification_in.lang}"

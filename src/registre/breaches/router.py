@@ -10,7 +10,7 @@ from typing import Literal
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, ConfigDict
 
-from registre.breaches import flows
+from registre.breaches import affected, flows
 from registre.breaches.schemas import (
     Assessment,
     BreachCreate,
@@ -21,7 +21,7 @@ from registre.breaches.schemas import (
     ProcessorReport,
 )
 from registre.i18n import Lang, lang_or_default
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff, settings_of
 
 router = APIRouter(prefix="/api/breaches", tags=["breaches"])
 
@@ -63,14 +63,16 @@ def _lang(request: Request) -> Lang:
 @router.post("", status_code=201)
 def create(body: BreachCreate, request: Request, engine: EngineDep, declared: DeclaredDep, actor: Staff) -> BreachRead:
     """Record a breach, notified or not (Art. 33(5)), and start its 72-hour clock."""
-    return flows.record(engine, declared, body, actor=actor, lang=_lang(request))
+    return flows.record(engine, declared, body, actor=actor, lang=_lang(request),
+                        sources=affected.sources(settings_of(request)))
 
 
 @router.post("/processor-reports", status_code=201)
 def processor_report(body: ProcessorReport, request: Request, engine: EngineDep, declared: DeclaredDep,
                      actor: Staff) -> BreachRead:
     """Receive a processor's report of a breach (Art. 33(2)); the controller's clock starts at its receipt."""
-    return flows.receive_report(engine, declared, body, actor=f"{actor}:{body.processor}", lang=_lang(request))
+    return flows.receive_report(engine, declared, body, actor=f"{actor}:{body.processor}", lang=_lang(request),
+                                sources=affected.sources(settings_of(request)))
 
 
 @router.get("")
@@ -108,7 +110,8 @@ def show(ref: str, request: Request, engine: EngineDep, actor: Staff) -> BreachR
 def update(ref: str, body: BreachUpdate, request: Request, engine: EngineDep, declared: DeclaredDep,
            actor: Staff) -> BreachRead:
     """Change a breach's facts as the investigation goes on."""
-    return flows.update(engine, declared, ref, body, actor=actor, lang=_lang(request))
+    return flows.update(engine, declared, ref, body, actor=actor, lang=_lang(request),
+                        sources=affected.sources(settings_of(request)))
 
 
 @router.post("/{ref}/assessment")

@@ -7,7 +7,7 @@ API request) owns the transaction, and every change is audited in it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +95,8 @@ class Notified:
 
 def create(session: Session, *, breach_in: BreachCreate, declared: Declared, actor: str,
            now: dt.datetime | None = None, processor: str | None = None,
-           processor_aware_at: dt.datetime | None = None) -> Breach:
+           processor_aware_at: dt.datetime | None = None,
+           sources: Sequence[affected.Source] = affected.STORE_ONLY) -> Breach:
     """Record a breach; its deadline is awareness + 72 hours, and its counts come from the store unless entered."""
     now = now or utcnow()
     processor = _processor(declared, processor) if processor is not None else None
@@ -106,7 +107,7 @@ def create(session: Session, *, breach_in: BreachCreate, declared: Declared, act
                     contact=notifications.contact_of(declared), processor=processor,
                     processor_aware_at=processor_aware_at, ongoing=False, encrypted=False)
     _apply(breach, breach_in, exclude={"title", "aware_at", "discovered_at", "cause"})
-    _check(session, breach, declared, now)
+    _check(session, breach, declared, now, sources)
     session.add(breach)
     session.flush()
     audit(session, actor=actor, action="breach.recorded", target_type="breach", target_ref=breach.ref,
@@ -116,14 +117,15 @@ def create(session: Session, *, breach_in: BreachCreate, declared: Declared, act
 
 
 def receive_report(session: Session, *, report: ProcessorReport, declared: Declared, actor: str,
-                   now: dt.datetime | None = None) -> Breach:
+                   now: dt.datetime | None = None,
+                   sources: Sequence[affected.Source] = affected.STORE_ONLY) -> Breach:
     """Record a processor's report (Art. 33(2)): the controller is aware when the report reaches it."""
     now = now or utcnow()
     received_at = report.received_at or now
     data = report.model_dump(exclude={"processor", "processor_aware_at", "received_at"}, exclude_unset=True)
     breach_in = BreachCreate.model_validate({**data, "aware_at": received_at, "discovered_at": received_at})
     return create(session, breach_in=breach_in, declared=declared, actor=actor, now=now, processor=report.processor,
-                  processor_aware_at=report.processor_aware_at)
+                  processor_aware_at=report.processor_aware_at, sources=sources)
 
 
 def _processor(declared: Declared, given: str) -> str:
@@ -151,12 +153,12 @@ def list_breaches(session: Session, *, limit: int = 1000) -> list[Breach]:
 
 
 def update(session: Session, breach: Breach, *, changes: BreachFacts, declared: Declared, actor: str,
-           now: dt.datetime | None = None) -> list[str]:
+           now: dt.datetime | None = None, sources: Sequence[affected.Source] = affected.STORE_ONLY) -> list[str]:
     """Change a breach's facts as the investigation goes on; returns the fields changed (audited)."""
     now = now or utcnow()
     before = {name: getattr(breach, name) for name in changes.model_fields_set}
     _apply(breach, changes, exclude=set())
-    _check(session, breach, declared, now)
+    _check(session, breach, declared, now, sources)
     changed = sorted(name for name in before if getattr(breach, name) != before[name])
     session.flush()
     audit(session, actor=actor, action="breach.updated", target_type="breach", target_ref=breach.ref,
@@ -198,7 +200,7 @@ def assess(session: Session, breach: Breach, *, assessment: Assessment, declared
 
 
 def notify(session: Session, breach: Breach, *, notification_in: NotificationCreate, declared: Declared, actor: str,
-           now: dt.datetime | None = None) -> Notified:
+           now: dt.datetime | None = None, sources: Sequence[affected.Source] = affected.STORE_ONLY) -> Notified:
     """Produce a notification's text and, unless a draft, record it as made (audited).
 
     To the CNIL: the initial notification, late only with the reasons for the delay (Art. 33(1)), then
@@ -231,7 +233,7 @@ def notify(session: Session, breach: Breach, *, notification_in: NotificationCre
         if not scope.known:
             raise Conflict(NOBODY, ref=breach.ref)
         subject_line, text = notifications.letter(breach, declared, lang)
-        people = list(affected.people(session, scope))
+        people = list(affected.people(session, scope, sources))
         audit(session, actor=actor, action="breach.people_listed", target_type="breach", target_ref=breach.ref,
               details={"count": len(people)})
     else:
@@ -349,7 +351,8 @@ def _apply(breach: Breach, facts: BreachFacts, exclude: set[str]) -> None:
         setattr(breach, name, value)
 
 
-def _check(session: Session, breach: Breach, declared: Declared, now: dt.datetime) -> None:
+def _check(session: Session, breach: Breach, declared: Declared, now: dt.datetime,
+           sources: Sequence[affected.Source]) -> None:
     """Refuse impossible times and undeclared names, then count what the store can count."""
     for name in ("aware_at", "discovered_at", "started_at", "ended_at", "window_from", "window_to"):
         value = getattr(breach, name)
@@ -364,7 +367,7 @@ def _check(session: Session, breach: Breach, declared: Declared, now: dt.datetim
     _declared(breach.data_categories, declared.data, "data")
     _declared(breach.subject_categories, declared.subjects, "subject")
     if breach.subjects_count_source != "entered" or breach.records_count_source != "entered":
-        counted = affected.count(session, scope_of(breach))
+        counted = affected.count(session, scope_of(breach), sources)
         for name in ("subjects", "records"):
             if getattr(breach, f"{name}_count_source") != "entered":
                 setattr(breach, f"{name}_count", getattr(counted, name) if counted else None)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, MetaData
+from sqlalchemy import Engine, MetaData, select
 from sqlalchemy import Table as SqlTable
+from sqlalchemy.sql import ColumnElement, FromClause
 from sqlalchemy.sql.schema import Column as SqlColumn
 
 from registre.connectors import schemas
@@ -122,6 +124,34 @@ class Connected:
         for name in wanted:
             visit(name)
         return [self.tables[name] for name in order]
+
+    def chain(self, mapped: MappedTable) -> list[Link]:
+        """The links from a table up to the person's root row: each step to an annotated parent, the first one that
+        has identity columns preferred."""
+        steps: list[Link] = []
+        seen = {mapped.name}
+        current = mapped.name
+        while True:
+            ups = [link for link in self.links if link.child == current and link.parent in self.tables
+                   and link.parent not in seen and len(link.child_columns) == 1]
+            if not ups:
+                return steps
+            ups.sort(key=lambda link: not self.tables[link.parent].identities)
+            steps.append(ups[0])
+            seen.add(ups[0].parent)
+            current = ups[0].parent
+
+    def root_key(self, mapped: MappedTable, source: FromClause) -> tuple[str, ColumnElement[Any]]:
+        """The root table of a row of `source` (a table or an alias of it) and its key there, as an expression."""
+        steps = self.chain(mapped)
+        if not steps:
+            return mapped.name, source.c[mapped.key[0]]
+        expression: ColumnElement[Any] = source.c[steps[0].child_columns[0]]
+        for previous, step in pairwise(steps):
+            parent = self.tables[previous.parent].table
+            expression = select(parent.c[step.child_columns[0]]).where(
+                parent.c[previous.parent_columns[0]] == expression).scalar_subquery()
+        return steps[-1].parent, expression
 
     def dispose(self) -> None:
         """Close the connections."""

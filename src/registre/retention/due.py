@@ -13,14 +13,13 @@ import datetime as dt
 import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import Date, DateTime, and_, func, not_, or_, select, true
-from sqlalchemy.sql import ColumnElement, FromClause
+from sqlalchemy.sql import ColumnElement
 
 from registre.connectors.finding import Key, key_clause
-from registre.connectors.mapping import Connected, Link, MappedTable
+from registre.connectors.mapping import Connected, MappedTable
 from registre.declarations.schemas import Clause, RetentionRule
 from registre.retention.expiry import add, end_from, latest_start
 
@@ -45,43 +44,13 @@ class Unmapped:
     attributes: list[str] = field(default_factory=list)
 
 
-def chain(connected: Connected, mapped: MappedTable) -> list[Link]:
-    """The links from a table up to the person's root row: each step to an annotated parent, the first one that
-    has identity columns preferred."""
-    steps: list[Link] = []
-    seen = {mapped.name}
-    current = mapped.name
-    while True:
-        ups = [link for link in connected.links if link.child == current and link.parent in connected.tables
-               and link.parent not in seen and len(link.child_columns) == 1]
-        if not ups:
-            return steps
-        ups.sort(key=lambda link: not connected.tables[link.parent].identities)
-        steps.append(ups[0])
-        seen.add(ups[0].parent)
-        current = ups[0].parent
-
-
-def root_key(connected: Connected, mapped: MappedTable, source: FromClause) -> tuple[str, ColumnElement[Any]]:
-    """The root table of a row of `source` (a table or an alias of it) and its key there, as an expression."""
-    steps = chain(connected, mapped)
-    if not steps:
-        return mapped.name, source.c[mapped.key[0]]
-    expression: ColumnElement[Any] = source.c[steps[0].child_columns[0]]
-    for previous, step in pairwise(steps):
-        parent = connected.tables[previous.parent].table
-        expression = select(parent.c[step.child_columns[0]]).where(
-            parent.c[previous.parent_columns[0]] == expression).scalar_subquery()
-    return steps[-1].parent, expression
-
-
 def terms(connected: Connected, mapped: MappedTable, event: str) -> list[Term]:
     """The values of `event` for a row of `mapped`: its own column, an ancestor's, or the person's latest."""
     own = mapped.spec.columns
     for name, spec in own.items():
         if spec.event == event and spec.of == "row":
             return [Term(mapped.column(name), _timed(mapped, name))]
-    steps = chain(connected, mapped)
+    steps = connected.chain(mapped)
     below: ColumnElement[Any] = mapped.table.c[steps[0].child_columns[0]] if steps else mapped.column(mapped.key[0])
     for index, step in enumerate(steps):
         parent = connected.tables[step.parent]
@@ -93,14 +62,14 @@ def terms(connected: Connected, mapped: MappedTable, event: str) -> list[Term]:
             if spec.event == event and spec.of == "row":
                 value = select(parent.table.c[name]).where(parent.table.c[step.parent_columns[0]] == below)
                 return [Term(value.scalar_subquery(), _timed(parent, name))]
-    root, key = root_key(connected, mapped, mapped.table)
+    root, key = connected.root_key(mapped, mapped.table)
     found = []
     for other in connected.tables.values():
         for name, spec in other.spec.columns.items():
             if spec.event != event:
                 continue
             alias = other.table.alias()
-            other_root, other_key = root_key(connected, other, alias)
+            other_root, other_key = connected.root_key(other, alias)
             if other_root != root:
                 continue
             latest: ColumnElement[Any] = select(func.max(alias.c[name])).where(other_key == key).scalar_subquery()

@@ -290,7 +290,7 @@ def _anonymisation(connected: Connected, mapped: MappedTable,
                    key: str) -> tuple[dict[str, ColumnElement[Any]], ColumnElement[bool], list[str]] | None:
     """The values that anonymise a row (generalised quasi-identifiers, everything else that identifies cleared,
     the link to the person cut), the test of a row not yet anonymised, and the quasi-identifiers."""
-    steps = due.chain(connected, mapped)
+    steps = connected.chain(mapped)
     links = [steps[0].child_columns[0]] if steps else []
     changes: dict[str, ColumnElement[Any]] = {}
     cleared = []

@@ -18,6 +18,7 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput
 from registre.models.audit import AuditEntry
+from registre.models.consent import ConsentEvent
 from registre.models.subjects import DataSubject, Directive, Identifier, PersonalRecord, Restriction
 from registre.rights import service
 from registre.rights.schemas import RequestCreate
@@ -204,6 +205,11 @@ class TestRights:
         assert done.answer["summary"]["erased"] == ["newsletter"]
         assert records(session, "newsletter") == 0
         assert records(session, "orders") == 3
+        # the withdrawal is in the consent ledger, with its proof, like one made through a link or the banner
+        [event] = session.scalars(select(ConsentEvent))
+        assert (event.purpose, event.state, event.method) == ("newsletter", "withdrawn", "email")
+        assert event.location is not None
+        assert event.location.startswith("rights request ")
 
     def test_post_mortem_directives_replace_earlier_ones(self, session: Session, declared: Declared) -> None:
         for text in ("Delete everything.", "Give my data to my daughter."):

@@ -20,6 +20,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from registre.connectors.acting import DatasetResult
+from registre.consent import service as consent
+from registre.consent.schemas import ConsentCreate, Method
 from registre.declarations.catalog import Origin
 from registre.declarations.declared import Declared
 from registre.declarations.describe import period
@@ -36,6 +38,10 @@ RESTRICTED = Msg(en="The data of '{activity}' are restricted (Art. 18): they can
                  fr="Les données de « {activity} » font l'objet d'une limitation (art. 18) : elles ne peuvent être "
                     "modifiées avant la levée de la limitation, la personne en étant informée au préalable.")
 
+
+# The way a withdrawal came, in the consent ledger's words, from the channel of the request that carried it.
+CHANNEL_METHODS = {"web_form": Method.web_form, "email": Method.email, "post": Method.paper, "phone": Method.phone,
+                   "in_person": Method.in_person}
 
 HELD = Msg(en="until the legal claim is settled", fr="jusqu'au règlement du litige")
 
@@ -244,14 +250,21 @@ def _objection(context: Context) -> Completion:
 
 
 def _consent_withdrawal(context: Context) -> Completion:
-    """Withdraw consent per purpose; data kept on consent alone are erased (Art. 17(1)(b))."""
+    """Withdraw consent per purpose, in the consent ledger too (the proof of the withdrawal, Art. 7(1)); data kept
+    on consent alone are erased (Art. 17(1)(b))."""
     category = context.subject.category
     named = context.details.get("activities") or [
         a.id for a in context.declared.declaration.activities
         if any(b.basis is LegalBasis.consent for b in context.declared.bases_for(a, category or ""))]
     erased = []
+    method = CHANNEL_METHODS.get(context.request.channel if context.request else "", Method.api)
     for name in named:
         context.restrict("consent_withdrawn", name, "Art. 7(3)")
+        consent.record(context.session, declared=context.declared, actor="rights-request", now=context.now,
+                       consent_in=ConsentCreate(subject=context.subject.ref, purpose=name, state="withdrawn",
+                                                method=method, lang=context.lang,
+                                                location=f"rights request {context.request.ref}"
+                                                if context.request else None))
         activity = context.activity(name)
         bases = context.declared.bases_for(activity, category) if activity and category else []
         if bases and all(b.basis is LegalBasis.consent for b in bases):

@@ -7,10 +7,9 @@ from collections.abc import Callable
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.fixtures.browser import Server, _free_port, browser, page, serve
+from tests.fixtures.browser import Server, browser, page, serve
 
-# _free_port: kept here for the suites that imported it from this module before tests/fixtures/browser.py.
-__all__ = ["Server", "_free_port", "browser", "page", "serve"]
+__all__ = ["Server", "browser", "page", "serve"]
 
 
 @pytest.fixture(scope="module")

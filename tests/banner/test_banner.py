@@ -61,8 +61,9 @@ def stored_id(page: Page) -> str:
     return value
 
 
-def test_the_script_is_under_15_kb_gzipped() -> None:
-    assert len(gzip.compress((STATIC / "banner.js").read_bytes(), 9)) < 15 * 1024
+def test_the_script_and_its_stylesheet_are_under_15_kb_gzipped() -> None:
+    sizes = [len(gzip.compress((STATIC / name).read_bytes(), 9)) for name in ("banner.js", "banner.css")]
+    assert sum(sizes) < 15 * 1024
 
 
 def test_the_configuration_comes_from_the_declaration(server: Server) -> None:
@@ -89,6 +90,7 @@ def test_nothing_runs_before_consent_and_the_first_layer_offers_three_equal_choi
     assert not [c for c in page.context.cookies() if c["name"] == "_demo_tracker"]
     buttons = dialog.locator(".rc-row .rc-btn")
     assert buttons.all_inner_texts() == ["Accept all", "Reject all", "Customise"]
+    expect(buttons.first).to_have_css("background-color", "rgb(29, 63, 138)")  # its stylesheet is applied
     boxes = [b.bounding_box() for b in buttons.all()]
     styles = buttons.evaluate_all("bs => bs.map(b => [getComputedStyle(b).backgroundColor, "
                                   "getComputedStyle(b).fontSize, getComputedStyle(b).fontWeight])")

@@ -32,6 +32,7 @@ class Inbox:
 
 
 def free_port() -> int:
+    """A TCP port of the loopback that nothing listens on (for a test's own SMTP or HTTP server)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]

@@ -47,6 +47,13 @@ def script() -> FileResponse:
                         headers={**OPEN, "Cache-Control": "public, max-age=300"})
 
 
+@router.get("/banner.css", include_in_schema=False)
+def stylesheet() -> FileResponse:
+    """The banner's stylesheet, which the script links to."""
+    return FileResponse(STATIC / "banner.css", media_type="text/css; charset=utf-8",
+                        headers={**OPEN, "Cache-Control": "public, max-age=300"})
+
+
 @router.get("/config")
 def config(request: Request, lang: str = "fr") -> JSONResponse:
     """What the banner shows, in French or English: categories, texts, the version its choice is kept for."""

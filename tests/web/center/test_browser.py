@@ -9,6 +9,7 @@ import os
 import re
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from registre.config import Settings
 from registre.db.session import make_engine
 from registre.declarations.service import load
 from registre.rights import flows as rights
-from tests.banner.conftest import _free_port, browser, page
 from tests.conftest import MINIMAL
+from tests.fixtures.browser import browser, free_port, page
 from tests.fixtures.factories import store_with_jeanne
 from tests.mail.test_sender import Inbox
 
@@ -40,7 +41,7 @@ def shot(page: Page, name: str) -> None:
 
 @pytest.fixture(scope="module")
 def inbox() -> Iterator[tuple[Inbox, int]]:
-    mailbox, port = Inbox(), _free_port()
+    mailbox, port = Inbox(), free_port()
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     yield mailbox, port
@@ -50,7 +51,7 @@ def inbox() -> Iterator[tuple[Inbox, int]]:
 @pytest.fixture(scope="module")
 def center(tmp_path_factory: pytest.TempPathFactory, inbox: tuple[Inbox, int]) -> Iterator[tuple[str, Settings]]:
     """A registre server with the minimal declaration, Jeanne in its store, and mail to the local SMTP server."""
-    port = _free_port()
+    port = free_port()
     settings = Settings(data_dir=tmp_path_factory.mktemp("center"), declaration=MINIMAL, lang="fr",
                         smtp_host="127.0.0.1", smtp_port=inbox[1], smtp_starttls=False,
                         public_url=f"http://127.0.0.1:{port}")
@@ -133,3 +134,15 @@ def test_a_person_asks_for_access_and_downloads_the_answer(center: tuple[str, Se
     expect(other.locator("main")).not_to_contain_text("Martin")
     expect(other.locator("main")).not_to_contain_text(ref)
     other.context.close()
+
+
+def test_the_cookie_page_shows_the_styled_banner_under_the_strict_csp(center: tuple[str, Settings],
+                                                                       page: Page) -> None:
+    url, _ = center
+    page.goto(f"{url}/cookies?lang=en")
+    with urllib.request.urlopen(f"{url}/cookies") as response:
+        assert "style-src 'self';" in response.headers["Content-Security-Policy"]  # no inline style allowed
+    page.locator("button[data-registre-consent]").click()
+    accept = page.locator("#rc-banner .rc-btn[data-action='accept']")
+    expect(accept).to_be_visible()
+    expect(accept).to_have_css("background-color", "rgb(29, 63, 138)")

@@ -116,17 +116,9 @@
   }
 
   function style() {
-    var css = "#rc-banner{position:fixed;left:1rem;right:1rem;bottom:1rem;max-width:42rem;margin:auto;z-index:2147483647;" +
-      "background:#fff;color:#111;border:1px solid #444;border-radius:.5rem;padding:1rem 1.25rem;font:15px/1.45 " +
-      "system-ui,sans-serif;box-shadow:0 .25rem 1rem rgba(0,0,0,.25);max-height:85vh;overflow:auto}" +
-      "#rc-banner h2{font-size:1.1rem;margin:0 0 .5rem}#rc-banner p{margin:0 0 .75rem}" +
-      "#rc-banner .rc-row{display:flex;flex-wrap:wrap;gap:.5rem}" +
-      "#rc-banner .rc-btn{flex:1 1 10rem;padding:.6rem 1rem;font:inherit;font-weight:600;color:#fff;" +
-      "background:#1d3f8a;border:2px solid #1d3f8a;border-radius:.35rem;cursor:pointer}" +
-      "#rc-banner .rc-btn:focus-visible,#rc-banner input:focus-visible{outline:3px solid #f5a623;outline-offset:2px}" +
-      "#rc-banner fieldset{border:0;padding:0;margin:0 0 .75rem}#rc-banner label{display:block;margin:.5rem 0 0;" +
-      "font-weight:600}#rc-banner small{display:block;font-weight:400;color:#333}#rc-banner a{color:#1d3f8a}";
-    document.head.appendChild(el("style", { id: "rc-style" }, css));
+    // A stylesheet beside the script, not an inline <style>: pages with a strict CSP (style-src 'self') show it.
+    if (document.getElementById("rc-style")) return;
+    document.head.appendChild(el("link", { id: "rc-style", rel: "stylesheet", href: base + "banner.css" }));
   }
 
   function open() {

@@ -16,6 +16,7 @@ from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
 from registre.kit.cli import ActorOption, JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
 from registre.retention import flows
+from registre.retention.store import StoreTask
 from registre.retention.sweep import Task
 
 app = typer.Typer(help="Retention on the connected databases: plan, then run.", no_args_is_help=True)
@@ -26,8 +27,9 @@ HEADERS = (Msg(en="Dataset", fr="Jeu de données"), Msg(en="Table", fr="Table"),
            Msg(en="Held back by other rows", fr="Retenues par d'autres lignes"))
 DONE_HEADERS = (*HEADERS[:4], Msg(en="Rows done", fr="Lignes traitées"))
 SKIPPED = Msg(en="Not applied: {table}, {rule}: {reason}.", fr="Non appliquée : {table}, {rule} : {reason}.")
-NO_DATASETS = Msg(en="No connected database: set REGISTRE_DATASETS to the annotations.",
-                  fr="Aucune base connectée : indiquez les annotations dans REGISTRE_DATASETS.")
+NO_DATASETS = Msg(en="The built-in store only: set REGISTRE_DATASETS to sweep the organisation's own databases too.",
+                  fr="Le stockage intégré seulement : indiquez les annotations dans REGISTRE_DATASETS pour traiter "
+                     "aussi les bases de l'organisation.")
 K_CHECK = Msg(en="{table}: k-anonymity (k={k}) {verdict}; {values} value(s) and {rows} row(s) suppressed.",
               fr="{table} : k-anonymat (k={k}) {verdict} ; {values} valeur(s) et {rows} ligne(s) supprimée(s).")
 PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes sont anonymisées")
@@ -67,10 +69,10 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
     with Progress(*columns, console=err, disable=as_json) as bar:
         bars: dict[int, Any] = {}
 
-        def started(task: Task, total: int) -> None:
+        def started(task: Task | StoreTask, total: int) -> None:
             bars[id(task)] = bar.add_task(escape(task.name), total=total)
 
-        def advanced(task: Task, rows: int) -> None:
+        def advanced(task: Task | StoreTask, rows: int) -> None:
             bar.advance(bars[id(task)], rows)
 
         report = flows.run(store(), settings, _declared(), parse_date(at), actor=actor, started=started,
@@ -102,7 +104,7 @@ def _declared() -> Declared:
 
 
 def _say_empty(report: list[dict[str, Any]], lang: Lang) -> None:
-    if not report:
+    if len(report) == 1:  # the store alone
         err.print(NO_DATASETS(lang))
 
 

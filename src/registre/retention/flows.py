@@ -18,17 +18,22 @@ from registre.connectors.mapping import Annotation, Connected, attach
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.models.subjects import Identifier, Restriction
-from registre.retention import sweep
+from registre.retention import store, sweep
 from registre.retention.archive import Archive
+from registre.retention.store import StoreTask
 from registre.retention.sweep import Sweep, Task
 
-Started = Callable[[Task, int], None]
-Advanced = Callable[[Task, int], None]
+Started = Callable[[Task | StoreTask, int], None]
+Advanced = Callable[[Task | StoreTask, int], None]
 
 
 def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date) -> list[dict[str, Any]]:
-    """What a run would do on `today`, per dataset, rule and table, without changing anything."""
-    report = []
+    """What a run would do on `today`, in the built-in store and per dataset, rule and table, without changing
+    anything."""
+    kept, skipped = store.tasks(declared, today)
+    with unit_of_work(engine) as session:
+        counted = [{**_in_store(task), "due": store.count(session, task)} for task in kept]
+    report = [{"dataset": "store", "tasks": counted, "skipped": skipped}]
     for annotation in connectors.datasets(settings):
         with _swept(engine, settings, declared, annotation, today) as prepared:
             with prepared.connected.engine.connect() as connection:
@@ -42,7 +47,20 @@ def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, 
         started: Started | None = None, advanced: Advanced | None = None) -> list[dict[str, Any]]:
     """Do what the plan says, task after task, in batches; every batch is audited. A run stopped at any point and
     started again finishes the work."""
-    report = []
+    kept, skipped = store.tasks(declared, today)
+    swept = []
+    for kept_task in kept:
+        if started is not None:
+            with unit_of_work(engine) as session:
+                started(kept_task, store.count(session, kept_task))
+
+        def step(rows: int, task: StoreTask = kept_task) -> None:
+            if advanced is not None:
+                advanced(task, rows)
+
+        rows = store.run(engine, kept_task, batch=settings.retention_batch, actor=actor, progress=step)
+        swept.append({**_in_store(kept_task), "rows": rows})
+    report = [{"dataset": "store", "tasks": swept, "skipped": skipped}]
     for annotation in connectors.datasets(settings):
         with _swept(engine, settings, declared, annotation, today) as prepared:
             done = []
@@ -104,6 +122,10 @@ def _held(engine: Engine, connected: Connected) -> dict[str, list[Key]]:
                 if None in activities or connected.tables[table].spec.activity in activities:
                     held.setdefault(table, []).extend(rows)
     return held
+
+
+def _in_store(task: StoreTask) -> dict[str, Any]:
+    return {"table": "personal_record", "activity": task.activity, "rule": task.rule, "action": "delete"}
 
 
 def _describe(task: Task) -> dict[str, Any]:

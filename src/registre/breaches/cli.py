@@ -28,19 +28,27 @@ from registre.breaches.schemas import (
 )
 from registre.breaches.triage import QUESTIONS
 from registre.config import get_settings
-from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.kit.cli import JsonOption, err, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    DeclarationOption,
+    JsonOption,
+    err,
+    out,
+    plain_errors,
+    print_json,
+    read_declaration,
+    reader_lang,
+    store,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
 app = typer.Typer(help="Personal-data breaches: the register, the 72-hour clock, triage, notifications "
                        "(GDPR Arts 33 and 34).", no_args_is_help=True)
 
-NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration or REGISTRE_DECLARATION.",
-                     fr="Indiquez la déclaration de l'organisme avec --declaration ou REGISTRE_DECLARATION.")
 BAD_INPUT = Msg(en="Not valid: {problems}", fr="Non valide : {problems}")
 BAD_MOMENT = Msg(en="'{value}' is not a date and time; write it as 2026-11-13T17:30 (Paris time) or with its zone, "
                     "2026-11-13T17:30+01:00.",
@@ -72,9 +80,8 @@ NO_ALERT = Msg(en="No breach needs an alert.", fr="Aucune violation ne demande d
 EXPORTED = Msg(en="Wrote {count} breach(es) to {path}.", fr="{count} violation(s) écrite(s) dans {path}.")
 NOT_ASSESSED = Msg(en="not assessed", fr="non évalué")
 
-ACTOR = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
-DECLARATION = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
-                           envvar="REGISTRE_DECLARATION")
+ACTOR = ActorOption
+DECLARATION = DeclarationOption
 WHEN = "(ISO date and time; Paris time unless a zone is given)"
 TITLE = typer.Option(None, "--title", help="A short title.")
 DESCRIPTION = typer.Option(None, "--description", help="What happened.")
@@ -99,13 +106,6 @@ CONSEQUENCES = typer.Option(None, "--consequences", help="The likely consequence
 TAKEN = typer.Option(None, "--measures-taken", help="The measures taken.")
 PLANNED = typer.Option(None, "--measures-planned", help="The measures planned.")
 ADVICE = typer.Option(None, "--advice", help="What people can do to protect themselves (for the letters).")
-
-
-def _declared(path: Path | None) -> Declared:
-    path = path or get_settings().declaration
-    if path is None:
-        raise InvalidInput(NO_DECLARATION)
-    return load(path)
 
 
 def moment(value: str | None) -> dt.datetime | None:
@@ -176,7 +176,7 @@ def new(
 ) -> None:
     """Record a breach, notified or not (Art. 33(5)), and start its 72-hour clock."""
     lang = reader_lang()
-    declared = _declared(declaration)
+    declared = read_declaration(declaration)
     raw = _facts(title=title, description=description, circumstances=circumstances, started_at=started_at,
                  ongoing=ongoing, ended_at=ended_at, nature=nature, origin=origin, cause=cause, systems=system,
                  activities=activity, data_categories=data, subject_categories=subjects, window_from=window_from,
@@ -216,7 +216,7 @@ def update(
                  window_to=window_to, subjects_count=people, records_count=records, encrypted=encrypted,
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
-    shown = flows.update(store(), _declared(declaration), ref, _valid(BreachUpdate, raw), actor=actor,
+    shown = flows.update(store(), read_declaration(declaration), ref, _valid(BreachUpdate, raw), actor=actor,
                          lang=reader_lang(), sources=affected.sources(get_settings()))
     _show(shown, as_json)
 
@@ -281,7 +281,7 @@ def assess(
 ) -> None:
     """Triage a breach from guided questions: no risk, risk or high risk, and whether to tell the people."""
     lang = reader_lang()
-    declared = _declared(declaration)
+    declared = read_declaration(declaration)
     given = {k: v for k, v in {"unintelligible": unintelligible, "backup": backup, "contained": contained,
                                "brief_unavailability": brief_unavailability, "identifiable": identifiable,
                                "sensitive": sensitive, "vulnerable": vulnerable,
@@ -328,7 +328,7 @@ def notify(
     notification_in = _valid(NotificationCreate, {"kind": to, "made_at": moment(made_at), "draft": draft,
                                                   "delay_reasons": delay_reasons, "authority_ref": cnil_ref,
                                                   "lang": lang})
-    notice = flows.notify(store(), get_settings(), _declared(declaration), ref, notification_in, actor=actor,
+    notice = flows.notify(store(), get_settings(), read_declaration(declaration), ref, notification_in, actor=actor,
                           lang=reader)
     written = []
     if output is not None:
@@ -356,7 +356,7 @@ def alert(declaration: Path | None = DECLARATION, actor: str = ACTOR, as_json: b
     """Mail the DPO about each breach with 24 hours or less left to notify the CNIL; each alert is sent once
     (run it every hour from cron or a scheduler)."""
     lang = reader_lang()
-    alerts = flows.alert(store(), get_settings(), _declared(declaration), actor=actor, lang=lang)
+    alerts = flows.alert(store(), get_settings(), read_declaration(declaration), actor=actor, lang=lang)
     if as_json:
         print_json([{"ref": a.ref, "title": a.title, "hours_left": a.hours_left, "to": a.to, "sent": a.sent,
                      "error": a.error} for a in alerts])

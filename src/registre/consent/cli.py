@@ -16,8 +16,20 @@ from registre.consent.schemas import ConsentCreate, ConsentRead, Method
 from registre.declarations.schemas import Channel
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.kit.cli import JsonOption, out, plain_errors, print_json, reader_lang, store
-from registre.rights.cli import ACTOR, DECLARATION, _declared
+from registre.kit.cli import (
+    ActorOption,
+    DeclarationOption,
+    JsonOption,
+    out,
+    plain_errors,
+    print_json,
+    read_declaration,
+    reader_lang,
+    store,
+)
+
+ACTOR = ActorOption
+DECLARATION = DeclarationOption
 
 app = typer.Typer(help="The consent ledger: consent with its proof, withdrawal, receipts.", no_args_is_help=True)
 
@@ -59,7 +71,7 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
     except ValidationError as error:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
         raise InvalidInput(BAD_CONSENT, problems=problems) from None
-    events = flows.record(store(), _declared(declaration), consent_in, actor=actor)
+    events = flows.record(store(), read_declaration(declaration), consent_in, actor=actor)
     if as_json:
         print_json([e.model_dump(mode="json") for e in events])
         return
@@ -149,7 +161,7 @@ def receipt(ref: str = typer.Argument(..., help="The receipt reference."),
             declaration: Path | None = DECLARATION, actor: str = ACTOR) -> None:
     """Print the receipt of one consent act (JSON): an ISO/IEC TS 27560 record, or a Kantara CR v1.1."""
     fmt: Format = "kantara" if kantara else "iso"
-    print_json(flows.receipt(store(), _declared(declaration), ref, fmt=fmt, actor=actor,
+    print_json(flows.receipt(store(), read_declaration(declaration), ref, fmt=fmt, actor=actor,
                              proof_months=get_settings().consent_proof_months))
 
 

@@ -7,6 +7,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn, ParamSpec, TypeVar
 
 import typer
@@ -17,6 +18,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import get_settings
 from registre.db.session import make_engine, upgrade
+from registre.declarations.declared import Declared
+from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg
 
@@ -28,6 +31,10 @@ R = TypeVar("R")
 
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON, for scripts.")
 ActorOption = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
+DeclarationOption = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
+                                 envvar="REGISTRE_DECLARATION")
+NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration or REGISTRE_DECLARATION.",
+                     fr="Indiquez la déclaration de l'organisme avec --declaration ou REGISTRE_DECLARATION.")
 BAD_DATE = Msg(en="'{value}' is not a date; write it as YYYY-MM-DD.",
                fr="« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ.")
 
@@ -95,3 +102,11 @@ def store() -> Engine:
         raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),
                                reason=reason) from None
     return engine
+
+
+def read_declaration(path: Path | None = None) -> Declared:
+    """The declaration given on the command line, or the settings' one; a plain error if there is none."""
+    path = path or get_settings().declaration
+    if path is None:
+        raise InvalidInput(NO_DECLARATION)
+    return load(path)

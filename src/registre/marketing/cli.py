@@ -12,10 +12,23 @@ from registre.config import get_settings
 from registre.declarations.schemas import Channel
 from registre.errors import NotFound
 from registre.i18n import Msg
-from registre.kit.cli import JsonOption, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    DeclarationOption,
+    JsonOption,
+    out,
+    parse_date,
+    plain_errors,
+    print_json,
+    read_declaration,
+    reader_lang,
+    store,
+)
 from registre.marketing import flows
 from registre.marketing.reasons import TEXTS
-from registre.rights.cli import ACTOR, DECLARATION, _declared
+
+ACTOR = ActorOption
+DECLARATION = DeclarationOption
 
 app = typer.Typer(help="Direct marketing: eligibility per channel, the Bloctel list, unsubscribe links.",
                   no_args_is_help=True)
@@ -48,7 +61,7 @@ def eligible(
             raise NotFound(NO_AUDIENCE, path=str(audience))
         lines = [line for line in audience.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
     day = parse_date(at)
-    answer = flows.eligible(store(), _declared(declaration), channel=channel, purpose=purpose, at=day,
+    answer = flows.eligible(store(), read_declaration(declaration), channel=channel, purpose=purpose, at=day,
                             audience=lines, actor=actor)
     lang = reader_lang()
     if output is not None:
@@ -99,7 +112,7 @@ def unsubscribe_link(
 ) -> None:
     """A signed one-click unsubscribe link and its List-Unsubscribe headers (RFC 8058), for a mailing tool."""
     settings = get_settings()
-    done = flows.unsubscribe_link(store(), _declared(declaration), settings.secret_key.get_secret_value(),
+    done = flows.unsubscribe_link(store(), read_declaration(declaration), settings.secret_key.get_secret_value(),
                                   settings.public_url, who=subject, purpose=purpose, channel=channel)
     if as_json:
         print_json(done)

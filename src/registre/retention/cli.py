@@ -10,11 +10,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from registre.config import get_settings
-from registre.declarations.declared import Declared
-from registre.declarations.service import load
-from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
-from registre.kit.cli import ActorOption, JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    JsonOption,
+    err,
+    out,
+    parse_date,
+    plain_errors,
+    print_json,
+    read_declaration,
+    reader_lang,
+    store,
+)
 from registre.retention import flows
 from registre.retention.store import StoreTask
 from registre.retention.sweep import Task
@@ -33,8 +41,6 @@ NO_DATASETS = Msg(en="The built-in store only: set REGISTRE_DATASETS to sweep th
 K_CHECK = Msg(en="{table}: k-anonymity (k={k}) {verdict}; {values} value(s) and {rows} row(s) suppressed.",
               fr="{table} : k-anonymat (k={k}) {verdict} ; {values} valeur(s) et {rows} ligne(s) supprimée(s).")
 PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes sont anonymisées")
-NO_DECLARATION = Msg(en="Set REGISTRE_DECLARATION to the declaration.",
-                     fr="Indiquez la déclaration dans REGISTRE_DECLARATION.")
 FAILED = Msg(en="not reached: the rows are only pseudonymised, still personal data",
              fr="non atteint : les lignes ne sont que pseudonymisées, ce sont encore des données personnelles")
 
@@ -44,7 +50,7 @@ FAILED = Msg(en="not reached: the rows are only pseudonymised, still personal da
 def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
     """Count, per rule and table, the rows that are due to be deleted, anonymised or archived; change nothing."""
     settings = get_settings()
-    report = flows.plan(store(), settings, _declared(), parse_date(at))
+    report = flows.plan(store(), settings, read_declaration(), parse_date(at))
     if as_json:
         print_json(report)
         return
@@ -75,7 +81,7 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         def advanced(task: Task | StoreTask, rows: int) -> None:
             bar.advance(bars[id(task)], rows)
 
-        report = flows.run(store(), settings, _declared(), parse_date(at), actor=actor, started=started,
+        report = flows.run(store(), settings, read_declaration(), parse_date(at), actor=actor, started=started,
                            advanced=advanced)
     if as_json:
         print_json(report)
@@ -94,13 +100,6 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
                 out.print(K_CHECK(lang, table=task["table"], k=check["k"], verdict=verdict,
                                   values=check["values_suppressed"], rows=check["rows_deleted"]))
     _print_skipped(report, lang)
-
-
-def _declared() -> Declared:
-    settings = get_settings()
-    if settings.declaration is None:
-        raise InvalidInput(NO_DECLARATION)
-    return load(settings.declaration)
 
 
 def _say_empty(report: list[dict[str, Any]], lang: Lang) -> None:

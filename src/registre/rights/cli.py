@@ -14,7 +14,17 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.kit.cli import ActorOption, JsonOption, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    DeclarationOption,
+    JsonOption,
+    out,
+    plain_errors,
+    print_json,
+    read_declaration,
+    reader_lang,
+    store,
+)
 from registre.rights import flows
 from registre.rights.flows import Result
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
@@ -22,8 +32,6 @@ from registre.rights.schemas import Channel, RequestCreate, RequestKind, Request
 app = typer.Typer(help="Rights requests: access, rectification, erasure, restriction, objection, portability…",
                   no_args_is_help=True)
 
-NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration or REGISTRE_DECLARATION.",
-                     fr="Indiquez la déclaration de l'organisme avec --declaration ou REGISTRE_DECLARATION.")
 BAD_REQUEST = Msg(en="The request is not valid: {problems}", fr="La demande n'est pas valide : {problems}")
 BAD_CHANGE = Msg(en="'{value}' is not a change: write field=value.", fr="« {value} » n'est pas une modification : "
                  "écrivez champ=valeur.")
@@ -39,15 +47,7 @@ UNSENT = Msg(en="Not sent (the request is saved; send it again by hand): {why}."
 LIFTED = Msg(en="The restriction of {who} is lifted.", fr="La limitation de {who} est levée.")
 PENDING = Msg(en="pending", fr="en attente")
 ACTOR = ActorOption
-DECLARATION = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
-                           envvar="REGISTRE_DECLARATION")
-
-
-def _declared(path: Path | None) -> Declared:
-    path = path or get_settings().declaration
-    if path is None:
-        raise InvalidInput(NO_DECLARATION)
-    return load(path)
+DECLARATION = DeclarationOption
 
 
 def _optional_declared(path: Path | None) -> Declared | None:
@@ -204,7 +204,7 @@ def complete(
     as_json: bool = JsonOption,
 ) -> None:
     """Do what the request asks on the store and send the answer."""
-    _report(flows.complete(store(), get_settings(), _declared(declaration), ref, actor=actor), as_json, output)
+    _report(flows.complete(store(), get_settings(), read_declaration(declaration), ref, actor=actor), as_json, output)
 
 
 @app.command()

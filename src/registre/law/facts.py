@@ -15,6 +15,10 @@ DIGITAL_CONSENT_AGE = 15
 # Bloctel opposition list applies (Code de la consommation L223-1; regulation.md §5.4).
 PHONE_CONSENT_FROM = dt.date(2026, 8, 11)
 
+# Code de la consommation L223-1 (until 10 Aug 2026; regulation.md §5.4): a professional who prospects by phone
+# habitually checks its files against the Bloctel list at least monthly; registre counts a month as 31 days.
+BLOCTEL_CHECK_DAYS = 31
+
 # CNIL délibérations 2020-091/092 and 4 July 2025: exempt audience-measurement trackers live at most
 # 13 months (regulation.md §5.5).
 AUDIENCE_TRACKER_MAX_MONTHS = 13

@@ -33,7 +33,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel, MarketingChannel, MarketingRule
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
-from registre.law.facts import PHONE_CONSENT_FROM
+from registre.law.facts import BLOCTEL_CHECK_DAYS, PHONE_CONSENT_FROM
 from registre.marketing.reasons import TEXTS, Basis, Reason
 from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
@@ -41,9 +41,7 @@ from registre.retention.expiry import end_from, latest_start
 from registre.subjects.schemas import EMAIL, PHONE, normalise_identifier
 
 PARIS = ZoneInfo("Europe/Paris")
-# Code de la consommation L223-1 (regulation.md §5.4): a professional who calls habitually checks the list at
-# least monthly.
-BLOCTEL_FRESH = dt.timedelta(days=31)
+BLOCTEL_FRESH = dt.timedelta(days=BLOCTEL_CHECK_DAYS)
 CONTRACT_STARTS = ("contract_concluded",)
 CONTRACT_ENDS = ("contract_ended", "relationship_ended", "subscription_cancelled", "account_closed")
 DEATH = "death_notified"

@@ -166,3 +166,21 @@ def test_the_pages_speak_french_when_asked(client: TestClient) -> None:
     assert '<html lang="fr">' in page.text
     assert "Connexion du personnel" in client.get("/staff/login").text  # the choice is remembered
     assert "Staff sign-in" in client.get("/staff/login?lang=en").text
+
+
+def test_the_dpo_opens_a_breach_from_the_dashboard_and_others_cannot(client: TestClient) -> None:
+    created = client.post("/api/breaches", headers=AUTH, json={
+        "title": "Laptop stolen", "aware_at": "2026-11-20T17:30:00+01:00", "nature": ["confidentiality"],
+        "cause": "external_malicious"})
+    assert created.status_code == 201, created.text
+    ref = created.json()["ref"]
+    sign_in(client, "dpo@paris.example")
+    dashboard = client.get("/staff?lang=en")
+    assert f'href="/staff/breaches/{ref}"' in dashboard.text
+    page = client.get(f"/staff/breaches/{ref}?lang=en")
+    assert page.status_code == 200
+    assert "Monday 23 November 2026 17:30" in page.text
+    assert "No notification yet." in page.text
+    client.post("/staff/logout", data={"csrf": csrf_of(page.text)})
+    sign_in(client, "marketing@paris.example")
+    assert client.get(f"/staff/breaches/{ref}").status_code == 403

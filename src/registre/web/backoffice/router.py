@@ -145,7 +145,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     if policy.may(actor.role, Duty.breaches):
         breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
                        or b.hours_left > 0]
-    if actor.role == "dpo" and declared is not None and settings.datasets:
+    if actor.role == "dpo" and declared is not None:
         try:
             plan = retention.plan(engine, settings, declared, dt.date.today())
         except RegistreError as error:
@@ -239,6 +239,15 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
         notes = "; ".join(UNSENT(lang, what=u) for u in result.unsent)
         return _request_page(request, actor, ref, done=DONE[step](lang), error=notes)
     return _see_other(f"/staff/requests/{ref}?done={step}")  # a reload then does not send the form again
+
+
+# --- breaches ---------------------------------------------------------------------------------------------------
+
+@router.get("/breaches/{ref}")
+def breach_detail(request: Request, ref: str, engine: EngineDep) -> HTMLResponse:
+    """One breach: its clock, facts, triage and notifications."""
+    actor = _actor(request, Duty.breaches)
+    return _page(request, "breach.html.j2", actor, b=breaches.show(engine, ref, lang=page_lang(request)))
 
 
 # --- the audit log --------------------------------------------------------------------------------------------

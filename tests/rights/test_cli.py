@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import json
 import re
@@ -14,7 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from registre.cli import app
-from registre.config import get_settings
+from registre.config import Settings, get_settings
+from registre.rights import vault
 from tests.conftest import MINIMAL
 from tests.fixtures.factories import store_with_jeanne
 
@@ -121,3 +123,13 @@ def test_a_restriction_is_lifted_only_after_the_person_is_told(env: dict[str, st
     again = registre(env, "requests", "lift-restriction", "email:jeanne@example.fr")
     assert again.exit_code == 1
     assert "No restriction in force" in again.output
+
+
+def test_answer_packages_past_their_time_are_purged(env: dict[str, str]) -> None:
+    settings = Settings(data_dir=Path(env["REGISTRE_DATA_DIR"]))
+    old = dt.datetime.now(dt.UTC) - dt.timedelta(days=settings.package_days + 1)
+    vault.keep(settings, "b" * 32, {"access.json": b"{}"})
+    vault.keep(settings, "a" * 32, {"access.json": b"{}"}, now=old)  # kept long ago: its time is up
+    assert json.loads(registre(env, "requests", "purge-packages", "--json").output) == {"purged": 1}
+    assert vault.waiting(settings, "b" * 32) == ["access.json"]
+    assert vault.waiting(settings, "a" * 32) == []

@@ -25,13 +25,15 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
-from registre.rights import flows
+from registre.rights import flows, vault
 from registre.rights.flows import Result
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
 
 app = typer.Typer(help="Rights requests: access, rectification, erasure, restriction, objection, portability…",
                   no_args_is_help=True)
 
+PURGED = Msg(en="{count} answer package(s) past their time deleted.",
+             fr="{count} dossier(s) de réponse arrivé(s) à échéance supprimé(s).")
 BAD_REQUEST = Msg(en="The request is not valid: {problems}", fr="La demande n'est pas valide : {problems}")
 BAD_CHANGE = Msg(en="'{value}' is not a change: write field=value.", fr="« {value} » n'est pas une modification : "
                  "écrivez champ=valeur.")
@@ -242,3 +244,14 @@ def lift_restriction(
         for where in sent:
             out.print(SENT(reader_lang(), where=where))
         out.print(LIFTED(reader_lang(), who=who))
+
+
+@app.command("purge-packages")
+@plain_errors
+def purge_packages(as_json: bool = JsonOption) -> None:
+    """Delete the answer packages the privacy center keeps for download once their time is up (run it daily)."""
+    gone = vault.purge(get_settings())
+    if as_json:
+        print_json({"purged": gone})
+    else:
+        out.print(PURGED(reader_lang(), count=gone))

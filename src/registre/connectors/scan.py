@@ -12,8 +12,6 @@ from __future__ import annotations
 import ipaddress
 import re
 import textwrap
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from io import StringIO
 from pathlib import Path
@@ -25,11 +23,11 @@ from sqlalchemy import Engine, inspect, or_, select
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
-from sqlalchemy.sql import sqltypes
 from sqlalchemy.sql.schema import Column as SqlColumn
 
 from registre.connectors.connection import connect, reflect
-from registre.connectors.schemas import Erase, IdentityKind
+from registre.connectors.schemas import IdentityKind
+from registre.connectors.vocabulary import Guess, guess_by_name, guess_by_values, plain_ascii, table_kinds, type_family
 from registre.errors import InvalidInput
 from registre.i18n import Msg
 
@@ -76,30 +74,11 @@ RESTRICTION = Msg(en="registre sets this flag on the rows of a person whose data
 IGNORED = Msg(en="no personal data found in these tables: check them",
               fr="aucune donnée personnelle trouvée dans ces tables : vérifiez-les")
 CHECK = Msg(en="check: {columns}", fr="à vérifier : {columns}")
-FREE_TEXT = Msg(en="free text: it may hold anything (even health or opinions); name its data category",
-                fr="texte libre : il peut contenir n'importe quoi (même la santé ou des opinions) ; nommez sa "
-                   "catégorie de données")
-ART9 = Msg(en="ATTENTION: special category data (Art. 9): processing it needs an Art. 9(2) exception, declared",
-           fr="ATTENTION : donnée sensible (art. 9) : son traitement exige une exception de l'art. 9(2), déclarée")
-ART10 = Msg(en="ATTENTION: criminal convictions and offences (Art. 10): only under official authority or where "
-               "the law allows",
-            fr="ATTENTION : condamnations pénales et infractions (art. 10) : seulement sous le contrôle de "
-               "l'autorité publique ou si la loi l'autorise")
-NIR = Msg(en="ATTENTION: the social security number (NIR): its use is restricted (Art. 87)",
-          fr="ATTENTION : le numéro de sécurité sociale (NIR) : son usage est encadré (art. 87)")
-SEX = Msg(en="ATTENTION: sex or gender: collect it only if the purpose needs it (Art. 5(1)(c))",
-          fr="ATTENTION : sexe ou genre : à ne collecter que si la finalité l'exige (art. 5.1.c)")
-NATIONALITY = Msg(en="ATTENTION: nationality may reveal racial or ethnic origin (Art. 9): collect it only if the "
-                     "purpose needs it",
-                  fr="ATTENTION : la nationalité peut révéler l'origine raciale ou ethnique (art. 9) : à ne "
-                     "collecter que si la finalité l'exige")
-SAMPLED = Msg(en="guessed from sample values: they look like {what}",
-              fr="deviné d'après des valeurs d'exemple : elles ressemblent à {what}")
 SAMPLE_FAILED = Msg(en="sample rows could not be read ({reason}): guessed from names only",
                     fr="les lignes d'exemple n'ont pu être lues ({reason}) : deviné d'après les noms seulement")
 
 COMMENT_WIDTH = 100
-MATCHING_SHARE = 0.8  # the share of sample values that must look alike for a guess from values
+
 
 
 @dataclass
@@ -110,155 +89,6 @@ class Draft:
     yaml: str
     classified: dict[str, dict[str, str]] = field(default_factory=dict)
     unclassified: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class _Guess:
-    """What a column is guessed to hold."""
-
-    data: str | None = None
-    identity: IdentityKind | None = None
-    event: str | None = None
-    of_person: bool = False
-    erase: Erase | None = None
-    quasi: bool = False
-    match_lower: bool = False  # an identity whose sample values have capitals: compared case-insensitively
-    note: Msg | None = None
-    weak: bool = False  # counts only in a table found to hold personal data (a bare `name`, a `url`)
-    free_text: bool = False
-    restriction: bool = False
-
-    @property
-    def personal(self) -> bool:
-        """Whether the guess alone makes its table hold personal data."""
-        return (self.data is not None or self.identity is not None) and not self.weak
-
-
-@dataclass(frozen=True, slots=True)
-class _Rule:
-    """Column names that mean a guess, for columns of some type families and tables: phrases of words found
-    anywhere in the name, or (written `=date`) the whole name."""
-
-    phrases: tuple[tuple[str, ...], ...]
-    whole: tuple[tuple[str, ...], ...]
-    families: frozenset[str]
-    guess: _Guess
-    tables: frozenset[str] | None = None  # the kinds of table where it applies; None for any
-    foreign_keys: bool = True  # whether it applies to a foreign key column
-
-
-def _rule(names: str, families: str, guess: _Guess, *, tables: str | None = None,
-          foreign_keys: bool = True) -> _Rule:
-    def words(kept: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(name.lstrip("=").split("_")) for name in kept)
-
-    every = names.split()
-    return _Rule(words([n for n in every if not n.startswith("=")]), words([n for n in every if n.startswith("=")]),
-                 frozenset(families.split()), guess, frozenset(tables.split()) if tables else None, foreign_keys)
-
-
-ANY = "text number date bool other"
-CONTACT = _Guess(data="contact")
-POSTCODE = _Guess(data="contact", erase=Erase.departement, quasi=True)
-FINANCIAL = _Guess(data="economic_financial")
-IDENTIFICATION = _Guess(data="identification")
-CONNECTION = _Guess(data="connection")
-BIRTH = "date_naissance date_de_naissance datenaissance birth_date birthdate birthday date_of_birth dob"
-
-
-def _event(event: str, *, of_person: bool = False) -> _Guess:
-    return _Guess(event=event, of_person=of_person)
-
-
-# In order: the first rule that matches wins (an `adresse_ip` is an IP before it is an address).
-NAME_RULES: tuple[_Rule, ...] = (
-    _rule("orientation_sexuelle vie_sexuelle sexual_orientation sex_life", ANY, _Guess(data="sex_life", note=ART9)),
-    _rule("sante health medical medicale medicales medicaux maladie disease pathologie pathology diagnostic "
-          "diagnosis handicap disability allergie allergies allergy grossesse pregnancy pregnant groupe_sanguin "
-          "blood_type", ANY, _Guess(data="health_data", note=ART9)),
-    _rule("religion religious confession croyance croyances belief beliefs", ANY,
-          _Guess(data="religious_beliefs", note=ART9)),
-    _rule("ethnie ethnic ethnicity ethnique race racial", ANY, _Guess(data="racial_ethnic_origin", note=ART9)),
-    _rule("politique political", ANY, _Guess(data="political_opinions", note=ART9)),
-    _rule("syndicat syndical syndicale trade_union union_member", ANY,
-          _Guess(data="trade_union_membership", note=ART9)),
-    _rule("genetique genetic adn dna", ANY, _Guess(data="genetic_data", note=ART9)),
-    _rule("biometrie biometrique biometric biometrics empreinte fingerprint", ANY,
-          _Guess(data="biometric_data", note=ART9)),
-    _rule("casier_judiciaire criminal condamnation condamnations conviction convictions infraction infractions "
-          "offence offences offense", ANY, _Guess(data="criminal_offences", note=ART10)),
-    _rule("nir numero_secu num_secu securite_sociale social_security ssn", ANY, _Guess(data="nir", note=NIR)),
-    _rule("sexe sex gender genre civilite", ANY, _Guess(data="identification", note=SEX)),
-    _rule("nationalite nationality citizenship", ANY, _Guess(data="identification", note=NATIONALITY)),
-    _rule("ip ipv4 ipv6 ipaddress ip_address adresse_ip remote_addr", "text other",
-          _Guess(data="connection", identity=IdentityKind.ip)),
-    _rule("email e_mail emails courriel mail adresse_mail", "text other",
-          _Guess(data="contact", identity=IdentityKind.email)),
-    _rule("telephone tel phone phonenumber mobile portable gsm fax", "text number other",
-          _Guess(data="contact", identity=IdentityKind.phone)),
-    _rule("customer_number customer_no customer_num customer_ref customer_reference customer_code customer_id "
-          "customerid client_id clientid client_number client_ref numero_client num_client no_client code_client "
-          "ref_client reference_client id_client", "text", _Guess(data="identification",
-                                                                  identity=IdentityKind.customer_id),
-          foreign_keys=False),
-    _rule("username user_name login identifiant pseudo pseudonyme nickname", "text",
-          _Guess(data="identification", identity=IdentityKind.account), foreign_keys=False),
-    _rule(BIRTH + " naissance", "date", _Guess(data="identification", erase=Erase.year, quasi=True)),
-    _rule(BIRTH, "text", _Guess(data="identification", quasi=True)),
-    _rule("age", "number", _Guess(data="identification", erase=Erase.age_band, quasi=True)),
-    _rule("code_postal codepostal postcode postal_code zip zipcode cp", "text number", POSTCODE),
-    _rule("adresse address addresses addr rue street ville city commune localite town voie", "text", CONTACT),
-    _rule("iban bic rib swift card carte last4 cb pan salaire salary revenu revenus income", "text number", FINANCIAL),
-    _rule("raison_sociale prenom prenoms firstname lastname surname fullname", "text", IDENTIFICATION),
-    _rule("user_agent useragent navigateur browser referer referrer", "text", CONNECTION),
-    _rule("path url uri", "text", _Guess(data="connection", weak=True)),
-    _rule("restricted restreint restreinte restriction limite limitee is_restricted", "bool number",
-          _Guess(restriction=True)),
-    # Lifecycle events, from date and time columns.
-    _rule("=at =timestamp =ts =date =time =datetime =horodatage logged logged_at occurred_at created_at created "
-          "recorded_at", "date", _event("recorded"), tables="log"),
-    _rule("unsubscribed unsubscribed_at unsubscribe desabonne desabonnement desinscription desinscrit opt_out "
-          "optout withdrawn withdrawn_at retrait_consentement", "date", _event("consent_withdrawn")),
-    _rule("last_login lastlogin last_seen last_connection last_connexion derniere_connexion last_sign_in "
-          "last_signin last_logon dernier_acces last_access", "date", _event("last_connection")),
-    _rule("closed closed_at cloture date_cloture deleted deleted_at supprime date_suppression deactivated "
-          "deactivated_at desactive fermeture", "date", _event("account_closed")),
-    _rule("paid paid_at date_paiement paiement payment payment_date paye transaction_date date_transaction", "date",
-          _event("transaction")),
-    _rule("issued issued_at =date emission date_emission =created_at", "date", _event("invoice_issued"),
-          tables="invoice"),
-    _rule("date_facture invoice_date date_facturation invoiced_at", "date", _event("invoice_issued")),
-    _rule("placed placed_at =date =created_at ordered ordered_at", "date", _event("last_purchase", of_person=True),
-          tables="order"),
-    _rule("order_date date_commande purchase_date purchased_at date_achat", "date",
-          _event("last_purchase", of_person=True)),
-    _rule("created created_at creation date_creation creation_date date_inscription inscription inscrit registered "
-          "registered_at registration signup signed_up subscribed subscribed_at joined", "date", _event("collected")),
-    _rule("opened opened_at date_ouverture ouvert", "date", _event("recorded")),
-)
-
-
-def _set(names: str) -> frozenset[str]:
-    return frozenset(names.split())
-
-
-FREE_TEXT_NAMES = _set("body message messages commentaire commentaires comment comments notes note description "
-                       "remarque remarques observation observations contenu content texte text details")
-NAME_WORDS = _set("name nom names noms")
-PERSON_WORDS = _set("first last sur given family full middle maiden display contact billing shipping customer client "
-                    "user prenom famille usage naissance jeune fille person personne member adherent employee "
-                    "salarie patient")
-THING_WORDS = _set("product produit file fichier category categorie item article brand marque host domain table "
-                   "column company societe entreprise shop store magasin bank banque event list tag role group groupe")
-TABLE_KINDS: dict[str, frozenset[str]] = {
-    "invoice": _set("facture invoice avoir"),
-    "order": _set("order commande achat purchase sale vente"),
-    "log": _set("log journal journaux trace audit access acce visit visite hit request requete event evenement "
-                "history historique connexion connection session pageview click clic"),
-    "person": _set("customer client user utilisateur contact member membre adherent employee salarie employe person "
-                   "personne people patient prospect candidate candidat subscriber abonne account compte student "
-                   "etudiant eleve"),
-}
 
 
 def draft(url: str, *, dataset: str | None = None, sample: int = 50, schema: str | None = None) -> Draft:
@@ -285,25 +115,25 @@ class _TableScan:
     """What was guessed about one table."""
 
     table: SqlTable
-    guesses: dict[str, _Guess]  # column -> guess, in the table's order
+    guesses: dict[str, Guess]  # column -> guess, in the table's order
     unclassified: list[str]
     note: Msg | None = None
 
 
 def _scan(engine: Engine, table: SqlTable, sample: int) -> _TableScan:
-    kinds = _table_kinds(table.name)
-    guesses: dict[str, _Guess] = {}
+    kinds = table_kinds(table.name)
+    guesses: dict[str, Guess] = {}
     unclassified: list[str] = []
     sampled: list[SqlColumn[Any]] = []
     for column in table.columns:
-        guess = _by_name(column, kinds)
+        guess = guess_by_name(column, kinds)
         if guess is not None:
             guesses[column.name] = guess
             if guess.identity is IdentityKind.email:
                 sampled.append(column)
         elif not column.primary_key and not column.foreign_keys:
             unclassified.append(str(column.name))
-            if _family(column) in ("text", "other"):
+            if type_family(column) in ("text", "other"):
                 sampled.append(column)
     note = None
     if sampled and sample:
@@ -320,7 +150,7 @@ def _scan(engine: Engine, table: SqlTable, sample: int) -> _TableScan:
                 if any(value != value.lower() for value in found):
                     guesses[column.name] = replace(guess, match_lower=True)
                 continue
-            by_values = _by_values(column, found)
+            by_values = guess_by_values(column, found)
             if by_values is not None:
                 guesses[column.name] = by_values
                 unclassified.remove(column.name)
@@ -328,10 +158,10 @@ def _scan(engine: Engine, table: SqlTable, sample: int) -> _TableScan:
     return _TableScan(table, _one_event_each(guesses, unclassified, table), unclassified, note)
 
 
-def _one_event_each(guesses: dict[str, _Guess], unclassified: list[str], table: SqlTable) -> dict[str, _Guess]:
+def _one_event_each(guesses: dict[str, Guess], unclassified: list[str], table: SqlTable) -> dict[str, Guess]:
     """The guesses with each event on the first column that records it, the others left unclassified."""
     seen: set[str] = set()
-    kept: dict[str, _Guess] = {}
+    kept: dict[str, Guess] = {}
     for name, guess in guesses.items():
         if guess.event is not None and guess.event in seen:
             unclassified.append(name)
@@ -342,25 +172,6 @@ def _one_event_each(guesses: dict[str, _Guess], unclassified: list[str], table: 
     order = [column.name for column in table.columns]
     unclassified.sort(key=order.index)
     return kept
-
-
-def _by_name(column: SqlColumn[Any], kinds: frozenset[str]) -> _Guess | None:
-    words = _words(column.name)
-    family = _family(column)
-    is_foreign_key = bool(column.foreign_keys)
-    for rule in NAME_RULES:
-        if family not in rule.families or (is_foreign_key and not rule.foreign_keys):
-            continue
-        if rule.tables is not None and not rule.tables & kinds:
-            continue
-        if words in rule.whole or any(_contains(words, phrase) for phrase in rule.phrases):
-            return rule.guess
-    if family == "text" and NAME_WORDS & set(words) and not THING_WORDS & set(words) and not is_foreign_key:
-        person = bool(PERSON_WORDS & set(words)) or "person" in kinds
-        return _Guess(data="identification", weak=not person)
-    if family == "text" and FREE_TEXT_NAMES & set(words) and _long_text(column):
-        return _Guess(note=FREE_TEXT, weak=True, free_text=True)
-    return None
 
 
 def _samples(engine: Engine, table: SqlTable, columns: list[SqlColumn[Any]], limit: int) -> dict[str, list[str]]:
@@ -374,67 +185,6 @@ def _samples(engine: Engine, table: SqlTable, columns: list[SqlColumn[Any]], lim
                               | ipaddress.IPv4Interface | ipaddress.IPv6Interface):
                     values[column.name].append(str(value).strip())
     return values
-
-
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
-FRENCH_PHONE = re.compile(r"^(?:(?:\+|00)33[\s.-]?(?:\(0\))?|0)[1-9](?:[\s.-]?\d{2}){4}$")
-E164 = re.compile(r"^\+[1-9]\d{7,14}$")
-IBAN = re.compile(r"^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$")
-FRENCH_POSTCODE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$")
-STREET = re.compile(r"^\d+\s*(?:bis|ter)?\s*,?\s+(?:rue|avenue|av\.?|boulevard|bd|all[ée]e|place|chemin|impasse|route|"
-                    r"quai|cours|square|passage|street|road|lane|avenue)\b", re.IGNORECASE)
-CODE_WORDS = frozenset({"code", "cp", "zip", "postal", "zipcode"})
-
-
-def _is_phone(value: str) -> bool:
-    return bool(FRENCH_PHONE.match(value) or E164.match(re.sub(r"[\s.()-]", "", value)))
-
-
-def _is_iban(value: str) -> bool:
-    text = value.replace(" ", "").upper()
-    if not IBAN.match(text):
-        return False
-    digits = "".join(str(int(char, 36)) for char in text[4:] + text[:4])
-    return int(digits) % 97 == 1
-
-
-def _is_ip(value: str) -> bool:
-    try:
-        ipaddress.ip_interface(value)
-    except ValueError:
-        return False
-    return True
-
-
-# What values look like, in order: (the guess, how it reads in a comment, the test of one value).
-VALUE_KINDS: tuple[tuple[_Guess, Msg, Callable[[str], bool]], ...] = (
-    (_Guess(data="contact", identity=IdentityKind.email), Msg(en="email addresses", fr="des adresses électroniques"),
-     lambda value: bool(EMAIL.match(value))),
-    (_Guess(data="economic_financial"), Msg(en="IBANs", fr="des IBAN"), _is_iban),
-    (_Guess(data="connection", identity=IdentityKind.ip), Msg(en="IP addresses", fr="des adresses IP"), _is_ip),
-    (_Guess(data="contact", identity=IdentityKind.phone), Msg(en="phone numbers", fr="des numéros de téléphone"),
-     _is_phone),
-    (_Guess(data="contact"), Msg(en="street addresses", fr="des adresses postales"),
-     lambda value: bool(STREET.match(value))),
-)
-POSTCODES = Msg(en="French postcodes", fr="des codes postaux français")
-
-
-def _by_values(column: SqlColumn[Any], values: list[str]) -> _Guess | None:
-    if not values:
-        return None
-
-    def most(test: Callable[[str], bool]) -> bool:
-        return sum(1 for value in values if test(value)) >= MATCHING_SHARE * len(values)
-
-    kinds = list(VALUE_KINDS)
-    if CODE_WORDS & set(_words(column.name)):
-        kinds.insert(0, (POSTCODE, POSTCODES, lambda value: bool(FRENCH_POSTCODE.match(value))))
-    for guess, what, test in kinds:
-        if most(test):
-            note = Msg(en=SAMPLED.en.format(what=what.en), fr=SAMPLED.fr.format(what=what.fr))
-            return _Guess(data=guess.data, identity=guess.identity, erase=guess.erase, quasi=guess.quasi, note=note)
-    return None
 
 
 def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sample: int) -> Draft:
@@ -511,7 +261,7 @@ def _table(scan: _TableScan, parents: list[str]) -> CommentedMap:
         notes.insert(0, Msg(en=LINKED.en.format(parents=", ".join(parents)),
                             fr=LINKED.fr.format(parents=", ".join(parents))))
     before = [_both(note) for note in notes]
-    if "invoice" in _table_kinds(scan.table.name):
+    if "invoice" in table_kinds(scan.table.name):
         before.insert(-1, _both(KEPT_BY_LAW) + f"\nkept_by_law: {INVOICE_LAW}")
     table.yaml_set_comment_before_after_key("activity", before="\n".join(before), indent=4)
     flag = next((column for column, guess in scan.guesses.items() if guess.restriction), None)
@@ -532,7 +282,7 @@ def _table(scan: _TableScan, parents: list[str]) -> CommentedMap:
     return table
 
 
-def _column(guess: _Guess) -> CommentedMap:
+def _column(guess: Guess) -> CommentedMap:
     column = CommentedMap()
     if guess.data is not None:
         column["data"] = guess.data
@@ -586,7 +336,7 @@ def _dataset_name(given: str | None, url: URL) -> str:
         return given
     database = url.database or ""
     stem = Path(database).stem if url.get_backend_name() == "sqlite" else database
-    name = re.sub(r"[^a-z0-9_-]+", "_", _ascii(stem).lower()).strip("_-")[:80]
+    name = re.sub(r"[^a-z0-9_-]+", "_", plain_ascii(stem).lower()).strip("_-")[:80]
     if not name or name == "memory":
         return "database"
     return name if name[0].isalpha() else f"db_{name}"[:80]
@@ -599,41 +349,3 @@ def _both(message: Msg, **params: Any) -> str:
                      for text in texts for line in text.splitlines())
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
-def _words(name: str) -> tuple[str, ...]:
-    """A column or table name's lower-case words: `dateNaissance`, `date_naissance` and `Date-Naissance` alike."""
-    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", _ascii(name))
-    return tuple(word for word in re.split(r"[^a-z0-9]+", spaced.lower()) if word)
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(words[start:start + size] == phrase for start in range(len(words) - size + 1))
-
-
-def _table_kinds(name: str) -> frozenset[str]:
-    """What a table's name says it holds: invoices, orders, logs, people."""
-    words = {word[:-1] if word.endswith("s") and len(word) > 3 else word for word in _words(name)}
-    return frozenset(kind for kind, names in TABLE_KINDS.items() if words & names)
-
-
-def _family(column: SqlColumn[Any]) -> str:
-    kind = column.type
-    if isinstance(kind, sqltypes.Boolean):
-        return "bool"
-    if isinstance(kind, sqltypes.Date | sqltypes.DateTime):
-        return "date"
-    if isinstance(kind, sqltypes.Integer | sqltypes.Numeric):
-        return "number"
-    if isinstance(kind, sqltypes.String):
-        return "text"
-    return "other"
-
-
-def _long_text(column: SqlColumn[Any]) -> bool:
-    kind = column.type
-    return isinstance(kind, sqltypes.Text) or (isinstance(kind, sqltypes.String)
-                                               and (kind.length is None or kind.length >= 500))

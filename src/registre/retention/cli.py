@@ -59,7 +59,7 @@ def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
     table = Table(*(h(lang) for h in HEADERS))
     for dataset in report:
         for task in dataset["tasks"]:
-            table.add_row(dataset["dataset"], task["table"], escape(task["rule"]), task["action"], str(task["due"]),
+            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), task["action"], str(task["due"]),
                           str(task.get("blocked", "")))
     out.print(table)
     _print_skipped(report, lang)
@@ -90,7 +90,7 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
     table = Table(*(h(lang) for h in DONE_HEADERS))
     for dataset in report:
         for task in dataset["tasks"]:
-            table.add_row(dataset["dataset"], task["table"], escape(task["rule"]), task["action"],
+            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), task["action"],
                           str(task.get("rows", task.get("purged", 0))))
     out.print(table)
     for dataset in report:
@@ -100,6 +100,11 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
                 out.print(K_CHECK(lang, table=task["table"], k=check["k"], verdict=verdict,
                                   values=check["values_suppressed"], rows=check["rows_deleted"]))
     _print_skipped(report, lang)
+
+
+def _where(task: dict[str, Any]) -> str:
+    """The table a task works on; in the store, the activity whose records it works on."""
+    return str(task.get("activity") or task["table"])
 
 
 def _say_empty(report: list[dict[str, Any]], lang: Lang) -> None:

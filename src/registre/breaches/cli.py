@@ -43,6 +43,7 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.law.calendar import PARIS
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -116,7 +117,7 @@ def moment(value: str | None) -> dt.datetime | None:
         parsed = dt.datetime.fromisoformat(value.strip())
     except ValueError:
         raise InvalidInput(BAD_MOMENT, value=value) from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=clock.PARIS)
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=PARIS)
 
 
 def _valid(model: type[M], raw: dict[str, Any]) -> M:

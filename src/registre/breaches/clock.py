@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from zoneinfo import ZoneInfo
 
 from babel.dates import format_datetime
 
 from registre.i18n import Lang
-
-PARIS = ZoneInfo("Europe/Paris")
+from registre.law.calendar import PARIS
 
 # GDPR Art. 33(1) [TEXT]: "where feasible, not later than 72 hours after having become aware of it".
 NOTIFICATION_WINDOW = dt.timedelta(hours=72)

@@ -234,10 +234,9 @@ def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, k
     rows = found.rows[mapped.name]
     stay: set[Key] = set()
     for link in (x for x in connected.links if x.parent == mapped.name):
-        child = connected.metadata.tables.get(_qualified(connected, link.child))
-        if child is None or len(link.child_columns) != 1:
+        if len(link.child_columns) != 1:
             continue
-        column = child.c[link.child_columns[0]]
+        column = connected.live_table(link.child).c[link.child_columns[0]]
         by_value: dict[Any, list[Key]] = {}
         for key in keys:
             by_value.setdefault(rows[key][link.parent_columns[0]], []).append(key)
@@ -245,11 +244,6 @@ def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, k
             for (value,) in connection.execute(select(distinct(column)).where(column.in_(chunk))):
                 stay.update(by_value.get(value, []))
     return [k for k in keys if k in stay]
-
-
-def _qualified(connected: Connected, table: str) -> str:
-    schema = connected.annotation.dataset.connection.schema_
-    return f"{schema}.{table}" if schema else table
 
 
 def _text(value: Any) -> str:

@@ -106,6 +106,11 @@ class Connected:
         """The links whose parent is `parent`, to annotated tables."""
         return (link for link in self.links if link.parent == parent and link.child in self.tables)
 
+    def live_table(self, name: str) -> SqlTable:
+        """A table of the live schema, annotated or not, by its name (in the dataset's schema)."""
+        schema = self.annotation.dataset.connection.schema_
+        return self.metadata.tables[f"{schema}.{name}" if schema else name]
+
     def children_first(self, names: Iterable[str]) -> list[MappedTable]:
         """Those annotated tables, each after every one of them that points to it (so deletes break no key)."""
         wanted = set(names)

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from functools import cache
 from types import MappingProxyType
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo
 
 from holidays.countries.france import France
 
@@ -192,3 +193,12 @@ def add_months(day: dt.date, n: int) -> dt.date:
     year, month = divmod(months, 12)
     last = monthrange(year, month + 1)[1]
     return dt.date(year, month + 1, min(day.day, last))
+
+
+# The legal time of metropolitan France (and of Alsace-Moselle): the days of notices, periods and clocks.
+PARIS = ZoneInfo("Europe/Paris")
+
+
+def first_moment_after(day: dt.date, zone: ZoneInfo = PARIS) -> dt.datetime:
+    """The first instant after `day` in `zone`, in UTC: what happened before it happened by that day."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone).astimezone(dt.UTC)

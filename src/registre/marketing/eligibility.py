@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Select, String, Table, and_, func, select
 from sqlalchemy.orm import Session
@@ -33,6 +32,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel, MarketingChannel, MarketingRule
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
+from registre.law.calendar import first_moment_after
 from registre.law.facts import BLOCTEL_CHECK_DAYS, PHONE_CONSENT_FROM
 from registre.marketing.reasons import TEXTS, Basis, Reason
 from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent
@@ -40,7 +40,6 @@ from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Re
 from registre.retention.expiry import end_from, latest_start
 from registre.subjects.schemas import EMAIL, PHONE, normalise_identifier
 
-PARIS = ZoneInfo("Europe/Paris")
 BLOCTEL_FRESH = dt.timedelta(days=BLOCTEL_CHECK_DAYS)
 CONTRACT_STARTS = ("contract_concluded",)
 CONTRACT_ENDS = ("contract_ended", "relationship_ended", "subscription_cancelled", "account_closed")
@@ -95,11 +94,6 @@ class Answer:
             "decisions": [{"who": d.who, "subject": d.subject, "eligible": d.eligible, "code": d.code}
                           for d in self.decisions],
         }
-
-
-def _moment(day: dt.date) -> dt.datetime:
-    """The first instant after `day` in Paris, in UTC: what happened before it happened by that day."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), PARIS).astimezone(dt.UTC)
 
 
 def _channel(declared: Declared, channel: Channel, purpose: str) -> MarketingChannel:
@@ -254,7 +248,7 @@ def _decide(session: Session, declared: Declared, channel: Channel, purpose: str
             audience: Sequence[str] | None) -> Answer:
     activity = activity_or_raise(declared, purpose, channel.value)
     declared_channel = _channel(declared, channel, purpose)
-    moment = _moment(at)
+    moment = first_moment_after(at)
     connection = session.connection()  # Core, not the ORM: rows are read by the hundred thousand
     people: list[tuple[str, int | None, str | None, str | None]]  # who, subject id, ref, category
     if audience is None:
@@ -392,7 +386,7 @@ class _Facts:
                 continue
             # The latest start whose expiry is on or before `at` (registre.retention.expiry): the period is over
             # exactly for those whose latest event of the rule is on or before that day.
-            bound = _moment(latest_start(end_from(rule, year_end), at))
+            bound = first_moment_after(latest_start(end_from(rule, year_end), at))
             query = select(LifecycleEvent.subject_id, DataSubject.category).join(
                 DataSubject, DataSubject.id == LifecycleEvent.subject_id).where(
                 LifecycleEvent.event.in_(rule.events)).group_by(LifecycleEvent.subject_id, DataSubject.category).having(

@@ -113,7 +113,7 @@ def unreferenced(connected: Connected, mapped: MappedTable) -> ColumnElement[boo
     for link in connected.links:
         if link.parent != mapped.name or len(link.child_columns) != 1:
             continue
-        child = connected.metadata.tables[_qualified(connected, link.child)]
+        child = connected.live_table(link.child)
         alias = child.alias() if link.child == mapped.name else child
         tests.append(~select(1).where(alias.c[link.child_columns[0]] == mapped.column(link.parent_columns[0]))
                      .exists())
@@ -143,9 +143,3 @@ def _timed(mapped: MappedTable, name: str) -> bool:
 
 def _next_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time())
-
-
-def _qualified(connected: Connected, table: str) -> str:
-    schema = connected.annotation.dataset.connection.schema_
-    return f"{schema}.{table}" if schema else table
-

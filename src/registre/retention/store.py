@@ -13,7 +13,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Engine, and_, delete, func, or_, select
 from sqlalchemy.orm import Session
@@ -22,10 +21,9 @@ from registre.audit.service import record as audit
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import RetentionRule
+from registre.law.calendar import first_moment_after
 from registre.models.subjects import DataSubject, LifecycleEvent, PersonalRecord, Restriction
 from registre.retention.expiry import add, end_from, latest_start
-
-PARIS = ZoneInfo("Europe/Paris")
 
 
 @dataclass(frozen=True)
@@ -40,11 +38,6 @@ class StoreTask:
     def name(self) -> str:
         """`store: rule (delete)`."""
         return f"store: {self.rule} (delete)"
-
-
-def first_moment_after(day: dt.date, zone: ZoneInfo = PARIS) -> dt.datetime:
-    """The first instant after `day` in `zone`, in UTC: what happened before it happened by that day."""
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone).astimezone(dt.UTC)
 
 
 def tasks(declared: Declared, today: dt.date) -> tuple[list[StoreTask], list[dict[str, str]]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import typer
 from rich.markup import escape
@@ -17,9 +16,9 @@ from registre.db.session import unit_of_work
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
 from registre.kit.cli import JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.law.calendar import PARIS
 from registre.rights import flows
 from registre.subjects import service
-from registre.subjects.schemas import PARIS
 from registre.subjects.service import ImportInvalid, Part, RowProblem, SubjectFile
 
 app = typer.Typer(help="The built-in subject store: data subjects, their personal data and lifecycle events.",
@@ -154,7 +153,7 @@ def death(
     as_json: bool = JsonOption,
 ) -> None:
     """Record a death and apply the person's post-mortem directives (LIL art. 85)."""
-    moment = dt.datetime.combine(parse_date(at), dt.time(12), tzinfo=ZoneInfo("Europe/Paris"))
+    moment = dt.datetime.combine(parse_date(at), dt.time(12), tzinfo=PARIS)
     done = flows.notify_death(store(), load(declaration), who, at=moment, actor=actor)
     written = []
     if output is not None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 import email_validator
 import phonenumbers
@@ -25,8 +24,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from registre.declarations.schemas import SourceKind
 from registre.errors import InvalidInput
 from registre.i18n import Msg
+from registre.law.calendar import PARIS
 
-PARIS = ZoneInfo("Europe/Paris")
 PHONE_REGION = "FR"
 EMAIL, PHONE, CUSTOMER_NUMBER = "email", "phone", "customer_number"
 BUILTIN_KINDS = (EMAIL, PHONE, CUSTOMER_NUMBER)

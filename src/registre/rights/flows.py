@@ -130,8 +130,9 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
         done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
-    if done.files and shown.channel is Channel.web_form:
-        vault.keep(settings, ref, done.files)  # the privacy center hands them over after verification
+        if done.files and shown.channel is Channel.web_form:
+            # Kept before the completion commits: if they cannot be written, the request stays open.
+            vault.keep(settings, ref, done.files)  # the privacy center hands them over after verification
     return _deliver(Result(shown, done.files), pending, settings)
 
 

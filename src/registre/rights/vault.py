@@ -75,21 +75,24 @@ def waiting(settings: Settings, ref: str, now: dt.datetime | None = None) -> lis
     return sorted(p.name.removesuffix(SUFFIX) for p in _folder(settings, ref).glob(f"*{SUFFIX}"))
 
 
-def take(settings: Settings, ref: str, name: str, now: dt.datetime | None = None) -> bytes:
-    """A file's content, deleted as it is handed over; raises `NotFound` when downloaded already or expired."""
+def read(settings: Settings, ref: str, name: str, now: dt.datetime | None = None) -> bytes:
+    """A file's content, still kept; raises `NotFound` when downloaded already or expired."""
     purge(settings, now)
     if name not in waiting(settings, ref, now):
         raise NotFound(GONE)
-    folder = _folder(settings, ref)
-    path = folder / f"{name}{SUFFIX}"
+    path = _folder(settings, ref) / f"{name}{SUFFIX}"
     try:
-        content = unseal(settings.secret_key.get_secret_value(), PURPOSE, path.read_bytes(), f"{ref}/{name}".encode())
+        return unseal(settings.secret_key.get_secret_value(), PURPOSE, path.read_bytes(), f"{ref}/{name}".encode())
     except (OSError, Unsealable):
         raise NotFound(GONE) from None
-    path.unlink(missing_ok=True)
+
+
+def discard(settings: Settings, ref: str, name: str) -> None:
+    """Delete a file once handed over (and the request's folder with its last file)."""
+    folder = _folder(settings, ref)
+    (folder / f"{name}{SUFFIX}").unlink(missing_ok=True)
     if not any(folder.glob(f"*{SUFFIX}")):
         shutil.rmtree(folder, ignore_errors=True)
-    return content
 
 
 def purge(settings: Settings, now: dt.datetime | None = None) -> int:

@@ -197,7 +197,7 @@ def test_files_not_downloaded_are_deleted_when_their_time_is_up(settings: Settin
     assert vault.purge(settings, now=start + dt.timedelta(days=30)) == 1
     assert not (settings.data_dir / "packages" / "r1").exists()
     with pytest.raises(NotFound):
-        vault.take(settings, "../r1", "access.json")
+        vault.read(settings, "../r1", "access.json")
 
 
 def test_a_package_sealed_for_one_request_does_not_open_as_another(settings: Settings) -> None:
@@ -206,7 +206,7 @@ def test_a_package_sealed_for_one_request_does_not_open_as_another(settings: Set
     folder = settings.data_dir / "packages"
     (folder / "r2" / "access.json.sealed").write_bytes((folder / "r1" / "access.json.sealed").read_bytes())
     with pytest.raises(NotFound):
-        vault.take(settings, "r2", "access.json")
+        vault.read(settings, "r2", "access.json")
 
 
 def test_preferences_are_reached_by_a_mailed_link_only(engine: Engine, settings: Settings, declared: Declared,

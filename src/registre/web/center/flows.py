@@ -191,12 +191,14 @@ def downloads(settings: Settings, token: str) -> tuple[str, list[str], dt.dateti
 
 
 def download(engine: Engine, settings: Settings, token: str, name: str) -> bytes:
-    """One file of the answer, handed over once and then deleted; audited."""
+    """One file of the answer, handed over once and then deleted; audited (deleted only once the audit entry is
+    committed, so that a failure loses nothing)."""
     ref = _ref(settings, token, "center-download")
-    content = vault.take(settings, ref, name)
+    content = vault.read(settings, ref, name)
     with unit_of_work(engine) as session:
         audit(session, actor=ACTOR, action="request.package_downloaded", target_type="rights_request",
               target_ref=ref, details={"file": name, "bytes": len(content)})
+    vault.discard(settings, ref, name)
     return content
 
 

@@ -15,7 +15,10 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
+from typer.testing import CliRunner
 
+from registre.cli import app
+from registre.config import get_settings
 from tests.connectors.test_rights import ANNOTATION, DECLARATION, registre
 from tests.fixtures.shop import TODAY, Shop, due_counts, shop_metadata
 
@@ -170,6 +173,8 @@ def test_a_run_killed_at_any_point_finishes_when_started_again(env: dict[str, st
         time.sleep(0.005)
     child.send_signal(signal.SIGKILL)
     child.wait()
+    assert child.returncode == -signal.SIGKILL  # killed in the middle of its work, not finished
+    assert _batches(store) >= kill_after
     assert _orders_half_done(url) == 0
 
     registre(env, "retention", "run", "--at", AT)
@@ -229,3 +234,23 @@ def test_an_archive_schema_is_closed_to_everyone_but_its_readers(env: dict[str, 
     assert archived == built.due["invoices"] - purged
     assert kept == built.counts["invoices"] - built.due["invoices"]
     assert (public, reader) == (False, True)
+
+
+@pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)  # the trigger is SQLite's; the handling is common
+def test_a_database_that_refuses_a_statement_is_a_plain_error_and_a_new_run_finishes(
+        env: dict[str, str], shop: tuple[str, Shop]) -> None:
+    url, _ = shop
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TRIGGER keep_logs BEFORE DELETE ON web_logs "
+                                "BEGIN SELECT RAISE(ABORT, 'web logs are append-only'); END"))
+    get_settings.cache_clear()
+    refused = CliRunner().invoke(app, ["retention", "run", "--at", AT], env=env)
+    assert refused.exit_code == 1
+    assert isinstance(refused.exception, SystemExit)  # a plain message, not an exception
+    assert "refused a statement: web logs are append-only" in " ".join(refused.output.split())
+    with engine.begin() as connection:
+        connection.execute(text("DROP TRIGGER keep_logs"))
+    engine.dispose()
+    registre(env, "retention", "run", "--at", AT)
+    assert all(task["due"] == 0 for task in plan(env).values())

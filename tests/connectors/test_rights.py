@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from registre.cli import app
 from registre.config import get_settings
+from registre.connectors.sample import build
 from tests.conftest import EXAMPLES
 from tests.fixtures.shop import Shop, identifiers_left
 
@@ -138,3 +139,40 @@ def test_rectification_changes_the_column_named(env: dict[str, str], shop: tuple
         others = connection.scalar(text("SELECT count(*) FROM customers WHERE city = 'Villeurbanne'"))
     engine.dispose()
     assert (city, others) == ("Villeurbanne", 1)
+
+
+@pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)  # the trigger is SQLite's; the handling is common
+def test_a_database_that_refuses_the_erasure_stops_it_and_what_was_done_before_is_audited(
+        shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, built = shop
+    second = f"sqlite:///{tmp_path / 'second.sqlite3'}"
+    engine = create_engine(second)
+    build(engine)
+    with engine.begin() as connection:
+        connection.execute(text("CREATE TRIGGER keep_logs BEFORE DELETE ON web_logs "
+                                "BEGIN SELECT RAISE(ABORT, 'web logs are append-only'); END"))
+    engine.dispose()
+    folder = tmp_path / "datasets"
+    folder.mkdir()
+    text_of = ANNOTATION.read_text()
+    (folder / "a.yaml").write_text(text_of)
+    (folder / "b.yaml").write_text(text_of.replace("dataset: shop", "dataset: second").replace(
+        "url_env: SHOP_DATABASE_URL", "url_env: SECOND_DATABASE_URL"))
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en",
+           "REGISTRE_DATASETS": str(folder), "SHOP_DATABASE_URL": url, "SECOND_DATABASE_URL": second}
+    filed = registre(env, "requests", "new", "--kind", "erasure", "--channel", "email", "--subject",
+                     f"email:{built.jeanne.email}", "--email", built.jeanne.email, "--json")
+    ref = json.loads(filed.output)["request"]["ref"]
+    get_settings.cache_clear()
+    refused = CliRunner().invoke(app, ["requests", "complete", ref], env=env)
+    assert refused.exit_code == 1
+    assert isinstance(refused.exception, SystemExit)
+    assert "refused a statement" in refused.output
+    assert not any(identifiers_left(url, [built.jeanne.email]).values())  # the first database was erased
+    store = create_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
+    with store.connect() as connection:
+        audited = connection.execute(text("SELECT DISTINCT target_ref FROM audit_entry "
+                                          "WHERE action = 'dataset.statement'")).scalars().all()
+    store.dispose()
+    assert audited == ["shop"]  # recorded although the request could not be completed
+    assert json.loads(registre(env, "requests", "show", ref, "--json").output)["status"] == "open"

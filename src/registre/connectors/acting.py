@@ -15,7 +15,7 @@ from sqlalchemy.sql.dml import Delete, Update
 
 from registre.connectors.finding import Found, Key, chunks, key_clause
 from registre.connectors.mapping import Connected, MappedTable
-from registre.connectors.schemas import Column, Erase
+from registre.connectors.schemas import Column, Dataset, Erase
 from registre.connectors.sql import erased_value
 from registre.errors import Conflict, InvalidInput
 from registre.i18n import Msg
@@ -164,13 +164,13 @@ def restrict(connected: Connected, found: Found, activities: Sequence[str] | Non
     return outcome
 
 
-def check_known_fields(connected: Connected, found: Found, changes: Sequence[dict[str, Any]]) -> None:
+def check_known_fields(dataset: Dataset, changes: Sequence[dict[str, Any]]) -> None:
     """Raise if a change names a `table.column` of this dataset that is not annotated."""
     for change in changes:
         text = str(change["field"])
         table, _, column = text.partition(".")
-        if column and table in connected.tables and column not in connected.tables[table].spec.columns:
-            raise InvalidInput(UNKNOWN_FIELD, field=text, dataset=connected.name)
+        if column and table in dataset.tables and column not in dataset.tables[table].columns:
+            raise InvalidInput(UNKNOWN_FIELD, field=text, dataset=dataset.dataset)
 
 
 def _flag(outcome: DatasetResult, mapped: MappedTable, keys: Sequence[Key], connection: Connection) -> int:

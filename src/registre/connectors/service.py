@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -65,14 +65,22 @@ def locate(annotations: Sequence[Annotation], identities: Sequence[Identity]) ->
 
 
 def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequence[Identity],
-        details: dict[str, Any], policy: Policy) -> list[DatasetResult]:
-    """Do what a right asks in every connected dataset; each dataset commits on its own, so a failure in one
-    leaves it as it was and stops before the next."""
+        details: dict[str, Any], policy: Policy,
+        committed: Callable[[DatasetResult], None] | None = None) -> list[DatasetResult]:
+    """Do what a right asks in every connected dataset. The request is checked against every annotation first;
+    then each dataset commits on its own and `committed` is told at once (to audit what was done there), so that
+    a failure in one leaves it as it was, stops before the next, and loses no record of those done."""
+    if kind is RequestKind.rectification:
+        for annotation in annotations:
+            acting.check_known_fields(annotation.dataset, details.get("changes", []))
     outcomes = []
     for annotation in annotations:
         with opened(annotation) as (connected, connection):
             found = find(connected, identities, connection)
-            outcomes.append(_one(kind, connected, found, details, policy, connection))
+            outcome = _one(kind, connected, found, details, policy, connection)
+        outcomes.append(outcome)
+        if committed is not None:
+            committed(outcome)
     return outcomes
 
 
@@ -81,9 +89,7 @@ def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[st
     if kind is RequestKind.erasure:
         return acting.erase(connected, found, policy, connection)
     if kind is RequestKind.rectification:
-        changes = details.get("changes", [])
-        acting.check_known_fields(connected, found, changes)
-        return acting.rectify(connected, found, changes, connection)
+        return acting.rectify(connected, found, details.get("changes", []), connection)
     if kind is RequestKind.restriction:
         return acting.restrict(connected, found, details.get("activities"), connection)
     outcome = DatasetResult(connected.name, {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows})

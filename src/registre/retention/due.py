@@ -21,7 +21,7 @@ from sqlalchemy.sql import ColumnElement
 from registre.connectors.finding import Key, key_clause
 from registre.connectors.mapping import Connected, MappedTable
 from registre.declarations.schemas import Clause, RetentionRule
-from registre.retention.expiry import add, end_from, latest_start
+from registre.retention.expiry import end_from, kept_until, latest_start
 
 OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
     "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le,
@@ -85,17 +85,15 @@ def predicate(connected: Connected, mapped: MappedTable, rule: RetentionRule, to
     annotation lacks to tell."""
     missing = Unmapped()
     conditions = _conditions(mapped, rule.when.all if rule.when else [], missing)
+    names, end = kept_until(rule, financial_year_end) if archived else (rule.events, end_from(rule, financial_year_end))
     values: list[Term] = []
-    for event in rule.events:
+    for event in names:
         found = terms(connected, mapped, event)
         if not found:
             missing.events.append(event)
         values.extend(found)
     if missing.events or missing.attributes or not values:
         return missing
-    active = end_from(rule, financial_year_end)
-    archive = rule.archive
-    end = (lambda day: add(active(day), archive.duration)) if archived and archive is not None else active
     last = latest_start(end, today)
     tests = [or_(t.expression.is_(None), t.expression < _next_midnight(last) if t.timed else t.expression <= last)
              for t in values]

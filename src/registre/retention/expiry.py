@@ -59,16 +59,30 @@ def expiry(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
     return None if began is None else end_from(rule, financial_year_end)(began)
 
 
+Ending = tuple[list[str], Callable[[dt.date], dt.date]]
+
+
+def kept_until(rule: RetentionRule, financial_year_end: str = "12-31") -> Ending:
+    """When data are no longer kept at all: the events that end runs from, and the function from their latest to
+    it. With an archive, that is the archive's own event plus its duration, or the end of the active period plus
+    it; without, the active period's end."""
+    active = end_from(rule, financial_year_end)
+    archive = rule.archive
+    if archive is None:
+        return rule.events, active
+    if archive.start is not None:
+        return [archive.start], lambda day: add(day, archive.duration)
+    return rule.events, lambda day: add(active(day), archive.duration)
+
+
 def archive_end(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
                 financial_year_end: str = "12-31") -> dt.date | None:
     """The first day archived data are no longer kept; None if the rule does not archive or has not started."""
     if rule.archive is None:
         return None
-    if rule.archive.start is not None:
-        began = events.get(rule.archive.start)
-    else:
-        began = expiry(rule, events, financial_year_end=financial_year_end)
-    return None if began is None else add(began, rule.archive.duration)
+    names, end = kept_until(rule, financial_year_end)
+    happened = [day for name in names if (day := events.get(name)) is not None]
+    return end(max(happened)) if happened else None
 
 
 def latest_start(end: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:

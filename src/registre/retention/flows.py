@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 
 from registre.audit.service import record as audit
 from registre.config import Settings
@@ -17,11 +18,18 @@ from registre.connectors.finding import Identity, Key, find
 from registre.connectors.mapping import Annotation, Connected, attach
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
+from registre.errors import Conflict
+from registre.i18n import Msg
 from registre.models.subjects import Identifier, Restriction
 from registre.retention import store, sweep
 from registre.retention.archive import Archive
 from registre.retention.store import StoreTask
 from registre.retention.sweep import Sweep, Task
+
+REFUSED = Msg(en="The database of dataset '{dataset}' refused a statement: {reason}. The batches before it are done "
+                 "and the one it was in changed nothing; run again to finish once it is fixed.",
+              fr="La base du jeu de données « {dataset} » a refusé une instruction : {reason}. Les lots précédents "
+                 "sont faits et celui en cours n'a rien modifié ; relancez pour terminer une fois corrigé.")
 
 Started = Callable[[Task | StoreTask, int], None]
 Advanced = Callable[[Task | StoreTask, int], None]
@@ -96,6 +104,8 @@ def _swept(engine: Engine, settings: Settings, declared: Declared, annotation: A
         held = _held(engine, connected)
         yield sweep.prepare(connected, declared, today, held=held, pseudonym_key=connectors.pseudonym_key(settings),
                             archive=archive, k=settings.k_anonymity)
+    except DBAPIError as error:
+        raise Conflict(REFUSED, dataset=connected.name, reason=str(error.orig).strip()) from None
     finally:
         if archive is not None:
             archive.dispose()

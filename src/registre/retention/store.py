@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 from registre.audit.service import record as audit
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
-from registre.declarations.schemas import RetentionRule
 from registre.law.calendar import first_moment_after
 from registre.models.subjects import DataSubject, LifecycleEvent, PersonalRecord, Restriction
-from registre.retention.expiry import add, end_from, latest_start
+from registre.retention.expiry import kept_until, latest_start
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def tasks(declared: Declared, today: dt.date) -> tuple[list[StoreTask], list[dic
         for index, placed in enumerate(declared.rules(activity)):
             rule = placed.rule
             label = rule.id or f"{activity.id}.retention[{index}]"
-            events, end = _period(rule, year_end)
+            events, end = kept_until(rule, year_end)
             if rule.when is not None or not events:
                 reason = "the store keeps no attribute for its condition" if rule.when else \
                     "the rule names no event to count from"
@@ -89,17 +88,6 @@ def run(engine: Engine, task: StoreTask, *, batch: int, actor: str,
         done += len(ids)
         if progress is not None:
             progress(len(ids))
-
-
-def _period(rule: RetentionRule, year_end: str) -> tuple[list[str], Callable[[dt.date], dt.date]]:
-    """The events a record's end runs from and the function from their latest to the day it is deleted."""
-    active = end_from(rule, year_end)
-    archive = rule.archive
-    if archive is None:
-        return rule.events, active
-    if archive.start is not None:
-        return [archive.start], lambda day: add(day, archive.duration)
-    return rule.events, lambda day: add(active(day), archive.duration)
 
 
 def _term(event: str) -> Any:

@@ -249,6 +249,10 @@ def _apply(sweep: Sweep, connection: Connection, task: Task, scope: ColumnElemen
         assert sweep.archive is not None
         rows = [dict(row) for row in connection.execute(select(mapped.table).where(scope)).mappings()]
         sweep.archive.store(connection, mapped, rows)
+        if not rows:
+            return 0, ""
+        # Deleted by the keys copied, not the scope again: a row that became due meanwhile waits for its copy.
+        scope = key_clause(mapped, [tuple(row[name] for name in mapped.key) for row in rows])
     statement: Any = (update(mapped.table).where(scope).values(task.changes)
                       if task.action in (Action.anonymise, Action.erase_columns)
                       else delete(mapped.table).where(scope))

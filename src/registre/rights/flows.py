@@ -166,7 +166,7 @@ def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str
 
 def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str,
                      actor: str) -> list[DatasetResult]:
-    """Do the request's right in the connected databases; each statement run is audited as soon as its
+    """Do the request's right in the connected databases; the statements run in each are audited as soon as that
     database has committed."""
     datasets = connectors.datasets(settings)
     if not datasets:
@@ -178,14 +178,15 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
         policy = Policy(actions.kept_activities(session, subject, declared, utcnow()),
                         connectors.pseudonym_key(settings))
         kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
-    results = connectors.act(datasets, kind, identities, details, policy)
-    with unit_of_work(engine) as session:
-        for result in results:
+
+    def committed(result: DatasetResult) -> None:
+        with unit_of_work(engine) as session:
             for statement in result.statements:
                 audit(session, actor=actor, action="dataset.statement", target_type="dataset",
                       target_ref=result.dataset, subject_ref=subject_ref,
                       details={"request": ref, **statement.as_dict()})
-    return results
+
+    return connectors.act(datasets, kind, identities, details, policy, committed)
 
 
 def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +57,7 @@ class TestCheck:
         result = registre("check", str(write_declaration(data)), lang="fr")
         assert result.exit_code == 1
         assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)  # reported, not raised
         assert "« nobody » n'est pas un(e) destinataire déclaré(e)" in result.output
 
     def test_invalid_json_output_names_each_problem(self, write_declaration: Write) -> None:
@@ -103,6 +107,7 @@ class TestDocuments:
         result = registre("notice", str(MINIMAL), "--format", "pdf")
         assert result.exit_code == 2
         assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)  # reported, not raised
 
     @pytest.mark.parametrize("fmt", ["ods", "xlsx", "csv"])
     def test_register_writes_each_format(self, tmp_path: Path, fmt: str) -> None:
@@ -136,3 +141,26 @@ def test_an_unreachable_store_is_a_plain_error(url: str) -> None:
     assert result.exit_code == 1
     assert "cannot be opened" in result.output
     assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # reported, not raised
+
+
+@pytest.mark.parametrize("target", ["missing-folder/notice.html", "."])
+def test_an_output_that_cannot_be_written_is_a_plain_error(tmp_path: Path, target: str) -> None:
+    result = registre("notice", str(MINIMAL), "-o", str(tmp_path / target))
+    assert result.exit_code == 1
+    assert isinstance(result.exception, SystemExit)
+    assert str(tmp_path) in result.output
+
+
+def test_a_bad_setting_is_named_without_a_traceback(tmp_path: Path) -> None:
+    command = [sys.executable, "-c", "from registre.cli import main; main()", "rules"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "REGISTRE_K_ANONYMITY": "1", "REGISTRE_LANG": "en"})
+    assert done.returncode == 1
+    assert "REGISTRE_K_ANONYMITY" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_locale_reads_as_its_language() -> None:
+    result = CliRunner().invoke(app, ["check", "/nonexistent"], env={"REGISTRE_LANG": "fr_FR.UTF-8"})
+    assert "Aucune déclaration" in result.output

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from registre import __version__
@@ -12,6 +14,8 @@ from registre.consent import cli as consent_cli
 from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
+from registre.errors import RegistreError
+from registre.kit.cli import report
 from registre.lint import cli as lint_cli
 from registre.marketing import cli as marketing_cli
 from registre.retention import cli as retention_cli
@@ -71,5 +75,10 @@ def _root(
 
 
 def main() -> None:
-    """Run the command line."""
-    app()
+    """Run the command line; an error a command did not report itself (bad settings read before it) is still a
+    plain message."""
+    try:
+        app()
+    except RegistreError as error:
+        report(error, "--json" in sys.argv)
+        sys.exit(1)

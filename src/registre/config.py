@@ -6,10 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from registre.i18n import Lang, environment_lang
+from registre.errors import InvalidInput
+from registre.i18n import Lang, Msg, environment_lang, lang_or_default
 from registre.law.calendar import Region
 from registre.law.facts import CONSENT_COOKIE_MAX_MONTHS, COOKIE_CHOICE_MONTHS
 
@@ -74,6 +75,12 @@ class Settings(BaseSettings):
         description="Which roles (besides the DPO) handle rights requests, consent and marketing, breaches and "
         "the audit log (JSON).")
 
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _locale_or_language(cls, value: object) -> object:
+        """`fr_FR.UTF-8` reads as `fr`, like the locale variables; another language falls back to English."""
+        return lang_or_default(value) if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _no_default_secret_outside_development(self) -> Settings:
         if self.env != "development" and self.secret_key.get_secret_value() == DEVELOPMENT_SECRET:
@@ -86,7 +93,15 @@ class Settings(BaseSettings):
         return self.database_url or f"sqlite:///{self.data_dir / 'registre.sqlite3'}"
 
 
+BAD_SETTINGS = Msg(en="The settings are not valid: {problems}", fr="Les réglages ne sont pas valides : {problems}")
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The settings of this process, read once."""
-    return Settings()
+    """The settings of this process, read once; a bad `REGISTRE_*` value is a plain error naming it."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        problems = "; ".join(f"REGISTRE_{'_'.join(str(p) for p in e['loc']).upper() or '?'}: {e['msg']}"
+                             for e in error.errors(include_url=False))
+        raise InvalidInput(BAD_SETTINGS, problems=problems) from None

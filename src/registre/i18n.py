@@ -21,8 +21,8 @@ def lang_or_default(value: str | None, default: Lang = "en") -> Lang:
 
 
 def environment_lang() -> Lang:
-    """The reader's language from `REGISTRE_LANG`, then the POSIX locale variables."""
-    for name in ("REGISTRE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    """The reader's language from the POSIX locale variables (`REGISTRE_LANG`, read by the settings, comes first)."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)
         if value and value not in ("C", "POSIX") and not value.startswith("C."):
             return lang_or_default(value)

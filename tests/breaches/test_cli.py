@@ -123,6 +123,7 @@ def test_mistakes_are_answered_in_plain_words(env: dict[str, str]) -> None:
         assert result.exit_code != 0
         assert words in result.output, result.output
         assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)  # reported, not raised
 
 
 def test_the_dpo_is_alerted_once_when_24_hours_or_less_are_left(env: dict[str, str],

@@ -23,6 +23,7 @@ def run(env: dict[str, str], *args: str) -> tuple[int, str]:
     """Run the CLI as a new process would."""
     get_settings.cache_clear()
     result = CliRunner().invoke(app, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception  # no traceback
     return result.exit_code, result.output
 
 

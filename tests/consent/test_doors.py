@@ -93,6 +93,7 @@ def test_the_cli_says_what_is_missing_without_a_traceback(env: dict[str, str]) -
     assert result.exit_code == 1
     assert "exact wording" in result.output
     assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # reported, not raised
     minor = registre(env, "consent", "give", "--subject", "jeanne@example.fr", "--purpose", "newsletter",
                      "--wording", "Oui", "--age", "12")
     assert minor.exit_code == 1

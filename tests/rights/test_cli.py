@@ -105,6 +105,7 @@ def test_mistakes_get_a_plain_answer_and_change_nothing(env: dict[str, str], arg
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)  # reported, not raised
     assert json.loads(registre(env, "requests", "list", "--json").output) == []
 
 

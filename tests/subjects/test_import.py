@@ -359,6 +359,7 @@ class TestCli:
         assert result.exit_code == 1
         assert isinstance(result.exception, SystemExit)
         assert "Traceback" not in result.output
+        assert isinstance(result.exception, SystemExit)  # reported, not raised
         assert "nothing was loaded" in result.output
         assert "Line 3, column email: 'x' is not a valid email address." in result.output
         assert "--skip-errors" in result.output

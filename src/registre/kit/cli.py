@@ -21,7 +21,7 @@ from registre.db.session import make_engine, upgrade
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
-from registre.i18n import Lang, Msg
+from registre.i18n import Lang, Msg, environment_lang
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -49,18 +49,30 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def fail(error: RegistreError, as_json: bool) -> NoReturn:
-    """Report an error in plain words (or JSON) and exit with status 1."""
-    lang = reader_lang()
+def report(error: RegistreError, as_json: bool) -> None:
+    """Say an error in plain words (or JSON): the message, and for a file each problem with its place."""
+    try:
+        lang = reader_lang()
+    except RegistreError:  # the settings themselves are wrong: the locale says the language
+        lang = environment_lang()
     if as_json:
         print_json(error.as_dict(lang))
-    else:
-        err.print(f"[bold red]{error.text(lang)}[/]", soft_wrap=True)
-        if isinstance(error, DeclarationInvalid):
-            for problem in error.problems:
-                field = f" [cyan]{problem.place.field}[/]" if problem.place.field else ""
-                err.print(f"  {problem.place}{field}: {problem.text(lang)}", soft_wrap=True)
+        return
+    err.print(f"[bold red]{error.text(lang)}[/]", soft_wrap=True)
+    if isinstance(error, DeclarationInvalid):
+        for problem in error.problems:
+            field = f" [cyan]{problem.place.field}[/]" if problem.place.field else ""
+            err.print(f"  {problem.place}{field}: {problem.text(lang)}", soft_wrap=True)
+
+
+def fail(error: RegistreError, as_json: bool) -> NoReturn:
+    """Report an error in plain words (or JSON) and exit with status 1."""
+    report(error, as_json)
     raise typer.Exit(1)
+
+
+NOT_TEXT = Msg(en="A file given is not UTF-8 text.", fr="Un fichier donné n'est pas du texte UTF-8.")
+FILE_PROBLEM = Msg(en="{file}: {reason}.", fr="{file} : {reason}.")
 
 
 def plain_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -72,6 +84,12 @@ def plain_errors(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except RegistreError as error:
             fail(error, bool(kwargs.get("as_json", False)))
+        except UnicodeDecodeError:
+            fail(InvalidInput(NOT_TEXT), bool(kwargs.get("as_json", False)))
+        except OSError as error:  # a file the command was given, or writes to
+            where = error.filename or ""
+            fail(InvalidInput(FILE_PROBLEM, file=where, reason=error.strerror or str(error)),
+                 bool(kwargs.get("as_json", False)))
 
     return wrapper
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from registre.audit.service import verify
@@ -210,6 +210,13 @@ class TestRights:
         assert (event.purpose, event.state, event.method) == ("newsletter", "withdrawn", "email")
         assert event.location is not None
         assert event.location.startswith("rights request ")
+
+    def test_consent_withdrawal_covers_a_person_whose_category_is_not_known(self, session: Session,
+                                                                           declared: Declared) -> None:
+        session.execute(update(DataSubject).values(category=None))  # as for someone found only in a database
+        done = service.complete(session, new(session, "consent_withdrawal"), declared=declared, actor=ACTOR)
+        assert done.answer["summary"]["withdrawn"] == ["newsletter"]
+        assert done.answer["summary"]["erased"] == ["newsletter"]
 
     def test_post_mortem_directives_replace_earlier_ones(self, session: Session, declared: Declared) -> None:
         for text in ("Delete everything.", "Give my data to my daughter."):

@@ -99,13 +99,10 @@ class Declared:
         """The retention rules that apply to an activity, shared ones included."""
         return self.rules_by_activity[activity.id]
 
-    def bases_for(self, activity: Activity, subject: str) -> list[LegalBasisEntry]:
-        """The legal bases an activity rests on for one subject category."""
-        return [b for b in activity.legal_bases if b.subjects is None or subject in b.subjects]
-
-    def activity_path(self, activity: Activity) -> FieldPath:
-        """The path of an activity in the declaration."""
-        return ("activities", self.declaration.activities.index(activity))
+    def bases_for(self, activity: Activity, subject: str | None) -> list[LegalBasisEntry]:
+        """The legal bases an activity rests on for one subject category (all of them when the category is not
+        known, as for a person found only by an identifier)."""
+        return [b for b in activity.legal_bases if subject is None or b.subjects is None or subject in b.subjects]
 
 
 UNKNOWN = Msg(

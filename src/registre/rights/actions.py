@@ -135,7 +135,7 @@ def _portability(context: Context) -> Completion:
         info = context.declared.data.get(record.data_category)
         if activity is None or (info is not None and info.origin is Origin.inferred):
             continue
-        bases = context.declared.bases_for(activity, category) if category else activity.legal_bases
+        bases = context.declared.bases_for(activity, category)
         if not any(b.basis in (LegalBasis.consent, LegalBasis.contract) for b in bases):
             continue
         rows.append({"activity": record.activity, "data_category": record.data_category, "field": record.field,
@@ -217,8 +217,7 @@ def _exception(context: Context, activity: Activity | None, holds: set[str | Non
         return None
     if None in holds or activity.id in holds:
         return "Art. 17(3)(e)"
-    bases = (context.declared.bases_for(activity, context.subject.category) if context.subject.category
-             else activity.legal_bases)
+    bases = context.declared.bases_for(activity, context.subject.category)
     return "Art. 17(3)(b)" if any(b.basis is LegalBasis.legal_obligation for b in bases) else None
 
 
@@ -255,7 +254,7 @@ def _consent_withdrawal(context: Context) -> Completion:
     category = context.subject.category
     named = context.details.get("activities") or [
         a.id for a in context.declared.declaration.activities
-        if any(b.basis is LegalBasis.consent for b in context.declared.bases_for(a, category or ""))]
+        if any(b.basis is LegalBasis.consent for b in context.declared.bases_for(a, category))]
     erased = []
     method = CHANNEL_METHODS.get(context.request.channel if context.request else "", Method.api)
     for name in named:
@@ -266,7 +265,7 @@ def _consent_withdrawal(context: Context) -> Completion:
                                                 location=f"rights request {context.request.ref}"
                                                 if context.request else None))
         activity = context.activity(name)
-        bases = context.declared.bases_for(activity, category) if activity and category else []
+        bases = context.declared.bases_for(activity, category) if activity else []
         if bases and all(b.basis is LegalBasis.consent for b in bases):
             context.session.execute(delete(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
                                                                  PersonalRecord.activity == name))

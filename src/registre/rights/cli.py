@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -145,9 +144,8 @@ def list_command(
         print_json([r.model_dump(mode="json") for r in shown])
         return
     table = Table("ref", "kind", "status", "received", "strict", "paused", "days left")
-    today = dt.date.today()
     for r in shown:
-        late = r.status in (Status.open, Status.awaiting_identity) and r.strict_deadline < today
+        late = r.status in (Status.open, Status.awaiting_identity) and r.days_left < 0
         table.add_row(r.ref, r.kind.value, r.status.value, r.received_at.date().isoformat(),
                       f"[red]{r.strict_deadline}[/]" if late else str(r.strict_deadline),
                       str(r.paused_deadline or "—"), str(r.days_left))

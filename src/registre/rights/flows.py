@@ -102,7 +102,7 @@ def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str,
         request = service.get_or_raise(session, ref)
         if ask:
             sent_code, contact = service.ask_identity(session, request, actor=actor, secret=secret)
-            item = letters.letter("identity", request, None, code=sent_code)
+            item = letters.letter("identity", request, None, code=sent_code, days=service.CODE_LIFETIME.days)
             pending.append(Letter(contact, item.subject, item.body) if item else None)
         else:
             service.confirm_identity(session, request, actor=actor, code=code, id_checked=id_checked, secret=secret)

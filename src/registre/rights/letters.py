@@ -31,9 +31,9 @@ BODIES = {
            "{deadline}.\n\nRéférence : {ref}\n"),
     "identity": Msg(
         en="Hello,\n\nTo make sure that your request comes from you, please give us this code: {code}\n\nIt is "
-           "valid for 7 days. If you did not make this request, ignore this message.\n\nReference: {ref}\n",
+           "valid for {days} days. If you did not make this request, ignore this message.\n\nReference: {ref}\n",
         fr="Bonjour,\n\nPour nous assurer que votre demande vient bien de vous, merci de nous communiquer ce "
-           "code : {code}\n\nIl est valable 7 jours. Si vous n'avez pas fait cette demande, ignorez ce message."
+           "code : {code}\n\nIl est valable {days} jours. Si vous n'avez pas fait cette demande, ignorez ce message."
            "\n\nRéférence : {ref}\n"),
     "extended": Msg(
         en="Hello,\n\nWe need more time to answer your request: under Article 12(3) of the GDPR we will answer "

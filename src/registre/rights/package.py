@@ -78,7 +78,7 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
             for i in session.scalars(select(Identifier).where(Identifier.subject_id == subject.id))]},
         "confirmation": bool(records),
         "purposes": [{"activity": a.name(lang), "purpose": a.purpose(lang), "legal_bases": [
-            LEGAL_BASES[b.basis](lang) for b in (declared.bases_for(a, category) if category else a.legal_bases)]}
+            LEGAL_BASES[b.basis](lang) for b in declared.bases_for(a, category)]}
             for a in activities],
         "categories": sorted({declared.data[r.data_category].label(lang) for r in records
                               if r.data_category in declared.data}),

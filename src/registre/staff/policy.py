@@ -80,19 +80,6 @@ class Policy:
             return False
         return all(role in activity.recipients for activity in self.declared.declaration.activities)
 
-    def activities(self, role: str) -> set[str]:
-        """The activities whose data the role sees."""
-        if self.declared is None:
-            return set()
-        return {a.id for a in self.declared.declaration.activities if role == DPO or role in a.recipients}
-
-    def categories(self, role: str) -> set[str]:
-        """The data categories the role sees (for at least one activity)."""
-        if self.declared is None:
-            return set()
-        seen = self.activities(role)
-        return {d for a in self.declared.declaration.activities if a.id in seen for d in a.data}
-
     def sees(self, role: str, activity: str, data_category: str) -> bool:
         """Whether the role sees a record of this activity and data category."""
         if role == DPO:

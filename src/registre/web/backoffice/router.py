@@ -17,7 +17,7 @@ from registre.audit import service as audit_service
 from registre.breaches import flows as breaches
 from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
-from registre.errors import InvalidInput, NotFound, RegistreError
+from registre.errors import NotFound, RegistreError
 from registre.i18n import Msg
 from registre.models.audit import AuditEntry
 from registre.retention import flows as retention
@@ -40,7 +40,6 @@ DONE = {"complete": Msg(en="The request is answered; the person was written to."
                       fr="Le délai est prolongé et la personne en a reçu les motifs."),
         "refuse": Msg(en="The refusal was recorded and sent with the remedies.",
                       fr="Le refus est enregistré et a été envoyé avec les voies de recours.")}
-NO_REASONS = Msg(en="Give the reasons the person will read.", fr="Indiquez les motifs que la personne lira.")
 UNSENT = Msg(en="A letter could not be sent: {what}", fr="Un courrier n'a pas pu partir : {what}")
 AUDIT_PAGE = 100
 
@@ -154,7 +153,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
         with unit_of_work(engine) as session:
             verification = audit_service.verify(session)
     return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
-                 verification=verification, today=dt.date.today(), declared=declared)
+                 verification=verification, declared=declared)
 
 
 @router.get("/register.{fmt}")
@@ -181,8 +180,7 @@ def requests_list(request: Request, engine: EngineDep, settings: SettingsDep,
     """Every request, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
     shown = rights.list_requests(engine, settings, status, actor=actor.name)
-    return _page(request, "requests.html.j2", actor, requests=shown, status=status, statuses=list(Status),
-                 today=dt.date.today())
+    return _page(request, "requests.html.j2", actor, requests=shown, status=status, statuses=list(Status))
 
 
 def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,
@@ -199,7 +197,7 @@ def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 2
         except NotFound:
             file = None  # erased
     return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
-                 today=dt.date.today(), **context)
+                 **context)
 
 
 @router.get("/requests/{ref}")
@@ -222,8 +220,6 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
         if step == "complete":
             result = rights.complete(engine, settings, declared, ref, actor=actor.name)
         elif step in ("extend", "refuse"):
-            if not reasons.strip():
-                raise InvalidInput(NO_REASONS)
             if step == "extend":
                 result = rights.extend(engine, settings, declared, ref, reasons=reasons, actor=actor.name)
             else:

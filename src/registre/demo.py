@@ -9,7 +9,6 @@ erasure requests there, shows with plain SQL what is left, and runs the shop's r
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -31,6 +30,7 @@ from registre.documents import notice as notices
 from registre.documents import spreadsheets
 from registre.i18n import LANGS, Msg
 from registre.kit.cli import out, plain_errors, reader_lang
+from registre.law.calendar import today
 from registre.lint import service as lint
 from registre.lint.engine import Severity
 from registre.retention import flows as retention
@@ -79,7 +79,7 @@ def demo(
     with Progress(console=out, transient=True) as progress:
         task = progress.add_task("registre demo", total=len(paths))
         for path in paths:
-            report = lint.check(path, dt.date.today())
+            report = lint.check(path, today())
             written = []
             for notice_lang in LANGS:
                 built = notices.build(report.declared, notice_lang)

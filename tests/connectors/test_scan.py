@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,6 @@ from registre.connectors.mapping import attach, read_annotations
 from registre.connectors.scan import Draft, draft
 from registre.errors import InvalidInput
 from tests.fixtures.shop import JEANNE, MARIADB_ADMIN, PAUL, build_shop, iban_fr
-from tests.fixtures.store import _worker
 
 
 def parsed(result: Draft) -> dict[str, Any]:
@@ -133,7 +133,7 @@ def _with_password(url: str, password: str) -> str:
     """The URL with a password the server accepts: PostgreSQL's trust ignores it; MariaDB gets a reader with it."""
     parsed_url = make_url(url)
     if parsed_url.get_backend_name() == "mysql":
-        user = f"scan_reader_{_worker()}"
+        user = f"scan_reader_{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"  # one account, reused
         admin = create_engine(MARIADB_ADMIN, isolation_level="AUTOCOMMIT")
         try:
             with admin.connect() as connection:

@@ -13,7 +13,6 @@ from registre.declarations.declared import Declared
 from registre.declarations.schemas import Tracker, TrackerPurpose
 from registre.documents import notice
 from registre.i18n import LANGS, Lang, Msg
-from registre.law.facts import CONSENT_COOKIE_MAX_MONTHS
 
 COOKIE = "registre_consent"
 
@@ -78,7 +77,7 @@ def build(declared: Declared, settings: Settings, lang: Lang) -> dict[str, Any]:
                                "description": _describe(members, lang),
                                "required": not any(_needs_consent(t) for t in members)})
     shown = notice.build(declared, lang) if lang in declared.declaration.policy.languages else None
-    months = min(settings.consent_choice_months, CONSENT_COOKIE_MAX_MONTHS)
+    months = settings.consent_choice_months  # the settings cap it at CONSENT_COOKIE_MAX_MONTHS
     return {
         "lang": lang,
         "version": version(declared),

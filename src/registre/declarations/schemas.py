@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
 from registre.i18n import LANGS, Lang
+from registre.law.facts import DIGITAL_CONSENT_AGE
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
 
@@ -187,7 +188,7 @@ class Minors(Model):
 
     admitted: bool = True
     # The age from which a minor acts alone; below it a holder of parental authority takes part.
-    age_alone: int = Field(15, ge=0, le=18)
+    age_alone: int = Field(DIGITAL_CONSENT_AGE, ge=0, le=18)
     # Below `age_alone`: who consents. LIL art. 45 asks for the minor and the parent jointly under 15.
     consent_below: Literal["joint", "parent_only", "refused"] = "joint"
 

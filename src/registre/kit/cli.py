@@ -22,6 +22,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg, environment_lang
+from registre.law.calendar import today
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -97,7 +98,7 @@ def plain_errors(command: Callable[P, R]) -> Callable[P, R]:
 def parse_date(value: str | None) -> dt.date:
     """A date given as YYYY-MM-DD on the command line, or today."""
     if value is None:
-        return dt.date.today()
+        return today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:

@@ -202,3 +202,8 @@ PARIS = ZoneInfo("Europe/Paris")
 def first_moment_after(day: dt.date, zone: ZoneInfo = PARIS) -> dt.datetime:
     """The first instant after `day` in `zone`, in UTC: what happened before it happened by that day."""
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone).astimezone(dt.UTC)
+
+
+def today() -> dt.date:
+    """Today's date in France (a server in UTC is a day behind Paris for an hour or two before midnight)."""
+    return dt.datetime.now(PARIS).date()

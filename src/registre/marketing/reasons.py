@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from registre.i18n import Msg
@@ -40,7 +41,7 @@ class Reason(StrEnum):
     bloctel_not_checked = "bloctel_not_checked"
 
 
-_SWITCH = PHONE_CONSENT_FROM.isoformat()
+_LAST_BLOCTEL_DAY = (PHONE_CONSENT_FROM - dt.timedelta(days=1)).isoformat()  # consent rules from the next
 
 TEXTS: dict[str, Msg] = {
     Basis.consent: Msg(en="Eligible: the person consented to this channel and purpose.",
@@ -62,9 +63,9 @@ TEXTS: dict[str, Msg] = {
         fr="Peut être contactée : un contrat est en cours avec la personne ; l'appel doit s'y rapporter (Code de la "
            "consommation L223-1)."),
     Basis.not_on_bloctel: Msg(
-        en=f"Eligible: the number is not on the Bloctel opposition list (rule in force until {_SWITCH}).",
+        en=f"Eligible: the number is not on the Bloctel opposition list (rule in force until {_LAST_BLOCTEL_DAY}).",
         fr=f"Peut être contactée : le numéro n'est pas inscrit sur la liste d'opposition Bloctel (règle en vigueur "
-           f"jusqu'au {_SWITCH})."),
+           f"jusqu'au {_LAST_BLOCTEL_DAY})."),
     Reason.not_found: Msg(en="Not contacted: no such person in the store.",
                           fr="Non contactée : aucune personne de ce nom dans le registre."),
     Reason.deceased: Msg(en="Not contacted: the person's death has been notified (LIL art. 84-85).",
@@ -93,9 +94,10 @@ TEXTS: dict[str, Msg] = {
     Reason.consent_expired: Msg(en="Not contacted: the person's consent has lapsed; ask again.",
                                 fr="Non contactée : le consentement de la personne a expiré ; redemandez-le."),
     Reason.minor_without_parent: Msg(
-        en="Not contacted: the person consented under 15 without a holder of parental authority (LIL art. 45).",
-        fr="Non contactée : la personne a consenti avant 15 ans sans titulaire de l'autorité parentale (LIL "
-           "art. 45)."),
+        en="Not contacted: the person consented below the age of digital consent without a holder of parental "
+           "authority (LIL art. 45).",
+        fr="Non contactée : la personne a consenti avant l'âge du consentement numérique sans titulaire de "
+           "l'autorité parentale (LIL art. 45)."),
     Reason.no_consent: Msg(en="Not contacted: this channel needs the person's prior consent, and there is none.",
                            fr="Non contactée : ce canal exige le consentement préalable de la personne, qui fait "
                               "défaut."),

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from registre.declarations.schemas import Channel
 from registre.i18n import Lang, Msg, lang_or_default
+from registre.law.calendar import today
 from registre.marketing import flows
 from registre.marketing.unsubscribe import Target
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
@@ -51,7 +52,7 @@ def eligibility(body: EligibilityQuery, request: Request, engine: EngineDep, set
                 declared: DeclaredDep, actor: Staff) -> dict[str, Any]:
     """Each person's answer: eligible with its basis, or the reason not, with the words in French and English."""
     answer = flows.eligible(engine, declared, channel=body.channel, purpose=body.purpose,
-                            at=body.at or dt.date.today(), audience=body.audience, actor=actor)
+                            at=body.at or today(), audience=body.audience, actor=actor)
     return answer.as_dict(lang_or_default(request.headers.get("accept-language"), settings.lang))
 
 

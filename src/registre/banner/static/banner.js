@@ -41,7 +41,7 @@
 
   function valid(choice) {
     return choice && choice.v === config.version && choice.c &&
-      monthsLater(choice.at, Math.min(config.choice_months, 13)) > Date.now();
+      monthsLater(choice.at, config.choice_months) > Date.now();
   }
 
   function newId() {
@@ -69,6 +69,7 @@
       }
       run.setAttribute("data-registre-ran", "");
       if (!old.src) run.text = old.text;
+      run.async = false;  // scripts unblocked together still run in their order on the page
       old.parentNode.replaceChild(run, old);
     }
   }
@@ -78,7 +79,7 @@
     var now = Date.now();
     stored = { id: (before && before.id) || newId(), v: config.version, c: {}, at: now };
     config.categories.forEach(function (cat) { stored.c[cat.id] = cat.required ? 1 : (choices[cat.id] ? 1 : 0); });
-    var seconds = Math.floor((monthsLater(now, Math.min(config.choice_months, 13)) - now) / 1000);
+    var seconds = Math.floor((monthsLater(now, config.choice_months) - now) / 1000);
     document.cookie = config.cookie + "=" + encodeURIComponent(JSON.stringify(stored)) + "; Max-Age=" + seconds +
       "; Path=/; SameSite=Lax" + (location.protocol === "https:" ? "; Secure" : "");
     var body = { consent_id: stored.id, choices: {}, notice_version: config.version, lang: lang, action: action,

@@ -73,8 +73,10 @@ def exempt_purpose(context: Context) -> Iterator[Hit]:
             yield Hit(("cookies", "trackers", index), {"name": tracker.name, "purpose": tracker.purpose.value})
 
 
-@rule("COOKIE-LIFETIME", W, "CNIL recommendation 2020-092 (13-month cap: unverified as a general rule)",
-      Msg(en="Consent cookie kept more than 13 months", fr="Cookie soumis au consentement conservé plus de 13 mois"),
+@rule("COOKIE-LIFETIME", W,
+      f"CNIL recommendation 2020-092 ({CONSENT_COOKIE_MAX_MONTHS}-month cap: unverified as a general rule)",
+      Msg(en=f"Consent cookie kept more than {CONSENT_COOKIE_MAX_MONTHS} months",
+          fr=f"Cookie soumis au consentement conservé plus de {CONSENT_COOKIE_MAX_MONTHS} mois"),
       Msg(en="'{name}' lives {lifetime}; consent cookies are commonly capped at {max} months.",
           fr="« {name} » vit {lifetime_fr} ; les cookies soumis au consentement sont couramment limités à "
              "{max} mois."))

@@ -69,7 +69,7 @@ def soft_opt_in(context: Context) -> Iterator[Hit]:
             yield Hit(path, {"channel": channel.channel.value, "missing": ", ".join(missing) or "—"})
 
 
-@rule("MKT-PHONE", E, "Code de la consommation L223-1 (loi n° 2025-594 from 11 August 2026)",
+@rule("MKT-PHONE", E, f"Code de la consommation L223-1 (loi n° 2025-594 from {PHONE_CONSENT_FROM:%d %B %Y})",
       Msg(en="Telephone prospecting rule out of date", fr="Règle de prospection téléphonique dépassée"),
       Msg(en="Telephone prospecting rests on '{basis}', but {why}.", fr="La prospection téléphonique repose sur "
           "« {basis} », mais {why_fr}."))

@@ -14,8 +14,8 @@ E, W = Severity.error, Severity.warning
 
 
 @rule("MINORS-PARENTAL-CONSENT", E, "Loi Informatique et Libertés art. 45; GDPR Art. 8",
-      Msg(en="Minors under 15 without joint parental consent", fr="Mineurs de moins de 15 ans sans consentement "
-          "conjoint des parents"),
+      Msg(en=f"Minors under {DIGITAL_CONSENT_AGE} without joint parental consent",
+          fr=f"Mineurs de moins de {DIGITAL_CONSENT_AGE} ans sans consentement conjoint des parents"),
       Msg(en="{subject}: {why}; under {age}, consent is given jointly by the minor and a holder of parental "
              "authority.",
           fr="{subject_fr} : {why_fr} ; avant {age} ans, le consentement est donné conjointement par le mineur et "

@@ -4,7 +4,6 @@ call audit every read of personal data with the staff member as actor."""
 
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -19,6 +18,7 @@ from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
 from registre.errors import NotFound, RegistreError
 from registre.i18n import Msg
+from registre.law.calendar import today
 from registre.models.audit import AuditEntry
 from registre.retention import flows as retention
 from registre.rights import flows as rights
@@ -146,7 +146,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
                        or b.hours_left > 0]
     if actor.role == "dpo" and declared is not None:
         try:
-            plan = retention.plan(engine, settings, declared, dt.date.today())
+            plan = retention.plan(engine, settings, declared, today())
         except RegistreError as error:
             plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(page_lang(request))}]
     if policy.may(actor.role, Duty.audit):

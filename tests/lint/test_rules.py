@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from registre.declarations.declared import Declared
+from registre.documents import notice
 from registre.lint.engine import RULES, run
 from registre.lint.service import rules as all_rules
 from tests.conftest import Change
@@ -184,3 +185,20 @@ def test_observed_data_alone_need_no_statement_on_provision(declare: Declare) ->
         act(d).update(data=["connection"], provision=None)
         del act(d)["provision"]
     assert "INFO-PROVISION" not in codes(declare(observed_only))
+
+
+def test_a_website_alone_is_no_contact_for_the_lint_nor_for_the_notice(declare: Declare) -> None:
+    def website_only(data: dict[str, Any]) -> None:
+        unreachable_controller(data)
+        data["controller"]["website"] = "https://exemple.fr"
+
+    declared = declare(website_only)
+    assert "INFO-CONTROLLER-CONTACT" in codes(declared)
+    html = notice.render(notice.build(declared, "en"), "html")
+    assert "Contact details not stated" in html
+
+
+def test_an_activity_that_names_no_measure_is_warned_and_shows_none_in_the_register(declare: Declare) -> None:
+    declared = declare(lambda d: act(d).update(security_measures=[]))  # the declaration still has general ones
+    assert "INFO-SECURITY" in codes(declared)
+    assert declared.measures(declared.declaration.activities[0]) == []

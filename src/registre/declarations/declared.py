@@ -99,6 +99,12 @@ class Declared:
         """The retention rules that apply to an activity, shared ones included."""
         return self.rules_by_activity[activity.id]
 
+    def measures(self, activity: Activity) -> list[str]:
+        """The activity's own security measures, or the declaration's when it names none (`[]`: none at all)."""
+        if activity.security_measures is not None:
+            return activity.security_measures
+        return self.declaration.security_measures
+
     def bases_for(self, activity: Activity, subject: str | None) -> list[LegalBasisEntry]:
         """The legal bases an activity rests on for one subject category (all of them when the category is not
         known, as for a person found only by an identifier)."""

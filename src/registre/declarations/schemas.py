@@ -126,6 +126,12 @@ class Contact(Model):
     form_url: str | None = None
     website: str | None = None
 
+    @property
+    def reachable(self) -> bool:
+        """Whether a person can write or speak to them: an address, email, phone or form (a website alone is
+        not contact details, Art. 13(1)(a))."""
+        return any((self.email, self.phone, self.address, self.form_url))
+
 
 class Party(Contact):
     """A controller, joint controller or representative."""

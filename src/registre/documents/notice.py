@@ -228,7 +228,7 @@ class _Context:
         lines = self.labelled([(w.ADDRESS, contact.address), (w.COUNTRY, self.country(country)),
                                (w.EMAIL, contact.email), (w.PHONE, contact.phone), (w.FORM_URL, contact.form_url),
                                (w.WEBSITE, contact.website)])
-        return lines if _reachable(contact) else (*lines, self.t(w.NO_CONTACT))
+        return lines if contact.reachable else (*lines, self.t(w.NO_CONTACT))
 
     def party(self, party: Party) -> Entry:
         """A controller, representative or joint controller: its identity, contact and responsibilities."""
@@ -246,7 +246,7 @@ class _Context:
         """Where requests go: the rights contact, else the DPO, else the controller."""
         dpo = self.decl.dpo
         for contact in (self.decl.rights.contact, dpo, self.decl.controller):
-            if contact is not None and _reachable(contact):
+            if contact is not None and contact.reachable:
                 return contact
         return self.decl.rights.contact
 
@@ -261,10 +261,6 @@ class _Context:
 @cache
 def _locale(lang: Lang) -> Locale:
     return Locale.parse(lang)
-
-
-def _reachable(contact: Contact) -> bool:
-    return any((contact.email, contact.phone, contact.address, contact.form_url, contact.website))
 
 
 def _table(caption: str, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Table:
@@ -306,7 +302,7 @@ def _dpo(ctx: _Context) -> Section:
     else:
         heading, intro = w.H_DPO_CONTACT, w.NO_DPO
     # An appointed DPO is shown with their own details, even when there are none: never someone else's.
-    contact = dpo if dpo is not None and (dpo.appointed or _reachable(dpo)) else ctx.request_contact()
+    contact = dpo if dpo is not None and (dpo.appointed or dpo.reachable) else ctx.request_contact()
     names = [n for n in (dpo.name, dpo.organisation) if n] if dpo is not None else []
     term = " — ".join(names) or ctx.t(heading)
     entries = Entries((Entry(term, ctx.contact_lines(contact)),))
@@ -394,7 +390,7 @@ def _transfers(ctx: _Context) -> Section:
 
 def _transfer(ctx: _Context, activity: Activity, transfer: Transfer) -> list[str]:
     decision = adequacy(transfer.country, ctx.law_day)
-    covered = decision is not None and (decision.condition != "dpf" or transfer.dpf_certified)
+    covered = decision is not None and decision.covers(transfer.dpf_certified)
     if decision is None:
         adequate = ctx.t(w.NO)
     elif covered:

@@ -217,7 +217,7 @@ def _flat_cells(activity: Activity, declared: Declared, lang: Lang) -> tuple[Cel
         _join(recipients) or NO_RECIPIENT(lang),
         _join(" — ".join(c for c in _transfer_cells(t, declared, lang)[:4] if c) for t in activity.transfers)
         or NO_TRANSFER(lang),
-        _join(SECURITY_MEASURES[m](lang) for m in _measures(activity, declared)) or NO_MEASURE(lang),
+        _join(SECURITY_MEASURES[m](lang) for m in declared.measures(activity)) or NO_MEASURE(lang),
     )
 
 
@@ -289,7 +289,7 @@ def _legal_bases(activity: Activity, declared: Declared, lang: Lang) -> list[Row
 
 
 def _security(activity: Activity, declared: Declared, lang: Lang) -> list[Row]:
-    rows = [Row((SECURITY_MEASURES[m](lang),)) for m in _measures(activity, declared)]
+    rows = [Row((SECURITY_MEASURES[m](lang),)) for m in declared.measures(activity)]
     return _section(SECURITY, lang, rows or [Row((NO_MEASURE(lang),))])
 
 
@@ -426,13 +426,6 @@ def _recipients(activity: Activity, declared: Declared) -> list[Recipient]:
     """The activity's recipients, internal first, then processors, third parties and authorities."""
     order = list(RecipientKind)
     return sorted((declared.recipients[r] for r in activity.recipients), key=lambda r: order.index(r.kind))
-
-
-def _measures(activity: Activity, declared: Declared) -> list[str]:
-    """The activity's own security measures, or the declaration's when it names none."""
-    if activity.security_measures is not None:
-        return activity.security_measures
-    return declared.declaration.security_measures
 
 
 def _special_ids(activity: Activity, declared: Declared) -> list[str]:

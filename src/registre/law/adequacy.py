@@ -23,6 +23,10 @@ class Adequacy:
     condition: str | None = None  # "dpf": only importers certified under the EU-US Data Privacy Framework
     scope: str | None = None
 
+    def covers(self, dpf_certified: bool) -> bool:
+        """Whether the decision covers a transfer to an importer (certified under the DPF or not)."""
+        return self.condition != "dpf" or dpf_certified
+
 
 # Decision years for the pre-GDPR decisions are from memory in the reference ([MEM]); the dates that
 # matter for a policy written today (Japan, UK, Korea, US, Brazil) are sourced there.

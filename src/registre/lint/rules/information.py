@@ -15,7 +15,7 @@ E, W = Severity.error, Severity.warning
 
 
 def _reachable(contact: Contact | None) -> bool:
-    return contact is not None and any((contact.email, contact.phone, contact.address, contact.form_url))
+    return contact is not None and contact.reachable
 
 
 @rule("INFO-CONTROLLER-CONTACT", E, "GDPR Art. 13(1)(a), 14(1)(a)",
@@ -175,9 +175,8 @@ def rights_contact(context: Context) -> Iterator[Hit]:
              "pour l'ensemble des traitements."))
 def security(context: Context) -> Iterator[Hit]:
     """The register can describe the security measures of each activity."""
-    general = context.declared.declaration.security_measures
     for path, activity in each_activity(context):
-        if not (activity.security_measures or general):
+        if not context.declared.measures(activity):
             yield Hit(path, {"activity": activity.id})
 
 

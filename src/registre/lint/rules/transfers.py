@@ -34,7 +34,7 @@ def no_safeguard(context: Context) -> Iterator[Hit]:
             if decision is None:
                 yield Hit((*path, "transfers", index), {**params, "why": "no adequacy decision is in force",
                                                         "why_fr": "aucune décision d'adéquation n'est en vigueur"})
-            elif decision.condition == "dpf" and not transfer.dpf_certified:
+            elif not decision.covers(transfer.dpf_certified):
                 yield Hit((*path, "transfers", index), {
                     **params, "why": "the importer is not stated to be certified under the Data Privacy Framework",
                     "why_fr": "l'importateur n'est pas indiqué comme certifié au Data Privacy Framework"})
@@ -56,7 +56,7 @@ def wrong_adequacy(context: Context) -> Iterator[Hit]:
                 yield Hit((*path, "transfers", index), {
                     **params, "why": f"none is in force on {context.on.isoformat()}",
                     "why_fr": f"aucune n'est en vigueur au {context.on.isoformat()}"})
-            elif decision.condition == "dpf" and not transfer.dpf_certified:
+            elif not decision.covers(transfer.dpf_certified):
                 yield Hit((*path, "transfers", index), {
                     **params, "why": "it covers only importers certified under the EU-US Data Privacy Framework",
                     "why_fr": "elle ne couvre que les importateurs certifiés au Data Privacy Framework UE-États-Unis"})

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from pydantic import ValidationError
+
 from registre.i18n import Lang, Msg
 
 
@@ -135,3 +137,8 @@ class StoreUnavailable(RegistreError):
 
     code = "store_unavailable"
     status_code = 503
+
+
+def problems_of(error: ValidationError) -> str:
+    """A validation error's problems on one line, each with the field it concerns: `kind: Input should be …`."""
+    return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from registre.banner import config as banner_config
 from registre.consent import flows
 from registre.consent.schemas import CookieChoice
-from registre.errors import InvalidInput
+from registre.errors import InvalidInput, problems_of
 from registre.i18n import Lang, Msg
 from registre.web.deps import declared_of, engine_of, settings_of
 
@@ -66,7 +66,7 @@ async def proof(request: Request) -> JSONResponse:
     try:
         choice = CookieChoice.model_validate_json(await request.body())
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = problems_of(error)
         raise InvalidInput(BAD_PROOF, problems=problems) from None
     shown, wording = _config(request, choice.lang)
     done = await run_in_threadpool(flows.record_choice, engine_of(request), shown, choice,

@@ -29,7 +29,7 @@ from registre.breaches.schemas import (
 from registre.breaches.triage import QUESTIONS
 from registre.config import get_settings
 from registre.declarations.service import load
-from registre.errors import InvalidInput
+from registre.errors import InvalidInput, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
@@ -124,7 +124,7 @@ def _valid(model: type[M], raw: dict[str, Any]) -> M:
     try:
         return model.model_validate(raw)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = problems_of(error)
         raise InvalidInput(BAD_INPUT, problems=problems) from None
 
 

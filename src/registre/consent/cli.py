@@ -14,7 +14,7 @@ from registre.consent import flows
 from registre.consent.flows import Format
 from registre.consent.schemas import ConsentCreate, ConsentRead, Method
 from registre.declarations.schemas import Channel
-from registre.errors import InvalidInput
+from registre.errors import InvalidInput, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
@@ -69,7 +69,7 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
     try:
         consent_in = ConsentCreate.model_validate(raw)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = problems_of(error)
         raise InvalidInput(BAD_CONSENT, problems=problems) from None
     events = flows.record(store(), read_declaration(declaration), consent_in, actor=actor)
     if as_json:

@@ -36,10 +36,6 @@ def _party(declared: Declared) -> dict[str, Any]:
             "party_phone": controller.phone}
 
 
-def _activity(declared: Declared, purpose: str) -> Activity | None:
-    return next((a for a in declared.declaration.activities if a.id == purpose), None)
-
-
 def _withdrawal(declared: Declared, activity: Activity | None, channel: str | None, lang: Lang) -> str:
     if activity is not None:
         for basis in activity.legal_bases:
@@ -53,7 +49,7 @@ def _withdrawal(declared: Declared, activity: Activity | None, channel: str | No
 
 def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: int | None) -> dict[str, Any]:
     """One purpose of the record: an activity of the declaration, or a category of trackers."""
-    activity = _activity(declared, event.purpose)
+    activity = declared.activity(event.purpose)
     if activity is not None:
         recipients = [declared.recipients[r] for r in activity.recipients if r in declared.recipients]
         return {

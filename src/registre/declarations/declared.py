@@ -99,6 +99,10 @@ class Declared:
         """The retention rules that apply to an activity, shared ones included."""
         return self.rules_by_activity[activity.id]
 
+    def activity(self, name: str | None) -> Activity | None:
+        """The declared processing activity of that id, or None."""
+        return next((a for a in self.declaration.activities if a.id == name), None)
+
     def measures(self, activity: Activity) -> list[str]:
         """The activity's own security measures, or the declaration's when it names none (`[]`: none at all)."""
         if activity.security_measures is not None:

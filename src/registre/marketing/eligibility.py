@@ -372,7 +372,8 @@ class _Facts:
     def _retention(self, connection: Connection, scope: _Scope, purpose: str, at: dt.date,
                    answer: Answer) -> set[int]:
         """The audience whose every period under the activity's unconditional rules is over on `at`."""
-        activity = next(a for a in self.declared.declaration.activities if a.id == purpose)
+        activity = self.declared.activity(purpose)
+        assert activity is not None  # checked by `activity_or_raise` before any query
         placed = [p.rule for p in self.declared.rules(activity)]
         conditional = [r.id or (r.label("en") if r.label else "—") for r in placed if r.when]
         if conditional:

@@ -78,7 +78,7 @@ def _page(lang: Lang, body: str) -> HTMLResponse:
 
 
 def _words(declared: DeclaredDep, target: Target, lang: Lang) -> dict[str, str]:
-    activity = next((a for a in declared.declaration.activities if a.id == target.purpose), None)
+    activity = declared.activity(target.purpose)
     return {"channel": html.escape(target.channel), "controller": html.escape(declared.declaration.controller.name),
             "purpose": html.escape(activity.name(lang) if activity else target.purpose)}
 

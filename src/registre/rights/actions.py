@@ -77,7 +77,7 @@ class Context:
 
     def activity(self, name: str) -> Activity | None:
         """The declared activity of that name."""
-        return next((a for a in self.declared.declaration.activities if a.id == name), None)
+        return self.declared.activity(name)
 
     def records(self) -> list[PersonalRecord]:
         """The subject's personal data."""

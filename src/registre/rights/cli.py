@@ -11,7 +11,7 @@ from rich.table import Table
 from registre.config import get_settings
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
-from registre.errors import InvalidInput
+from registre.errors import InvalidInput, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
@@ -122,7 +122,7 @@ def new(
     try:
         request_in = RequestCreate.model_validate({k: v for k, v in raw.items() if v is not None})
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = problems_of(error)
         raise InvalidInput(BAD_REQUEST, problems=problems) from None
     result = flows.file_request(store(), get_settings(), _optional_declared(declaration), request_in, actor)
     if not as_json:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from registre.declarations.schemas import LegalBasis
 from registre.documents import notice as notices
-from registre.errors import NotFound
+from registre.errors import NotFound, problems_of
 from registre.i18n import Lang, Msg
 from registre.rights.schemas import RequestDetails, RequestKind
 from registre.web.center import flows
@@ -108,7 +108,7 @@ async def send_request(kind: str, request: Request, settings: SettingsDep, decla
         form = RequestForm(kind=chosen, email=values.get("email", "").strip(), name=values.get("name") or None,
                            lang=lang, details=_details(chosen, values, activities))
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors())
+        problems = problems_of(error)
         return _form_page(request, declared, chosen, 422, BAD_FORM(lang, problems=problems), values)
     flows.submit(settings, declared, form, _base(request))
     return render(request, "center/sent.html.j2", email=str(form.email))
@@ -183,7 +183,7 @@ async def preferences_ask(request: Request, engine: EngineDep, settings: Setting
 
 
 def _wording(declared: DeclaredDep, lang: Lang, purpose: str, channel: str) -> str:
-    activity = next((a for a in declared.declaration.activities if a.id == purpose), None)
+    activity = declared.activity(purpose)
     return CONSENT_WORDING(lang, controller=declared.declaration.controller.name, channel=CHANNELS[channel](lang),
                            purpose=activity.name(lang) if activity else purpose)
 

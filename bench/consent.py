@@ -135,7 +135,7 @@ def main() -> None:
         try:
             with urllib.request.urlopen(f"http://{HOST}:{port}/banner/config?lang=en") as response:
                 version = json.load(response)["version"]
-            asyncio.run(load(port, version, 500, args.connections, 30))  # warm-up, not counted
+            warm_up, warm_failures, _ = asyncio.run(load(port, version, 500, args.connections, 30))  # not timed
             latencies, failures, elapsed = asyncio.run(load(port, version, args.count, args.connections,
                                                             args.seconds))
         finally:
@@ -151,7 +151,10 @@ def main() -> None:
           f"{failures} failed")
     print(f"latency: median {statistics.median(latencies) * 1000:.1f} ms, p95 {percentile(latencies, .95) * 1000:.1f}"
           f" ms, p99 {percentile(latencies, .99) * 1000:.1f} ms, max {max(latencies) * 1000:.1f} ms")
-    print(f"receipts in the store: {receipts:,} (warm-up included: {done + 500 - failures:,} expected)")
+    expected = done + len(warm_up)
+    print(f"receipts in the store: {receipts:,} (warm-up included: {expected:,} expected)")
+    if receipts != expected or failures or warm_failures:
+        sys.exit(f"{failures + warm_failures} proof(s) failed, or a proof answered 201 is not in the store")
 
 
 if __name__ == "__main__":

@@ -50,9 +50,14 @@ def is_late(deadline_at: dt.datetime, made_at: dt.datetime) -> bool:
     return _aware(made_at) > _aware(deadline_at)
 
 
+def alert_from(now: dt.datetime) -> dt.datetime:
+    """The latest deadline the DPO is alerted of at `now`: `ALERT_BEFORE` or less left, or passed."""
+    return _aware(now) + ALERT_BEFORE
+
+
 def alert_due(deadline_at: dt.datetime, now: dt.datetime) -> bool:
-    """Whether the DPO should be alerted: `ALERT_BEFORE` or less is left (or the deadline has passed)."""
-    return _aware(deadline_at) - _aware(now) <= ALERT_BEFORE
+    """Whether the DPO should be alerted of a breach with this deadline at `now`."""
+    return _aware(deadline_at) <= alert_from(now)
 
 
 def local(moment: dt.datetime) -> dt.datetime:

@@ -259,7 +259,7 @@ def due_alerts(session: Session, now: dt.datetime | None = None) -> list[Breach]
     now = now or utcnow()
     notified = exists().where(BreachNotification.breach_id == Breach.id,
                               BreachNotification.kind == NotificationKind.initial.value)
-    query = select(Breach).where(Breach.deadline <= now + clock.ALERT_BEFORE, Breach.alert_sent_at.is_(None),
+    query = select(Breach).where(Breach.deadline <= clock.alert_from(now), Breach.alert_sent_at.is_(None),
                                  or_(Breach.risk.is_(None), Breach.risk != Risk.none.value),
                                  ~notified).order_by(Breach.deadline, Breach.id)
     return list(session.scalars(query))

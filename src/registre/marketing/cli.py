@@ -33,6 +33,7 @@ DECLARATION = DeclarationOption
 app = typer.Typer(help="Direct marketing: eligibility per channel, the Bloctel list, unsubscribe links.",
                   no_args_is_help=True)
 
+NO_FOLDER = Msg(en="No folder {path} to write the decisions into.", fr="Aucun dossier {path} où écrire les décisions.")
 NO_AUDIENCE = Msg(en="No audience file at {path}.", fr="Aucun fichier d'audience à l'emplacement {path}.")
 SUMMARY = Msg(en="{eligible} of {total} may be contacted by {channel} for '{purpose}' on {at}.",
               fr="{eligible} sur {total} peuvent être contactées par {channel} pour « {purpose} » le {at}.")
@@ -61,6 +62,8 @@ def eligible(
             raise NotFound(NO_AUDIENCE, path=str(audience))
         lines = [line for line in audience.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
     day = parse_date(at)
+    if output is not None and not output.parent.is_dir():  # before the decision, which is audited
+        raise NotFound(NO_FOLDER, path=str(output.parent))
     answer = flows.eligible(store(), read_declaration(declaration), channel=channel, purpose=purpose, at=day,
                             audience=lines, actor=actor)
     lang = reader_lang()

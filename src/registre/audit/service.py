@@ -77,6 +77,17 @@ class Verification:
         return self.first_bad is None
 
 
+def newest(session: Session, *, before: int | None, limit: int, actor: str) -> list[AuditEntry]:
+    """The newest entries (older than the entry `before`, to page back), the reading itself audited."""
+    query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
+    if before is not None:
+        query = query.where(AuditEntry.id < before)
+    entries = list(session.scalars(query))
+    record(session, actor=actor, action="audit.read", target_type="audit_log",
+           details={"before": before, "count": len(entries)})
+    return entries
+
+
 def verify(session: Session, batch: int = 10_000) -> Verification:
     """Walk the log in order and name the first entry that was altered, removed or reordered."""
     expected_prev = GENESIS

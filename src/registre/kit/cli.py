@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import getpass
 import json
 import sys
 from collections.abc import Callable
@@ -31,7 +32,15 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 JsonOption = typer.Option(False, "--json", help="Print the result as JSON, for scripts.")
-ActorOption = typer.Option("cli", "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
+def _default_actor() -> str:
+    """`cli:` and the login of the person at the terminal, for the audit log."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+ActorOption = typer.Option(_default_actor(), "--actor", help="Who acts, for the audit log.", envvar="REGISTRE_ACTOR")
 DeclarationOption = typer.Option(None, "--declaration", "-d", help="The organisation's declaration.",
                                  envvar="REGISTRE_DECLARATION")
 NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration or REGISTRE_DECLARATION.",
@@ -121,6 +130,12 @@ def store() -> Engine:
         raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),
                                reason=reason) from None
     return engine
+
+
+def optional_declaration(path: Path | None = None) -> Declared | None:
+    """The declaration given on the command line, or the settings' one, or None."""
+    path = path or get_settings().declaration
+    return load(path) if path else None
 
 
 def read_declaration(path: Path | None = None) -> Declared:

@@ -9,14 +9,13 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from registre.config import get_settings
-from registre.declarations.declared import Declared
-from registre.declarations.service import load
 from registre.errors import InvalidInput, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    optional_declaration,
     out,
     plain_errors,
     print_json,
@@ -49,11 +48,6 @@ LIFTED = Msg(en="The restriction of {who} is lifted.", fr="La limitation de {who
 PENDING = Msg(en="pending", fr="en attente")
 ACTOR = ActorOption
 DECLARATION = DeclarationOption
-
-
-def _optional_declared(path: Path | None) -> Declared | None:
-    path = path or get_settings().declaration
-    return load(path) if path else None
 
 
 def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
@@ -124,7 +118,7 @@ def new(
     except ValidationError as error:
         problems = problems_of(error)
         raise InvalidInput(BAD_REQUEST, problems=problems) from None
-    result = flows.file_request(store(), get_settings(), _optional_declared(declaration), request_in, actor)
+    result = flows.file_request(store(), get_settings(), optional_declaration(declaration), request_in, actor)
     if not as_json:
         out.print(FILED(reader_lang(), ref=result.request.ref, kind=kind.value,
                         deadline=result.request.strict_deadline))
@@ -190,7 +184,7 @@ def extend(
     as_json: bool = JsonOption,
 ) -> None:
     """Extend by two further months, once, before the first deadline, telling the person why."""
-    _report(flows.extend(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
+    _report(flows.extend(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
                          actor=actor), as_json)
 
 
@@ -220,7 +214,7 @@ def refuse(
     as_json: bool = JsonOption,
 ) -> None:
     """Refuse, wholly or partly, with reasons and the person's remedies."""
-    _report(flows.refuse(store(), get_settings(), _optional_declared(declaration), ref, reasons=reasons,
+    _report(flows.refuse(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
                          partial=partial, actor=actor, fee_cents=fee_cents, excessive=excessive), as_json)
 
 
@@ -234,7 +228,7 @@ def lift_restriction(
     as_json: bool = JsonOption,
 ) -> None:
     """Tell the person, then lift their restriction of processing (Art. 18(3))."""
-    sent = flows.lift_restriction(store(), get_settings(), _optional_declared(declaration), who, activity=activity,
+    sent = flows.lift_restriction(store(), get_settings(), optional_declaration(declaration), who, activity=activity,
                                   actor=actor, lang=reader_lang())
     if as_json:
         print_json({"lifted": True, "sent": sent})

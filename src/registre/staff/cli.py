@@ -8,9 +8,17 @@ import typer
 
 from registre.config import get_settings
 from registre.db.session import unit_of_work
-from registre.declarations.service import load
 from registre.i18n import Msg
-from registre.kit.cli import ActorOption, JsonOption, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    JsonOption,
+    optional_declaration,
+    out,
+    plain_errors,
+    print_json,
+    reader_lang,
+    store,
+)
 from registre.staff import service, totp
 from registre.staff.policy import Policy
 
@@ -34,8 +42,7 @@ PASSWORD_SET = Msg(en="Password changed for {email}; their sessions are closed."
 
 
 def _policy(path: Path | None) -> Policy:
-    path = path or get_settings().declaration
-    return Policy(load(path) if path else None, get_settings().duties)
+    return Policy(optional_declaration(path), get_settings().duties)
 
 
 @app.command()

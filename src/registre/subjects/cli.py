@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 from pathlib import Path
 
 import typer
@@ -15,7 +14,7 @@ from registre.config import get_settings
 from registre.db.session import unit_of_work
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
-from registre.kit.cli import JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import ActorOption, JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
 from registre.law.calendar import PARIS
 from registre.rights import flows
 from registre.subjects import service
@@ -41,17 +40,10 @@ RECORDS = (Msg(en="Activity", fr="Traitement"), Msg(en="Data category", fr="Cat�
 EVENTS = (Msg(en="Event", fr="Événement"), Msg(en="Date (Paris)", fr="Date (Paris)"), Msg(en="Details", fr="Détails"))
 
 HELD = Msg(en="The data of {ref} are under a legal hold.", fr="Les données de {ref} sont conservées pour un litige.")
-DeclarationOption = typer.Option(..., "--declaration", "-d", envvar="REGISTRE_DECLARATION",
-                                 help="The declaration the data belongs to: a YAML file or a folder.")
+RequiredDeclaration = typer.Option(..., "--declaration", "-d", envvar="REGISTRE_DECLARATION",
+                                   help="The declaration the data belongs to: a YAML file or a folder.")
 ONLY_EVENTS: tuple[Part] = ("events",)
 SubjectArgument = typer.Argument(..., help="A subject reference, kind:value (email:x@y.fr, phone:…) or an email.")
-
-
-def _actor() -> str:
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (OSError, KeyError):
-        return "cli"
 
 
 def _print_problems(problems: list[RowProblem], lang: Lang) -> None:
@@ -65,8 +57,9 @@ def _print_problems(problems: list[RowProblem], lang: Lang) -> None:
 @plain_errors
 def import_subjects(
     file: Path = typer.Argument(..., help="A CSV (UTF-8, header row) or JSON file of data subjects."),
-    declaration: Path = DeclarationOption,
+    declaration: Path = RequiredDeclaration,
     skip_errors: bool = typer.Option(False, "--skip-errors", help="Load the good rows and report the bad ones."),
+    actor: str = ActorOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Import data subjects with their identifiers, personal data and events; a bad row refuses the whole file."""
@@ -78,7 +71,7 @@ def import_subjects(
         with Progress(*columns, console=err, disable=as_json) as bar, unit_of_work(engine) as session:
             task = bar.add_task(escape(file.name), total=None)
             report = service.import_file(
-                session, declared=declared, path=file, skip_errors=skip_errors, actor=_actor(),
+                session, declared=declared, path=file, skip_errors=skip_errors, actor=actor,
                 progress=lambda done, total: bar.update(task, completed=done, total=total))
     except ImportInvalid as error:
         if as_json:
@@ -99,10 +92,10 @@ def import_subjects(
 
 @app.command()
 @plain_errors
-def show(subject: str = SubjectArgument, as_json: bool = JsonOption) -> None:
+def show(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Show what the store holds on a data subject: identifiers, personal data, lifecycle events (audited)."""
     with unit_of_work(store()) as session:
-        found = service.read(session, service.locate(session, subject), actor=_actor())
+        found = service.read(session, service.locate(session, subject), actor=actor)
     if as_json:
         print_json(found.as_dict())
         return
@@ -124,10 +117,10 @@ def show(subject: str = SubjectArgument, as_json: bool = JsonOption) -> None:
 
 @app.command()
 @plain_errors
-def events(subject: str = SubjectArgument, as_json: bool = JsonOption) -> None:
+def events(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """List a data subject's lifecycle events, oldest first (audited)."""
     with unit_of_work(store()) as session:
-        found = service.read(session, service.locate(session, subject), actor=_actor(), parts=ONLY_EVENTS)
+        found = service.read(session, service.locate(session, subject), actor=actor, parts=ONLY_EVENTS)
     if as_json:
         print_json(found.as_dict())
         return
@@ -148,8 +141,8 @@ def death(
     who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"),
     at: str | None = typer.Option(None, "--at", help="The date of death notified (YYYY-MM-DD; default today)."),
     output: Path | None = typer.Option(None, "-o", "--output", help="Folder for the files for the executor."),
-    declaration: Path = DeclarationOption,
-    actor: str = typer.Option("cli", "--actor", envvar="REGISTRE_ACTOR", help="Who acts, for the audit log."),
+    declaration: Path = RequiredDeclaration,
+    actor: str = ActorOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Record a death and apply the person's post-mortem directives (LIL art. 85)."""
@@ -173,7 +166,7 @@ def hold(
     who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"),
     reason: str = typer.Option(..., "--reason", help="The claim: a dispute, a litigation, a pre-litigation."),
     activity: str | None = typer.Option(None, "--activity", help="Only this activity's data (default: all)."),
-    actor: str = typer.Option("cli", "--actor", envvar="REGISTRE_ACTOR", help="Who acts, for the audit log."),
+    actor: str = ActorOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Keep a person's data for a legal claim: erasure will keep them, restricted (Art. 17(3)(e))."""

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
 
 from registre.audit import service as audit_service
 from registre.breaches import flows as breaches
@@ -19,7 +18,6 @@ from registre.documents import spreadsheets
 from registre.errors import NotFound, RegistreError
 from registre.i18n import Msg
 from registre.law.calendar import today
-from registre.models.audit import AuditEntry
 from registre.retention import flows as retention
 from registre.rights import flows as rights
 from registre.rights.schemas import Status
@@ -253,14 +251,9 @@ def audit_log(request: Request, engine: EngineDep, before: int | None = None) ->
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
     with unit_of_work(engine) as session:
-        query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE)
-        if before is not None:
-            query = query.where(AuditEntry.id < before)
-        entries = list(session.scalars(query))
+        entries = audit_service.newest(session, before=before, limit=AUDIT_PAGE, actor=actor.name)
         verification = audit_service.verify(session)
-        audit_service.record(session, actor=actor.name, action="audit.read", target_type="audit_log",
-                             details={"before": before, "count": len(entries)})
-        rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
-                 "subject": e.subject_ref} for e in entries]
+    rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
+             "subject": e.subject_ref} for e in entries]
     return _page(request, "audit.html.j2", actor, entries=rows, verification=verification,
                  older=rows[-1]["id"] if len(rows) == AUDIT_PAGE else None)

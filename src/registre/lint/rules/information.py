@@ -55,16 +55,21 @@ def legal_basis(context: Context) -> Iterator[Hit]:
                           {"activity": activity.id, "subject": label("en"), "subject_fr": label("fr")})
 
 
+def _bases_without(context: Context, kind: LegalBasis, field: str) -> Iterator[Hit]:
+    """Each legal basis of that kind that leaves the field it needs empty."""
+    for path, activity in each_activity(context):
+        for index, basis in enumerate(activity.legal_bases):
+            if basis.basis is kind and getattr(basis, field) is None:
+                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+
+
 @rule("INFO-LEGITIMATE-INTEREST", E, "GDPR Art. 13(1)(d), 14(2)(b)",
       Msg(en="Legitimate interest not stated", fr="Intérêt légitime non précisé"),
       Msg(en="Activity '{activity}' rests on legitimate interests without saying which interest is pursued.",
           fr="Le traitement « {activity} » repose sur l'intérêt légitime sans dire quel intérêt est poursuivi."))
 def legitimate_interest(context: Context) -> Iterator[Hit]:
     """A legitimate-interest basis states the interest pursued."""
-    for path, activity in each_activity(context):
-        for index, basis in enumerate(activity.legal_bases):
-            if basis.basis is LegalBasis.legitimate_interests and basis.interest is None:
-                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+    yield from _bases_without(context, LegalBasis.legitimate_interests, "interest")
 
 
 @rule("INFO-LEGAL-TEXT", W, "GDPR Art. 6(3)",
@@ -73,10 +78,7 @@ def legitimate_interest(context: Context) -> Iterator[Hit]:
           fr="Le traitement « {activity} » repose sur une obligation légale sans nommer le texte qui l'impose."))
 def legal_text(context: Context) -> Iterator[Hit]:
     """A legal-obligation basis names its law."""
-    for path, activity in each_activity(context):
-        for index, basis in enumerate(activity.legal_bases):
-            if basis.basis is LegalBasis.legal_obligation and basis.law is None:
-                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+    yield from _bases_without(context, LegalBasis.legal_obligation, "law")
 
 
 @rule("INFO-CONSENT-WITHDRAWAL", E, "GDPR Art. 7(3), 13(2)(c), 14(2)(d)",
@@ -85,10 +87,7 @@ def legal_text(context: Context) -> Iterator[Hit]:
           fr="Le traitement « {activity} » repose sur le consentement mais ne dit pas comment le retirer."))
 def consent_withdrawal(context: Context) -> Iterator[Hit]:
     """Consent comes with the means to withdraw it."""
-    for path, activity in each_activity(context):
-        for index, basis in enumerate(activity.legal_bases):
-            if basis.basis is LegalBasis.consent and basis.withdrawal is None:
-                yield Hit((*path, "legal_bases", index), {"activity": activity.id})
+    yield from _bases_without(context, LegalBasis.consent, "withdrawal")
 
 
 @rule("INFO-RECIPIENTS", W, "GDPR Art. 13(1)(e), 14(1)(e), 30(1)(d)",

@@ -42,6 +42,11 @@ NO_INDEX = Msg(en="'{table}.{column}' links to '{parent}' without an index: find
                   "will scan the table.",
                fr="« {table}.{column} » pointe vers « {parent} » sans index : retrouver et effacer les lignes d'une "
                   "personne parcourra toute la table.")
+NOTHING_KEPT = Msg(en="Table '{table}' has no column with a data category: it is not in access answers and no "
+                      "retention rule applies to it (give its free-text columns their category).",
+                   fr="La table « {table} » n'a aucune colonne avec une catégorie de données : elle n'apparaît pas "
+                      "dans les réponses d'accès et aucune règle de conservation ne s'y applique (donnez leur "
+                      "catégorie à ses colonnes de texte libre).")
 RULE_SKIPPED = Msg(en="Retention rule '{rule}' cannot be applied here: {reason}.",
                    fr="La règle de conservation « {rule} » ne peut s'appliquer ici : {reason}.")
 
@@ -132,6 +137,8 @@ class _Checker:
                 self.add(Severity.error, (*path, "erase"), WRONG_TYPE, strategy=spec.erase, type=column.type)
         if mapped.personal and not self._reachable(mapped.name):
             self.add(Severity.warning, base, UNREACHABLE, table=mapped.name)
+        if not any(spec.data for _, spec in mapped.personal):
+            self.add(Severity.warning, base, NOTHING_KEPT, table=mapped.name)
 
     def links(self) -> None:
         ignored = set(self.annotation.dataset.ignore)

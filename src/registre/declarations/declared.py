@@ -76,6 +76,7 @@ class PlacedRule:
 
     rule: RetentionRule
     path: FieldPath
+    from_default: bool = False  # the rule had no `from`: it runs from `retention_defaults.from`
 
 
 @dataclass(frozen=True)
@@ -209,8 +210,12 @@ def resolve(declaration: Declaration, sources: SourceMap) -> Declared:
         shared[rule.id] = (rule, path)
         _rule(rule, path, list(data), list(subjects), events, check)
     check.known(declaration.security_measures, catalog.SECURITY_MEASURES, "measure", ("security_measures",))
+    default = declaration.retention_defaults.start
+    if default is not None:
+        check.one(default, events, "event", ("retention_defaults", "from"))
     rules_by_activity = {
-        a.id: _activity(a, ("activities", i), subjects, data, events, recipients, shared, check)
+        a.id: [_from_default(p, default) for p in
+               _activity(a, ("activities", i), subjects, data, events, recipients, shared, check)]
         for i, a in enumerate(declaration.activities)
     }
     activity_ids = [a.id for a in declaration.activities]
@@ -286,6 +291,14 @@ def _authorities(items: list[str | Authority], check: _Checker) -> list[Authorit
         else:
             check.one(item, catalog.AUTHORITIES, "authority", ("authorities", index))
     return out
+
+
+def _from_default(placed: PlacedRule, default: str | None) -> PlacedRule:
+    """A rule with a duration and no event runs from the declaration's default event, when it names one."""
+    rule = placed.rule
+    if default is None or rule.duration is None or rule.events:
+        return placed
+    return PlacedRule(rule.model_copy(update={"start": default}), placed.path, from_default=True)
 
 
 def _rule(rule: RetentionRule, path: FieldPath, data: list[str], subjects: list[str],

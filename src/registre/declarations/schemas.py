@@ -13,7 +13,17 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 import pycountry
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
@@ -359,19 +369,44 @@ class AutomatedDecision(Model):
     exception: Literal["contract", "law", "explicit_consent"] | None = None
 
 
+_OPERATORS = {"=": "eq", "==": "eq", "!=": "ne", "≠": "ne", ">": "gt", ">=": "ge", "≥": "ge", "<": "lt",
+              "<=": "le", "≤": "le"}
+
+
 class Clause(Model):
-    """One test on a record's attribute, as `amount_eur gt 120`."""
+    """One test on a record's attribute, as `amount_eur ge 120` (`op` also takes `=`, `!=`, `>`, `>=`, `<`, `<=`)."""
 
     attribute: Id
     op: Literal["eq", "ne", "gt", "ge", "lt", "le", "in"] = "eq"
     value: str | int | float | bool | list[str | int | float]
 
+    @field_validator("op", mode="before")
+    @classmethod
+    def _symbol(cls, value: Any) -> Any:
+        return _OPERATORS.get(value, value) if isinstance(value, str) else value
 
-class Condition(Model):
-    """When a retention rule applies: its words for the notice, and its clauses for the engine."""
+
+def _test_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "clause" if "attribute" in value else "group"
+    return "clause" if isinstance(value, Clause) else "group"
+
+
+class Group(Model):
+    """Tests combined: every one of `all`, at least one of `any` (when given), and not `not`."""
+
+    all: list[Test] = Field(default_factory=list)
+    any: list[Test] | None = None
+    not_: Test | None = Field(None, alias="not")
+
+
+Test = Annotated[Annotated[Clause, Tag("clause")] | Annotated[Group, Tag("group")], Discriminator(_test_kind)]
+
+
+class Condition(Group):
+    """When a retention rule applies: its words for the notice, and its tests for the engine."""
 
     label: Text
-    all: list[Clause] = Field(default_factory=list)
 
 
 class EndAction(StrEnum):
@@ -390,22 +425,35 @@ class Archive(Model):
     access: Text | None = None
 
 
+class RetentionKind(StrEnum):
+    """What a retention period is: a limit (the data are kept no longer) or an obligation (the law requires them
+    kept at least this long)."""
+
+    limit = "limit"
+    obligation = "obligation"
+
+
 class RetentionRule(Model):
     """How long data are kept: a duration from an event, or from the latest of several, under conditions.
 
-    `from` names the event the period runs from; a list means the latest of them. With no `duration`
-    the data are kept until the event ("while the subscription lasts"). `anchor: end_of_financial_year`
-    counts from the end of the financial year in which the event falls. `then` is what happens at the
-    end; `archive` keeps the data in an intermediate archive for a further period first.
+    `from` names the event the period runs from; a list means the latest of them (`whichever: first`: the first).
+    With no `duration` the data are kept until the event ("while the subscription lasts").
+    `anchor: end_of_financial_year` counts from the end of the financial year in which the event falls. `then` is
+    what happens at the end; `archive` keeps the data in an intermediate archive for a further period first.
+    `kind: obligation` (with the `law` that requires it) makes the period a minimum. How rules on the same data
+    combine is `registre.retention.combine`'s.
     """
 
     id: Id | None = None
     label: Text | None = None
+    kind: RetentionKind = RetentionKind.limit
+    law: Text | None = None
     data: list[Id] | None = None
     subjects: list[Id] | None = None
     when: Condition | None = None
     duration: Duration | None = None
     start: Id | list[Id] | None = Field(None, alias="from")
+    whichever: Literal["latest", "first"] = "latest"
     anchor: Literal["end_of_financial_year"] | None = None
     then: list[EndAction] | None = None
     archive: Archive | None = None
@@ -413,18 +461,25 @@ class RetentionRule(Model):
 
     @property
     def events(self) -> list[str]:
-        """The events the period runs from (the latest of them counts)."""
+        """The events the period runs from (the latest of them counts, or the first with `whichever: first`)."""
         if self.start is None:
             return []
         return [self.start] if isinstance(self.start, str) else list(self.start)
 
+    @property
+    def obligation(self) -> bool:
+        """Whether the period is a minimum the law requires."""
+        return self.kind is RetentionKind.obligation
+
 
 class RetentionDefaults(Model):
-    """What happens to data at the end of their period unless a rule says otherwise, and legal holds."""
+    """What happens to data at the end of their period unless a rule says otherwise, legal holds, and the event a
+    rule with a duration and no `from` runs from (none unless stated: such data have no determinable end)."""
 
     then: list[EndAction] = Field(default_factory=lambda: [EndAction.delete])
     anonymised_for: Text | None = None
     legal_hold: Text | None = None
+    start: Id | None = Field(None, alias="from")
 
 
 class Activity(Model):

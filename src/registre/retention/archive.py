@@ -3,21 +3,19 @@ database of its own) that only the roles named may read, and leave it when their
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, Engine, MetaData, Table, delete, func, insert, inspect, select, text
+from sqlalchemy.sql import ColumnElement
 
 from registre.connectors.connection import connect, url_of
 from registre.connectors.finding import Key, key_clause
 from registre.connectors.mapping import Connected, MappedTable
 from registre.connectors.schemas import ArchiveTarget
 from registre.connectors.schemas import Connection as ConnectionSpec
-from registre.declarations.schemas import RetentionRule
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.retention import due
 
 if TYPE_CHECKING:
     from registre.retention.sweep import Progress, Task
@@ -68,17 +66,16 @@ class Archive:
         with self.engine.begin() as connection:
             self._write(connection, mapped, keys, rows)
 
-    def purge_task(self, mapped: MappedTable, rule: RetentionRule, label: str, today: dt.date,
-                   year_end: str) -> Task | None:
-        """The task that deletes archived rows whose archive period is over, when the table's own columns tell."""
+    def purge_task(self, mapped: MappedTable, label: str,
+                   due_of: Callable[[Connected, MappedTable], ColumnElement[bool] | None]) -> Task | None:
+        """The task that deletes archived rows whose archive period is over (`due_of`: the rows due, judged on the
+        archive's own table, whose columns alone tell)."""
         from registre.retention.sweep import Action, Task
 
         archived = MappedTable(mapped.name, mapped.spec, self.table(mapped), mapped.key)
         alone = Connected(self.connected.annotation, self.engine, self.metadata, {mapped.name: archived}, [])
-        where = due.predicate(alone, archived, rule, today, financial_year_end=year_end, archived=True)
-        if isinstance(where, due.Unmapped):
-            return None
-        return Task(archived, label, Action.purge_archive, where)
+        where = due_of(alone, archived)
+        return None if where is None else Task(archived, label, Action.purge_archive, where)
 
     def count(self, task: Task) -> int:
         """Archived rows due to leave the archive."""

@@ -1,31 +1,29 @@
 """Which rows of a connected table are due under a retention rule, as one SQL predicate per table and rule.
 
-A rule's period runs from the latest of its events. A table's own column records the event of its row; a column
-of an ancestor row (an order's customer) is read through the links; an event recorded elsewhere, or marked
-`of: person`, is the person's latest: the greatest value over the rows of the same person (same root row). A row is
-due when every event that has happened is on or before the latest start day whose expiry has passed
-(`expiry.latest_start`), which needs no function of the database and uses the indexes on the event columns.
+A rule's period runs from the latest of its events (or the first, with `whichever: first`). A table's own column
+records the event of its row; a column of an ancestor row (an order's customer) is read through the links; an event
+recorded elsewhere, or marked `of: person`, is the person's latest: the greatest value over the rows of the same
+person (same root row). A row is due when every event that has happened is on or before the latest start day whose
+expiry has passed (`expiry.latest_start`), which needs no function of the database and uses the indexes on the event
+columns. How the rules on the same data combine is `combine.decide`'s; here are its SQL inputs for one table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Date, DateTime, and_, func, not_, or_, select, true
+from sqlalchemy import Date, DateTime, and_, false, func, not_, or_, select, true
 from sqlalchemy.sql import ColumnElement
 
 from registre.connectors.finding import Key, key_clause
 from registre.connectors.mapping import Connected, MappedTable
 from registre.declarations.schemas import Clause, RetentionRule
+from registre.retention import combine
+from registre.retention.combine import SQL, Maybe, always, comparison, condition, known, unknown
 from registre.retention.expiry import end_from, kept_until, latest_start
-
-OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
-    "eq": operator.eq, "ne": operator.ne, "gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le,
-}
 
 
 @dataclass(frozen=True)
@@ -79,25 +77,62 @@ def terms(connected: Connected, mapped: MappedTable, event: str) -> list[Term]:
     return found
 
 
-def predicate(connected: Connected, mapped: MappedTable, rule: RetentionRule, today: dt.date, *,
-              financial_year_end: str = "12-31", archived: bool = False) -> ColumnElement[bool] | Unmapped:
-    """The rows of `mapped` due under `rule` on `today` (with `archived`, due to leave the archive), or what the
-    annotation lacks to tell."""
-    missing = Unmapped()
-    conditions = _conditions(mapped, rule.when.all if rule.when else [], missing)
+def over(connected: Connected, mapped: MappedTable, rule: RetentionRule, today: dt.date, missing: Unmapped, *,
+         financial_year_end: str = "12-31", archived: bool = False) -> ColumnElement[bool] | None:
+    """The rows of `mapped` whose period under `rule` is over on `today` (with `archived`, the archive's period too);
+    None when it can never be told: the rule names no event, or the annotation records none of them, or not one that
+    may be the latest (noted in `missing`)."""
     names, end = kept_until(rule, financial_year_end) if archived else (rule.events, end_from(rule, financial_year_end))
     values: list[Term] = []
+    unrecorded: list[str] = []
     for event in names:
         found = terms(connected, mapped, event)
-        if not found:
-            missing.events.append(event)
         values.extend(found)
-    if missing.events or missing.attributes or not values:
-        return missing
+        if not found:
+            unrecorded.append(event)
+    missing.events.extend(unrecorded)
+    if not values or (rule.whichever == "latest" and unrecorded):
+        return None
     last = latest_start(end, today)
-    tests = [or_(t.expression.is_(None), t.expression < _next_midnight(last) if t.timed else t.expression <= last)
-             for t in values]
-    return and_(*tests, or_(*[t.expression.is_not(None) for t in values]), *conditions)
+    tests = [t.expression < _next_midnight(last) if t.timed else t.expression <= last for t in values]
+    if rule.whichever == "first":
+        return or_(*tests)
+    return and_(*[or_(t.expression.is_(None), test) for t, test in zip(values, tests, strict=True)],
+                or_(*[t.expression.is_not(None) for t in values]))
+
+
+def applies(mapped: MappedTable, rule: RetentionRule, missing: Unmapped) -> Maybe[ColumnElement[bool]]:
+    """Whether `rule` concerns a row of `mapped`: its subject category and its condition, in three-valued logic (an
+    attribute no column holds is unknown for every row, noted in `missing`)."""
+    if mapped.spec.subjects and not combine.covers(rule, subject=mapped.spec.subjects):
+        return known(SQL, false())
+    if rule.when is None:
+        return always(SQL)
+    attributes = mapped.attributes
+
+    def clause(test: Clause) -> Maybe[ColumnElement[bool]]:
+        name = attributes.get(test.attribute)
+        if name is None:
+            missing.attributes.append(test.attribute)
+            return unknown(SQL)
+        return comparison(mapped.column(name), test)
+
+    return condition(rule.when, SQL, clause)
+
+
+def verdict(connected: Connected, mapped: MappedTable, rules: Sequence[RetentionRule], today: dt.date,
+            missing: Unmapped, *, financial_year_end: str = "12-31",
+            archived: bool = False) -> combine.Verdict[ColumnElement[bool]]:
+    """The combined decision of `rules` (those on one data category of the table) for its rows."""
+    periods = {id(rule): over(connected, mapped, rule, today, missing, financial_year_end=financial_year_end,
+                              archived=archived) for rule in rules}
+
+    def period_over(rule: RetentionRule) -> ColumnElement[bool]:
+        found = periods[id(rule)]
+        return false() if found is None else found
+
+    return combine.decide(rules, SQL, applies=lambda rule: applies(mapped, rule, missing), over=period_over,
+                          never=lambda rule: periods[id(rule)] is None)
 
 
 def excluding(mapped: MappedTable, held: Sequence[Key]) -> ColumnElement[bool]:
@@ -116,22 +151,6 @@ def unreferenced(connected: Connected, mapped: MappedTable) -> ColumnElement[boo
         tests.append(~select(1).where(alias.c[link.child_columns[0]] == mapped.column(link.parent_columns[0]))
                      .exists())
     return and_(true(), *tests)
-
-
-def _conditions(mapped: MappedTable, clauses: Sequence[Clause], missing: Unmapped) -> list[ColumnElement[bool]]:
-    attributes = mapped.attributes
-    tests: list[ColumnElement[bool]] = []
-    for clause in clauses:
-        name = attributes.get(clause.attribute)
-        if name is None:
-            missing.attributes.append(clause.attribute)
-            continue
-        column, value = mapped.column(name), clause.value
-        if clause.op == "in":
-            tests.append(column.in_(value if isinstance(value, list) else [value]))
-        else:
-            tests.append(OPERATORS[clause.op](column, value))
-    return tests
 
 
 def _timed(mapped: MappedTable, name: str) -> bool:

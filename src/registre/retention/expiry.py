@@ -1,11 +1,14 @@
-"""When data under a retention rule stop being kept, from the person's events, and the inverse that selects the
-rows due with one comparison per event column.
+"""When data under a retention rule stop being kept, from the person's events, and the inverse that selects the rows
+due with one comparison per event column.
 
-A period runs from the latest of the rule's events that has happened (`from: [collected, last_contact]`); with
-no event yet, or none named, it has not started. `anchor: end_of_financial_year` counts from the end of the
-financial year in which that event falls. A period of one month from 31 January ends on 28 (or 29) February:
-months and years are added as calendar units and clamped to the end of the month (Regulation 1182/71's rule for
-a missing day). The expiry date is the first day the data are no longer kept: the rule is due on that day.
+A period runs from the latest of the rule's events that has happened (`from: [collected, last_contact]`), or the
+first of them with `whichever: first`; with no event yet, or none named, it has not started. `anchor:
+end_of_financial_year` counts from the end of the financial year in which that event falls. A period of one month
+from 31 January ends on 28 (or 29) February: months and years are added as calendar units and clamped to the end of
+the month (Regulation 1182/71's rule for a missing day). The expiry date is the first day the data are no longer
+kept: the rule is due on that day. A limit (a maximum) is due on the last day of its period, so that no sweep keeps
+data beyond it; an obligation (a minimum) ends with the expiry of the last hour of its last day (Regulation 1182/71
+Art. 3(2)(c)), so it is over the day after.
 """
 
 from __future__ import annotations
@@ -38,17 +41,18 @@ def year_end(day: dt.date, financial_year_end: str = "12-31") -> dt.date:
 
 
 def start(rule: RetentionRule, events: Mapping[str, dt.date | None]) -> dt.date | None:
-    """The day the rule's period runs from: the latest of its events that has happened, or None."""
-    happened = [day for name in rule.events if (day := events.get(name)) is not None]
-    return max(happened) if happened else None
+    """The day the rule's period runs from: the latest of its events that has happened (the first, with
+    `whichever: first`), or None."""
+    return _pick(rule, [day for name in rule.events if (day := events.get(name)) is not None])
 
 
 def end_from(rule: RetentionRule, financial_year_end: str = "12-31") -> Callable[[dt.date], dt.date]:
     """The function from a start day to the rule's expiry date; non-decreasing, which makes `latest_start` exact."""
     period = rule.duration or NONE
+    after = dt.timedelta(days=1 if rule.obligation else 0)  # a minimum is over once its last day has passed
     if rule.anchor == "end_of_financial_year":
-        return lambda day: add(year_end(day, financial_year_end), period)
-    return lambda day: add(day, period)
+        return lambda day: add(year_end(day, financial_year_end), period) + after
+    return lambda day: add(day, period) + after
 
 
 def expiry(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
@@ -81,8 +85,8 @@ def archive_end(rule: RetentionRule, events: Mapping[str, dt.date | None], *,
     if rule.archive is None:
         return None
     names, end = kept_until(rule, financial_year_end)
-    happened = [day for name in names if (day := events.get(name)) is not None]
-    return end(max(happened)) if happened else None
+    began = _pick(rule, [day for name in names if (day := events.get(name)) is not None])
+    return None if began is None else end(began)
 
 
 def latest_start(end: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:
@@ -103,6 +107,12 @@ def latest_start(end: Callable[[dt.date], dt.date], today: dt.date) -> dt.date:
         else:
             high = middle
     return low
+
+
+def _pick(rule: RetentionRule, happened: list[dt.date]) -> dt.date | None:
+    if not happened:
+        return None
+    return min(happened) if rule.whichever == "first" else max(happened)
 
 
 def _leap(year: int) -> bool:

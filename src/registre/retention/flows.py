@@ -37,17 +37,22 @@ Advanced = Callable[[Task | StoreTask, int], None]
 
 def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date) -> list[dict[str, Any]]:
     """What a run would do on `today`, in the built-in store and per dataset, rule and table, without changing
-    anything."""
+    anything: the rows due, those held back and why, and per table the rows kept with no determinable end."""
     kept, skipped = store.tasks(declared, today)
     with unit_of_work(engine) as session:
-        counted = [{**_in_store(task), "due": store.count(session, task)} for task in kept]
-    report = [{"dataset": "store", "tasks": counted, "skipped": skipped}]
+        counted = [{**_in_store(task), **store.count(session, task)} for task in kept]
+    endless: dict[str, int] = {}
+    for task in counted:
+        if n := task.pop("endless", 0):
+            endless[task["activity"]] = endless.get(task["activity"], 0) + n
+    report = [{"dataset": "store", "tasks": counted, "skipped": skipped, "endless": endless}]
     for annotation in connectors.datasets(settings):
         with _swept(engine, settings, declared, annotation, today) as prepared:
             with prepared.connected.engine.connect() as connection:
                 tasks = [{**_describe(task), **sweep.count(prepared, connection, task)} for task in prepared.tasks]
+                without_end = sweep.endless(prepared, connection)
             report.append({"dataset": prepared.connected.name, "tasks": tasks,
-                           "skipped": [vars(s) for s in prepared.skipped]})
+                           "skipped": [vars(s) for s in prepared.skipped], "endless": without_end})
     return report
 
 
@@ -60,7 +65,7 @@ def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, 
     for kept_task in kept:
         if started is not None:
             with unit_of_work(engine) as session:
-                started(kept_task, store.count(session, kept_task))
+                started(kept_task, store.count(session, kept_task)["due"])
 
         def step(rows: int, task: StoreTask = kept_task) -> None:
             if advanced is not None:

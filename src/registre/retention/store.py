@@ -1,37 +1,46 @@
-"""Retention in the built-in store: the personal records whose period is over under their activity's rules,
-deleted in batches.
+"""Retention in the built-in store: the personal records whose period is over under their activity's rules, as
+they combine (`registre.retention.combine`), deleted in batches.
 
-The store keeps no attributes, so a rule with a condition (`when`) is not applied here (it is reported); it has no
-archive of its own either, so a rule with intermediate archiving keeps the records until the archive period ends.
-A record's `collected` event is its own collection time; every other event is the person's latest lifecycle event
-of that name. Days are Paris days: an event counts on the day it happened in France.
+The store keeps no attributes, so a rule's condition (`when`) cannot be told for a record: it may hold, so an
+exception must be over too and an obligation holds (reported). The store has no archive of its own either, so a rule
+with intermediate archiving keeps the records until the archive period ends. A record's `collected` event is its own
+collection time; every other event is the person's latest lifecycle event of that name. Days are Paris days: an
+event counts on the day it happened in France.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, Engine, and_, delete, false, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
+from registre.declarations.schemas import Activity, Clause, RetentionRule
 from registre.law.calendar import first_moment_after
 from registre.models.subjects import DataSubject, LifecycleEvent, PersonalRecord, Restriction
+from registre.retention import combine
+from registre.retention.combine import SQL, Maybe, always, unknown
 from registre.retention.expiry import kept_until, latest_start
+
+Predicate = ColumnElement[bool]
 
 
 @dataclass(frozen=True)
 class StoreTask:
-    """One rule of one activity: the store's records it makes due."""
+    """The rules of one activity on some of its data categories: the store's records they make due, and those held
+    back whose period is over."""
 
     activity: str
     rule: str
-    where: ColumnElement[bool]
+    where: Predicate
+    held: dict[str, Predicate] = field(default_factory=dict)
+    endless: Predicate | None = None
 
     @property
     def name(self) -> str:
@@ -40,36 +49,37 @@ class StoreTask:
 
 
 def tasks(declared: Declared, today: dt.date) -> tuple[list[StoreTask], list[dict[str, str]]]:
-    """The tasks of every rule of every activity on `today`, and the rules the store cannot apply, with why."""
+    """The tasks of every activity on `today`, one per set of data categories its rules cover alike, and what the
+    store cannot tell."""
     found: list[StoreTask] = []
-    skipped: list[dict[str, str]] = []
+    notes: list[dict[str, str]] = []
     year_end = declared.declaration.controller.financial_year_end
     for activity in declared.declaration.activities:
-        for index, placed in enumerate(declared.rules(activity)):
-            rule = placed.rule
-            label = rule.id or f"{activity.id}.retention[{index}]"
-            events, end = kept_until(rule, year_end)
-            if rule.when is not None or not events:
-                reason = "the store keeps no attribute for its condition" if rule.when else \
-                    "the rule names no event to count from"
-                skipped.append({"table": "personal_record", "rule": label, "reason": reason})
-                continue
-            bound = first_moment_after(latest_start(end, today))
-            terms = [_term(event) for event in events]
-            scope = [PersonalRecord.activity == activity.id, _not_held(activity.id),
-                     and_(*[or_(t.is_(None), t < bound) for t in terms]), or_(*[t.is_not(None) for t in terms])]
-            if rule.data is not None:
-                scope.append(PersonalRecord.data_category.in_(rule.data))
-            if rule.subjects is not None:
-                scope.append(select(DataSubject.id).where(DataSubject.id == PersonalRecord.subject_id,
-                                                          DataSubject.category.in_(rule.subjects)).exists())
-            found.append(StoreTask(activity.id, label, and_(*scope)))
-    return found, skipped
+        rules = [(combine.label(p.rule, i, activity.id), p.rule) for i, p in enumerate(declared.rules(activity))]
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for category in activity.data:
+            covering = tuple(label for label, rule in rules if combine.covers(rule, data=category))
+            groups.setdefault(covering, []).append(category)
+        for covering, categories in groups.items():
+            chosen = [rule for label, rule in rules if label in covering]
+            verdict = combine.decide(chosen, SQL, applies=_applies,
+                                     over=lambda rule: _over(rule, today, year_end))
+            scope = and_(PersonalRecord.activity == activity.id, PersonalRecord.data_category.in_(categories))
+            free = _not_held(activity.id)
+            found.append(StoreTask(
+                activity.id, ", ".join(covering) or "—", and_(scope, verdict.due, free),
+                held={"minimum": and_(scope, verdict.limits_over, verdict.minimum_holds),
+                      "legal_hold": and_(scope, verdict.due, not_(free))},
+                endless=and_(scope, verdict.endless)))
+        notes.extend(_notes(activity, rules))
+    return found, notes
 
 
-def count(session: Session, task: StoreTask) -> int:
-    """How many records the task would delete now."""
-    return session.scalar(select(func.count()).select_from(PersonalRecord).where(task.where)) or 0
+def count(session: Session, task: StoreTask) -> dict[str, int]:
+    """How many records the task would delete now, how many whose period is over are held back (by an obligation
+    to keep, a legal hold), and how many have no determinable end."""
+    tests = {"due": task.where, **task.held, **({"endless": task.endless} if task.endless is not None else {})}
+    return combine.tally(session.connection(), PersonalRecord.__table__, tests)
 
 
 def run(engine: Engine, task: StoreTask, *, batch: int, actor: str,
@@ -88,6 +98,42 @@ def run(engine: Engine, task: StoreTask, *, batch: int, actor: str,
         done += len(ids)
         if progress is not None:
             progress(len(ids))
+
+
+def _applies(rule: RetentionRule) -> Maybe[Predicate]:
+    """Whether a rule concerns a record: the person's category (when the rule names some), and a condition the
+    store cannot tell."""
+    parts = [always(SQL) if rule.when is None else unknown(SQL)]
+    if rule.subjects is not None:
+        category = select(DataSubject.category).where(DataSubject.id == PersonalRecord.subject_id).scalar_subquery()
+        parts.append(combine.comparison(category, Clause(attribute="category", op="in", value=list(rule.subjects))))
+    return Maybe(SQL.all([p.sure for p in parts]), SQL.all([p.maybe for p in parts]))
+
+
+def _over(rule: RetentionRule, today: dt.date, year_end: str) -> Predicate:
+    """The records whose period under `rule`, archive included, is over on `today`."""
+    events, end = kept_until(rule, year_end)
+    if not events:
+        return false()
+    bound = first_moment_after(latest_start(end, today))
+    terms = [_term(event) for event in events]
+    if rule.whichever == "first":
+        return or_(*[t < bound for t in terms])
+    return and_(*[or_(t.is_(None), t < bound) for t in terms], or_(*[t.is_not(None) for t in terms]))
+
+
+def _notes(activity: Activity, rules: list[tuple[str, RetentionRule]]) -> list[dict[str, str]]:
+    """What the store cannot tell: conditions (the records are kept as if they held), rules with no event."""
+    notes = []
+    for label, rule in rules:
+        if rule.when is not None:
+            notes.append({"table": "personal_record", "rule": label,
+                          "reason": "the store keeps no attribute for its condition: the records are kept as if it "
+                                    "held"})
+        if not rule.events:
+            notes.append({"table": "personal_record", "rule": label,
+                          "reason": "the rule names no event to count from: its records have no determinable end"})
+    return notes
 
 
 def _term(event: str) -> Any:

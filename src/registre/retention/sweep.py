@@ -12,10 +12,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Column as SqlColumn
-from sqlalchemy import Connection, and_, delete, func, literal, or_, select, text, true, update
+from sqlalchemy import Connection, and_, delete, false, func, literal, not_, or_, select, text, true, update
 from sqlalchemy.sql import ColumnElement
 
 from registre.connectors.finding import Key, key_clause
@@ -24,8 +25,9 @@ from registre.connectors.schemas import Erase
 from registre.connectors.sql import erased_value
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import EndAction, RetentionRule
-from registre.retention import due
+from registre.retention import combine, due
 from registre.retention.archive import Archive
+from registre.retention.combine import SQL
 
 NO_ARCHIVE = "the rule archives, and the dataset names no archive"
 
@@ -42,7 +44,8 @@ class Action(StrEnum):
 
 @dataclass
 class Task:
-    """One rule on one table: the rows due, and what to do with them."""
+    """One rule on one table: the rows due, what to do with them, and the rows its period has left but that are held
+    back (by an obligation, a longer rule, a legal hold: counted by the plan)."""
 
     table: MappedTable
     rule: str
@@ -52,6 +55,7 @@ class Task:
     blocked: ColumnElement[bool] | None = None  # due, but other rows still point to them
     quasi_identifiers: list[str] = field(default_factory=list)
     anonymised: ColumnElement[bool] | None = None  # rows already anonymised, for the k-anonymity check
+    held: dict[str, ColumnElement[bool]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -61,7 +65,7 @@ class Task:
 
 @dataclass
 class Skipped:
-    """A rule that cannot be applied to a table, and why."""
+    """A rule that cannot be applied to a table as written, and why (the rows it concerns are kept)."""
 
     table: str
     rule: str
@@ -70,66 +74,111 @@ class Skipped:
 
 @dataclass
 class Sweep:
-    """Everything a sweep of one dataset does, in order (the tables other rows point to last)."""
+    """Everything a sweep of one dataset does, in order (the tables other rows point to last), and the rows of each
+    table that no rule gives an end to."""
 
     connected: Connected
     tasks: list[Task]
     skipped: list[Skipped]
     archive: Archive | None = None
     k: int = 5
+    endless: dict[str, ColumnElement[bool]] = field(default_factory=dict)
 
 
 Progress = Callable[[Task, int, str], None]
+Placed = tuple[str, RetentionRule]  # a rule and its label
+PREFERENCE = {Action.archive: 0, Action.anonymise: 1, Action.delete: 2}  # when rules disagree, the one that keeps
+
+
+@dataclass
+class _Table:
+    """What a table's rules decide, per data category and for the whole row."""
+
+    mapped: MappedTable
+    rules: list[Placed]
+    categories: dict[str, list[str]]  # data category -> its columns
+    verdicts: dict[str, combine.Verdict[ColumnElement[bool]]]
+    missing: due.Unmapped
+
+    @property
+    def row_due(self) -> ColumnElement[bool]:
+        """Every category of the row is due."""
+        return SQL.all([v.due for v in self.verdicts.values()])
+
+    def governs(self, label: str) -> ColumnElement[bool]:
+        """The rows where the rule of that label is one of those that apply, to any category."""
+        found = []
+        for category, verdict in self.verdicts.items():
+            covering = [name for name, rule in self.rules if combine.covers(rule, data=category)]
+            if label in covering:
+                found.append(verdict.governs[covering.index(label)])
+        return SQL.any(found)
+
+
+def judge(connected: Connected, mapped: MappedTable, rules: Sequence[Placed], today: dt.date, *,
+          financial_year_end: str, archived: bool = False) -> _Table | None:
+    """The combined decision of an activity's rules on a table's rows (None: it holds no categorised data)."""
+    categories: dict[str, list[str]] = {}
+    for name, spec in mapped.personal:
+        if spec.data is not None:
+            categories.setdefault(spec.data, []).append(name)
+    relevant = [(label, rule) for label, rule in rules if any(combine.covers(rule, data=d) for d in categories)]
+    if not categories:
+        return None
+    missing = due.Unmapped()
+    verdicts = {d: due.verdict(connected, mapped, [r for _, r in relevant if combine.covers(r, data=d)], today,
+                               missing, financial_year_end=financial_year_end, archived=archived)
+                for d in categories}
+    return _Table(mapped, relevant, categories, verdicts, missing)
 
 
 def prepare(connected: Connected, declared: Declared, today: dt.date, *, held: dict[str, list[Key]],
             pseudonym_key: str, archive: Archive | None = None, k: int = 5) -> Sweep:
-    """The tasks of every rule on every annotated table, on `today`; rows under a legal hold (`held`, keys by
-    table) are left out."""
+    """The tasks of every annotated table on `today`, from how its activity's rules combine
+    (`registre.retention.combine`); rows under a legal hold (`held`, keys by table) are left."""
     tasks: list[Task] = []
     skipped: list[Skipped] = []
+    endless: dict[str, ColumnElement[bool]] = {}
     year_end = declared.declaration.controller.financial_year_end
-    defaults = declared.declaration.retention_defaults.then if declared.declaration.retention_defaults else \
-        [EndAction.delete]
-    activities = {a.id: a for a in declared.declaration.activities}
+    defaults = declared.declaration.retention_defaults.then
     for mapped in connected.children_first(connected.tables):
-        activity = activities.get(mapped.spec.activity)
+        activity = declared.activity(mapped.spec.activity)
         if activity is None:
             continue
-        for index, placed in enumerate(declared.rules(activity)):
-            rule = placed.rule
-            label = rule.id or f"{activity.id}.retention[{index}]"
-            columns = _covered(mapped, rule)
-            if mapped.spec.subjects and rule.subjects and mapped.spec.subjects not in rule.subjects:
-                continue
-            if not columns:
-                continue
-            found = due.predicate(connected, mapped, rule, today, financial_year_end=year_end)
-            if isinstance(found, due.Unmapped):
-                skipped.append(Skipped(mapped.name, label, _why(found)))
-                continue
-            where = and_(found, due.excluding(mapped, held.get(mapped.name, [])))
-            task = _task(connected, mapped, rule, label, where, columns, rule.then or defaults, pseudonym_key,
-                         archive, skipped)
-            if task is not None:
-                tasks.append(task)
-            if task is not None and task.action is Action.archive and archive is not None:
-                purge = archive.purge_task(mapped, rule, label, today, year_end)
-                if isinstance(purge, Task):
-                    tasks.append(purge)
-    return Sweep(connected, tasks, skipped, archive, k)
+        rules = [(combine.label(p.rule, i, activity.id), p.rule) for i, p in enumerate(declared.rules(activity))]
+        table = judge(connected, mapped, rules, today, financial_year_end=year_end)
+        if table is None:
+            continue
+        endless[mapped.name] = SQL.any([v.endless for v in table.verdicts.values()])
+        kept = due.excluding(mapped, held.get(mapped.name, []))
+        found = _row_tasks(connected, table, kept, today, year_end, defaults, pseudonym_key, archive, skipped)
+        found += _column_tasks(connected, table, kept, today, year_end, pseudonym_key)
+        if archive is not None and any(task.action is Action.archive for task in found):
+            purge = archive.purge_task(mapped, ", ".join(label for label, _ in table.rules),
+                                       partial(_archive_due, rules=rules, today=today, year_end=year_end))
+            if purge is not None:
+                found.append(purge)
+        tasks.extend(found)
+        skipped.extend(_notes(mapped.name, table))
+    return Sweep(connected, tasks, skipped, archive, k, endless)
 
 
 def count(sweep: Sweep, connection: Connection, task: Task) -> dict[str, int]:
-    """How many rows the task would act on now (and how many due rows other rows still hold back)."""
+    """How many rows the task would act on now, and how many whose period is over are held back: by other rows that
+    point to them (`blocked`), an obligation to keep (`minimum`), a longer rule (`longer_rule`), a legal hold."""
     if task.action is Action.purge_archive:
         assert sweep.archive is not None
         return {"due": sweep.archive.count(task)}
-    counted = {"due": connection.scalar(select(func.count()).select_from(task.table.table).where(task.where)) or 0}
-    if task.blocked is not None:
-        counted["blocked"] = connection.scalar(select(func.count()).select_from(task.table.table)
-                                               .where(task.blocked)) or 0
-    return counted
+    tests = {"due": task.where, **({"blocked": task.blocked} if task.blocked is not None else {}), **task.held}
+    return combine.tally(connection, task.table.table, tests)
+
+
+def endless(sweep: Sweep, connection: Connection) -> dict[str, int]:
+    """Per table, the rows kept with no determinable end: no rule applies to one of their data, or one that applies
+    names no event to count from, or none the annotation records."""
+    counted = {name: combine.tally(connection, sweep.connected.tables[name].table, {"rows": test})["rows"]
+               for name, test in sweep.endless.items()}
+    return {name: n for name, n in counted.items() if n}
 
 
 def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = None) -> dict[str, Any]:
@@ -260,24 +309,80 @@ def _apply(sweep: Sweep, connection: Connection, task: Task, scope: ColumnElemen
     return done, str(statement.compile(connection))
 
 
-def _task(connected: Connected, mapped: MappedTable, rule: RetentionRule, label: str, where: ColumnElement[bool],
-          columns: list[str], then: Sequence[EndAction], key: str, archive: Archive | None,
-          skipped: list[Skipped]) -> Task | None:
-    whole = set(columns) == {name for name, spec in mapped.personal if spec.data is not None}
-    if not whole:
-        changes = {name: _anonymous_value(mapped, name, key) for name in columns}
-        filled = [mapped.column(n).is_not(None) for n in columns if mapped.column(n).nullable]
-        if not filled:
-            skipped.append(Skipped(mapped.name, label, "the columns to erase are all required (not null)"))
-            return None
-        return Task(mapped, label, Action.erase_columns, and_(where, or_(*filled)), changes)
-    free = due.unreferenced(connected, mapped)
+def _row_tasks(connected: Connected, table: _Table, kept: ColumnElement[bool], today: dt.date, year_end: str,
+               defaults: Sequence[EndAction], key: str, archive: Archive | None, skipped: list[Skipped]) -> list[Task]:
+    """Whole rows whose every category is due: acted on by the end action of the rule that governs them, the rules
+    that keep most first (archive, anonymise, delete), each row by one task only."""
+    mapped = table.mapped
+    ordered = sorted(table.rules, key=lambda placed: PREFERENCE[_action(placed[1], defaults)])
+    row_due = table.row_due
+    minimum = SQL.any([v.minimum_holds for v in table.verdicts.values()])
+    earlier: list[ColumnElement[bool]] = []
+    tasks = []
+    for label, rule in ordered:
+        governs = and_(table.governs(label), not_(or_(false(), *earlier)))
+        earlier.append(table.governs(label))
+        period = due.over(connected, mapped, rule, today, due.Unmapped(), financial_year_end=year_end)
+        ended = and_(governs, false() if period is None else period)
+        task = _task(connected, mapped, rule, label, and_(governs, row_due, kept), defaults, key, archive, skipped)
+        if task is None:
+            continue
+        task.held = {"minimum": and_(ended, not_(row_due), minimum),
+                     "longer_rule": and_(ended, not_(row_due), not_(minimum)),
+                     "legal_hold": and_(governs, row_due, not_(kept))}
+        tasks.append(task)
+    return tasks
+
+
+def _column_tasks(connected: Connected, table: _Table, kept: ColumnElement[bool], today: dt.date, year_end: str,
+                  key: str) -> list[Task]:
+    """The columns of a category whose rules are over while the rest of the row is kept: cleared. A category whose
+    rule archives is kept in place until the archive period ends (whole rows only are archived)."""
+    rules = table.rules
+    covering = {d: tuple(label for label, rule in rules if combine.covers(rule, data=d)) for d in table.categories}
+    if len(set(covering.values())) < 2:
+        return []  # the same rules on every category: the row goes whole
+    mapped = table.mapped
+    kept_until = judge(connected, mapped, rules, today, financial_year_end=year_end, archived=True)
+    assert kept_until is not None
+    tasks = []
+    for category, columns in table.categories.items():
+        nullable = [mapped.column(n).is_not(None) for n in columns if mapped.column(n).nullable]
+        if not nullable:
+            continue
+        labels = ", ".join(covering[category])
+        where = and_(kept_until.verdicts[category].due, not_(table.row_due), or_(*nullable), kept)
+        tasks.append(Task(mapped, labels, Action.erase_columns, where,
+                          {name: _anonymous_value(mapped, name, key) for name in columns}))
+    return tasks
+
+
+def _archive_due(alone: Connected, copy: MappedTable, *, rules: Sequence[Placed], today: dt.date,
+                 year_end: str) -> ColumnElement[bool] | None:
+    """The archived rows whose every period, the archive's included, is over."""
+    judged = judge(alone, copy, rules, today, financial_year_end=year_end, archived=True)
+    return None if judged is None else judged.row_due
+
+
+def _action(rule: RetentionRule, defaults: Sequence[EndAction]) -> Action:
+    """What a rule does to whole rows at its end."""
+    then = rule.then or defaults
     if rule.archive is not None or (EndAction.archive in then and EndAction.delete not in then):
+        return Action.archive
+    return Action.anonymise if EndAction.anonymise in then else Action.delete
+
+
+def _task(connected: Connected, mapped: MappedTable, rule: RetentionRule, label: str, where: ColumnElement[bool],
+          defaults: Sequence[EndAction], key: str, archive: Archive | None, skipped: list[Skipped]) -> Task | None:
+    free = due.unreferenced(connected, mapped)
+    then = rule.then or defaults
+    action = _action(rule, defaults)
+    if action is Action.archive:
         if archive is None:
             skipped.append(Skipped(mapped.name, label, NO_ARCHIVE))
             return None
         return Task(mapped, label, Action.archive, and_(where, free), blocked=and_(where, ~free))
-    if EndAction.anonymise in then:
+    if action is Action.anonymise:
         anonymising = _anonymisation(connected, mapped, key)
         if anonymising is not None:
             changes, pending, quasi = anonymising
@@ -326,17 +431,16 @@ def _anonymous_value(mapped: MappedTable, name: str, key: str) -> ColumnElement[
     return literal(None) if column.nullable else literal("")
 
 
-def _covered(mapped: MappedTable, rule: RetentionRule) -> list[str]:
-    """The table's columns a rule keeps: all its personal columns, or those of the rule's data categories (none:
-    the table holds nothing the rule keeps, and goes with the rows it belongs to)."""
-    personal = [(name, spec) for name, spec in mapped.personal if spec.data is not None]
-    return [name for name, spec in personal if rule.data is None or spec.data in rule.data]
-
-
-def _why(missing: due.Unmapped) -> str:
-    parts = []
+def _notes(table: str, judged: _Table) -> list[Skipped]:
+    """What the annotation lacks to apply the rules as written: the rows they concern are kept."""
+    missing = judged.missing
+    notes = []
     if missing.events:
-        parts.append("no column records " + ", ".join(missing.events))
+        notes.append(Skipped(table, ", ".join(label for label, _ in judged.rules),
+                             "no column records " + ", ".join(sorted(set(missing.events))) +
+                             ": the rows it would end are kept"))
     if missing.attributes:
-        parts.append("no column holds " + ", ".join(missing.attributes))
-    return "; ".join(parts) or "the rule names no event to count from"
+        notes.append(Skipped(table, ", ".join(label for label, _ in judged.rules),
+                             "no column holds " + ", ".join(sorted(set(missing.attributes))) +
+                             ": the condition may hold, so the rows are kept as if it did"))
+    return notes

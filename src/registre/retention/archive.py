@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, Engine, MetaData, Table, delete, func, insert, inspect, select, text
 from sqlalchemy.sql import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from registre.connectors.connection import connect, url_of
 from registre.connectors.finding import Key, key_clause
@@ -50,8 +51,9 @@ class Archive:
         existing = self.metadata.tables.get(f"{self.schema}.{mapped.name}" if self.schema else mapped.name)
         if existing is not None:
             return existing
-        columns = [Column(c.name, c.type, primary_key=c.name in mapped.key, autoincrement=False)
-                   for c in mapped.table.columns]
+        # In another database, the types are the generic ones (MariaDB's TINYINT boolean means nothing to SQLite).
+        columns = [Column(c.name, c.type if self.schema else _generic(c.type), primary_key=c.name in mapped.key,
+                          autoincrement=False) for c in mapped.table.columns]
         return Table(mapped.name, self.metadata, *columns)
 
     def store(self, source: Connection, mapped: MappedTable, rows: list[dict[str, Any]]) -> None:
@@ -137,3 +139,11 @@ class Archive:
 
     def _exists(self, name: str) -> bool:
         return inspect(self.engine).has_table(name, schema=self.schema)
+
+
+def _generic(kind: TypeEngine[Any]) -> TypeEngine[Any]:
+    """The dialect-free type of a reflected column (its own type where there is none)."""
+    try:
+        return kind.as_generic()
+    except NotImplementedError:
+        return kind

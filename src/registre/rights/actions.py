@@ -84,10 +84,11 @@ class Context:
         return list(self.session.scalars(select(PersonalRecord).where(PersonalRecord.subject_id == self.subject.id)
                                          .order_by(PersonalRecord.activity, PersonalRecord.id)))
 
-    def restrict(self, kind: str, activity: str | None, ground: str | None) -> None:
-        """Mark some or all of the subject's data as restricted or objected to."""
+    def restrict(self, kind: str, activity: str | None, ground: str | None, *,
+                 since: dt.datetime | None = None) -> None:
+        """Mark some or all of the subject's data as restricted or objected to (from now, or from `since`)."""
         self.session.add(Restriction(subject_id=self.subject.id, kind=kind, activity=activity, ground=ground,
-                                     since=self.now, request_id=self.request.id if self.request else None))
+                                     since=since or self.now, request_id=self.request.id if self.request else None))
 
     def recipients(self, activities: set[str]) -> list[str]:
         """The named recipients of those activities, to inform of a change (Art. 19)."""
@@ -234,12 +235,23 @@ def _restriction(context: Context) -> Completion:
     return Completion({"summary": {"restricted": activities}})
 
 
+OBJECTION_GROUND = "Art. 21(2)-(3)"
+
+
+def objected_on_receipt(session: Session, request: RightsRequest | None) -> bool:
+    """Whether the request's objection to direct marketing took effect when it was received."""
+    return request is not None and request.id is not None and session.scalar(select(Restriction.id).where(
+        Restriction.request_id == request.id, Restriction.kind == "objection_marketing").limit(1)) is not None
+
+
 def _objection(context: Context) -> Completion:
     """Direct marketing stops at once and for good (Art. 21(3)); other processing is restricted while the
     controller's grounds are weighed (Art. 18(1)(d))."""
     scope = context.details.get("objection", "direct_marketing")
     if scope == "direct_marketing":
-        context.restrict("objection_marketing", None, "Art. 21(2)")
+        if not objected_on_receipt(context.session, context.request):
+            context.restrict("objection_marketing", None, OBJECTION_GROUND,
+                             since=context.request.received_at if context.request else None)
     elif scope == "profiling":
         context.restrict("objection_profiling", None, "Art. 21(1)")
     else:

@@ -26,6 +26,7 @@ from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
 from registre.rights import actions
+from registre.rights.actions import OBJECTION_GROUND
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
 from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.service import locate
@@ -79,6 +80,11 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
     )
     session.add(request)
     session.flush()
+    if subject is not None and request.kind == RequestKind.objection.value and \
+            request.details.get("objection", "direct_marketing") == "direct_marketing":
+        # Art. 21(3): direct marketing stops once the objection is received, not when the request is closed.
+        session.add(Restriction(subject_id=subject.id, kind="objection_marketing", ground=OBJECTION_GROUND,
+                                since=received_at, request_id=request.id))
     _audit(session, request, actor, "request.received", subject,
            {"kind": request.kind, "channel": request.channel, "deadline": computed.initial.isoformat()})
     return request

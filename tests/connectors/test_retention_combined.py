@@ -129,3 +129,29 @@ def test_disputed_bank_details_are_archived_until_13_months_after_the_debit(env:
     run(env, "2026-02-12")  # 13 months after the debit: a maximum, acted on by its last day
     assert cards(env, "BOUTIQUE_ARCHIVE_URL") == set()
     assert cards(env) == {3}
+
+
+def test_an_erasure_keeps_the_rows_an_obligation_still_holds(env: dict[str, str], tmp_path: Path) -> None:
+    # The same declaration, its ten-year rule made the obligation of Code de la consommation L213-1 it is.
+    text_ = EXAMPLE.read_text(encoding="utf-8").replace(
+        "        duration: 10 years\n        from: contract_concluded\n",
+        "        duration: 10 years\n        from: contract_concluded\n        kind: obligation\n"
+        "        law: Code de la consommation L213-1\n", 1)
+    declaration = tmp_path / "paris.yaml"
+    declaration.write_text(text_.replace("op: gt, value: 120", "op: ge, value: 120"), encoding="utf-8")
+    env = {**env, "REGISTRE_DECLARATION": str(declaration)}
+    engine = create_engine(env["BOUTIQUE_URL"])
+    with engine.begin() as connection:
+        for number, amount, online in ((11, 150, True), (12, 150, False)):
+            connection.execute(text("INSERT INTO contracts (id, customer_email, customer_name, amount_eur, online, "
+                                    "concluded_on) VALUES (:id, 'late@example.fr', 'Late', :amount, :online, "
+                                    ":day)"), {"id": number, "amount": amount, "online": online,
+                                               "day": dt.date(2024, 5, 2)})
+    engine.dispose()
+    filed = registre(env, "requests", "new", "--kind", "erasure", "--channel", "email", "--subject",
+                     "email:late@example.fr", "--email", "late@example.fr", "--json")
+    ref = json.loads(filed.output)["request"]["ref"]
+    registre(env, "requests", "complete", ref)
+    left = named(env)
+    assert 11 in left  # the online contract of 150 EUR stays, named, ten years
+    assert 12 not in left

@@ -21,7 +21,9 @@ from registre.errors import Conflict
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
 from registre.models.subjects import Identifier
+from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
+from registre.rights.deadlines import local_date
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
@@ -175,8 +177,9 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
         request = service.get_or_raise(session, ref)
         subject = service.ready(session, request)
         identities = [Identity(i.kind, i.value) for i in identifiers(session, subject)]
-        policy = Policy(actions.kept_activities(session, subject, declared, utcnow()),
-                        connectors.pseudonym_key(settings))
+        now = utcnow()
+        policy = Policy(actions.kept_activities(session, subject, declared, now),
+                        connectors.pseudonym_key(settings), obligation=holding(declared, local_date(now)))
         kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
 
     def committed(result: DatasetResult) -> None:

@@ -150,8 +150,9 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     if policy.may(actor.role, Duty.audit):
         with unit_of_work(engine) as session:
             verification = audit_service.verify(session)
+    endless = sum(n for part in plan or [] for n in part.get("endless", {}).values())
     return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
-                 verification=verification, declared=declared)
+                 endless=endless, verification=verification, declared=declared)
 
 
 @router.get("/register.{fmt}")

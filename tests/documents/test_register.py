@@ -257,7 +257,7 @@ def test_recipients_and_transfers_are_named(fuller: Declared, fmt: str, tmp_path
     assert section(rows, "Destinataires") == [
         ["Catégorie", "Nom", "Description", "Pays", "Contrat (art. 28)", "Données reçues"],
         ["Sous-traitant", "Paiements Exemple Inc.", "", "États-Unis", "Oui", "Non précisées"],
-        ["Autorité", "Administration fiscale", "", "", "", "Non précisées"],
+        ["Autorité", "Administration fiscale", "", "Non précisé", "", "Non précisées"],
     ]
     assert section(rows, "Transferts hors UE") == [
         ["Destinataire", "Pays", "Type de garanties", "Dérogation (art. 49)", "Lien vers la documentation",

@@ -403,8 +403,9 @@ def _recipients(ctx: _Context) -> Section:
                                  if rec.id == r.id)
             if not receives:  # a recipient of transfers only
                 receives = ctx.names(a for a in ctx.activities if any(t.recipient == r.id for t in a.transfer_list))
-        rows.append([r.name(ctx.lang), ctx.t(RECIPIENT_KINDS[r.kind]), ctx.text(r.description),
-                     ctx.countries(r.country), receives])
+        # Where an outside recipient is: its countries, or « non précisé » (an internal one is the controller).
+        where = ctx.countries(r.country) or ("" if r.kind is RecipientKind.internal else ctx.t(w.NOT_STATED))
+        rows.append([r.name(ctx.lang), ctx.t(RECIPIENT_KINDS[r.kind]), ctx.text(r.description), where, receives])
     title = ctx.t(w.H_RECIPIENTS)
     none = [a for a in ctx.activities if a.recipients == NONE]
     silent = [a for a in ctx.activities if a.recipients is None] if not shared else []

@@ -420,7 +420,8 @@ def _special_row(label: str, found: list[str], activity: Activity, declared: Dec
 def _recipient_rows(activity: Activity, declared: Declared, lang: Lang) -> list[Row]:
     rows = [
         Row((RECIPIENT_KINDS[r.kind](lang), r.name(lang), _text(r.description, lang),
-             _countries(r.country, lang), _contract(r, lang), _received(r, data, declared, lang)))
+             _countries(r.country, lang) or (None if r.kind is RecipientKind.internal else NOT_STATED(lang)),
+             _contract(r, lang), _received(r, data, declared, lang)))
         for r, data in _recipients(activity, declared)
     ]
     return _section(RECIPIENTS, lang, rows or [Row((_no_recipients(activity, lang),))],
@@ -435,9 +436,12 @@ def _received(recipient: Recipient, data: list[str] | None, declared: Declared, 
 
 
 def _contract(recipient: Recipient, lang: Lang) -> Cell:
-    """Whether a processor works under a written contract (Art. 28(3)); empty for other recipients."""
-    if recipient.kind is not RecipientKind.processor or recipient.contract is None:
+    """Whether a processor works under a written contract (Art. 28(3)), or « Non précisé »; empty for other
+    recipients."""
+    if recipient.kind is not RecipientKind.processor:
         return None
+    if recipient.contract is None:
+        return NOT_STATED(lang)
     return (YES if recipient.contract else NO)(lang)
 
 

@@ -208,9 +208,14 @@ class _Context:
         """Subject categories by their labels."""
         return ", ".join(self.declared.subjects[i].label(self.lang) for i in ids)
 
-    def data(self, ids: Iterable[str]) -> str:
-        """Data categories by their labels."""
-        return ", ".join(self.declared.data[i].label(self.lang) for i in ids)
+    def data(self, ids: Iterable[str], short: bool = False) -> str:
+        """Data categories by their labels (`short`: without the examples a label gives in brackets)."""
+        labels = (self.declared.data[i].label(self.lang) for i in ids)
+        return ", ".join(_TRAILING_BRACKETS.sub("", label) if short else label for label in labels)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Items joined by a semicolon, spaced the French way in French."""
+        return self.t(w.SEMICOLON).join(i for i in items if i)
 
     def names(self, activities: Iterable[Activity]) -> str:
         """Activities by their names."""
@@ -266,6 +271,8 @@ class _Context:
                             statement=limit.statement(self.lang))
                      for limit in self.decl.rights.limits if limit.right is right)
 
+
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
 # Dates as a British or French reader writes them: 15 January 2026, 15 janvier 2026.
 _DATE_LOCALES: dict[Lang, str] = {"en": "en_GB", "fr": "fr_FR"}
@@ -333,7 +340,8 @@ def _purposes(ctx: _Context) -> Section:
     for activity in ctx.activities:
         purpose = activity.purpose(ctx.lang)
         if activity.sub_purposes:
-            purpose += " (" + "; ".join(p(ctx.lang) for p in activity.sub_purposes) + ")"
+            purpose = ctx.t(w.SUB_PURPOSES, purpose=purpose.rstrip(". "),
+                            items=ctx.join(p(ctx.lang).rstrip(". ") for p in activity.sub_purposes))
         sensitive = _sensitive(ctx, activity)
         bases: Sequence[LegalBasisEntry | None] = activity.legal_bases or [None]
         for basis in bases:
@@ -357,7 +365,7 @@ def _sensitive(ctx: _Context, activity: Activity) -> str:
     parts.append(ctx.text(activity.art9_detail))
     if activity.art10_authority is not None:
         parts.append(ctx.t(w.OFFENCES, authority=ctx.text(activity.art10_authority)))
-    return "; ".join(p for p in parts if p)
+    return ctx.join(parts)
 
 
 def _data(ctx: _Context) -> Section:
@@ -374,7 +382,7 @@ def _data(ctx: _Context) -> Section:
             sources.append(ctx.t(w.NOT_STATED_FOR, activities=ctx.names(silent)))
         people = _unique(s for a in users for s in ctx.declared.data_subjects(a, data_id)) if whose else []
         rows.append([info.label(ctx.lang), info.examples(ctx.lang) if info.examples else "", ctx.subjects(people),
-                     ctx.names(users), "; ".join(sources) or ctx.t(w.NOT_STATED_F)])
+                     ctx.names(users), ctx.join(sources) or ctx.t(w.NOT_STATED_F)])
     headers = _columns(ctx, w.COL_DATA, w.COL_EXAMPLES, w.COL_WHOSE, w.COL_USED_FOR, w.COL_SOURCE)
     return Section("data", ctx.t(w.H_DATA), (_table(ctx.t(w.DATA_CAPTION), headers, rows),))
 
@@ -399,7 +407,7 @@ def _recipients(ctx: _Context) -> Section:
         elif r.id in unattached:
             receives = ctx.t(w.NOT_STATED_MP)
         else:
-            receives = "; ".join(_receives(ctx, a, data) for a in ctx.activities for rec, data in declared.pairs(a)
+            receives = ctx.join(_receives(ctx, a, data) for a in ctx.activities for rec, data in declared.pairs(a)
                                  if rec.id == r.id)
             if not receives:  # a recipient of transfers only
                 receives = ctx.names(a for a in ctx.activities if any(t.recipient == r.id for t in a.transfer_list))
@@ -510,7 +518,7 @@ def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: st
     recipient = ctx.declared.recipients[transfer.recipient] if transfer.recipient is not None else None
     where = activity.name(ctx.lang) + (f" ({ctx.text(transfer.context)})" if transfer.context else "")
     return [ctx.country(country), recipient.name(ctx.lang) if recipient else "", where, adequate,
-            "; ".join(grounds) or ctx.t(w.NOT_STATED),
+            ctx.join(grounds) or ctx.t(w.NOT_STATED),
             ctx.t(DEROGATIONS[transfer.derogation]) if transfer.derogation is not None else "", copy]
 
 
@@ -521,7 +529,7 @@ def _retention(ctx: _Context) -> Section:
         for rule in (p.rule for p in placed):
             data, label = ctx.data(rule.data or []), ctx.text(rule.label)
             if label and data and data != label:
-                data = f"{label} ({data})"
+                data = f"{label} ({ctx.data(rule.data or [], short=True)})"  # no brackets within brackets
             rows.append([activity.name(ctx.lang), data or label or ctx.t(w.ALL_DATA),
                          ctx.subjects(rule.subjects or activity.subjects),
                          _capitalised(period(rule, ctx.declared, ctx.lang))])
@@ -566,7 +574,7 @@ def _automated(ctx: _Context) -> Section:
         auto = activity.automated
         kinds = [ctx.t(m) for m, on in ((w.PROFILING, said.profiling), (w.SOLELY_AUTOMATED, said.solely_automated))
                  if on]
-        rows.append([activity.name(ctx.lang), "; ".join(kinds), ctx.text(auto.logic if auto else None),
+        rows.append([activity.name(ctx.lang), ctx.join(kinds), ctx.text(auto.logic if auto else None),
                      ctx.text(auto.significance if auto else None), ctx.text(auto.consequences if auto else None),
                      ctx.t(w.EXCEPTIONS[auto.exception]) if auto and auto.exception else ""])
     title = ctx.t(w.H_AUTOMATED)
@@ -608,7 +616,7 @@ def _withdrawal(ctx: _Context) -> Section | None:
     if not activities:
         return None
     default = ctx.t(w.NOT_STATED)
-    rows = [[a.name(ctx.lang), "; ".join(_unique(ctx.text(b.withdrawal) for b in a.legal_bases
+    rows = [[a.name(ctx.lang), ctx.join(_unique(ctx.text(b.withdrawal) for b in a.legal_bases
                                                  if b.basis is LegalBasis.consent)) or default]
             for a in activities]
     table = _table(ctx.t(w.WITHDRAWAL_CAPTION), _columns(ctx, w.COL_ACTIVITY, w.COL_HOW), rows)

@@ -283,6 +283,8 @@ NONE = Msg(en="None", fr="Aucune")
 YES = Msg(en="Yes", fr="Oui")
 NO = Msg(en="No", fr="Non")
 LABELLED = Msg(en="{label}: {value}", fr="{label} : {value}")
+SEMICOLON = Msg(en="; ", fr=" ; ")
+SUB_PURPOSES = Msg(en="{purpose}: {items}.", fr="{purpose} : {items}.")
 
 # Contact and identity lines.
 EMAIL = Msg(en="Email", fr="Courriel")

@@ -151,7 +151,7 @@ FORMATS = pytest.mark.parametrize("fmt", ["ods", "xlsx"])
 @FORMATS
 def test_list_sheet_has_one_row_per_activity(fuller: Declared, fmt: str, tmp_path: Path) -> None:
     sheets = written(fuller, fmt, tmp_path)
-    name, rows = next(iter(sheets.items()))
+    name, rows = list(sheets.items())[1]
     assert name == "Liste des traitements"
     assert rows[0] == ["N° / REF", "Nom du traitement", "Finalité principale", "Base(s) légale(s)",
                        "Date de création", "Mise à jour", "Données sensibles ?"]
@@ -167,7 +167,7 @@ def test_list_sheet_has_one_row_per_activity(fuller: Declared, fmt: str, tmp_pat
 def test_each_activity_has_its_sheet(fuller: Declared, fmt: str, tmp_path: Path) -> None:
     sheets = written(fuller, fmt, tmp_path)
     activities = fuller.declaration.activities
-    assert len(sheets) == len(activities) + 1
+    assert len(sheets) == len(activities) + 2
     for activity in activities:
         rows = fiche(sheets, fuller, activity.id)
         assert rows[0] == [activity.name("fr")]
@@ -255,9 +255,9 @@ def test_recipients_and_transfers_are_named(fuller: Declared, fmt: str, tmp_path
     rows = fiche(sheets, fuller, "payments")
     assert section(rows, "Catégories de personnes concernées") == [["Clients"]]
     assert section(rows, "Destinataires") == [
-        ["Catégorie", "Nom", "Description", "Pays", "Contrat (art. 28)"],
-        ["Sous-traitant", "Paiements Exemple Inc.", "", "États-Unis", "Oui"],
-        ["Autorité", "Administration fiscale"],
+        ["Catégorie", "Nom", "Description", "Pays", "Contrat (art. 28)", "Données reçues"],
+        ["Sous-traitant", "Paiements Exemple Inc.", "", "États-Unis", "Oui", "Non précisées"],
+        ["Autorité", "Administration fiscale", "", "Non précisé", "", "Non précisées"],
     ]
     assert section(rows, "Transferts hors UE") == [
         ["Destinataire", "Pays", "Type de garanties", "Dérogation (art. 49)", "Lien vers la documentation",
@@ -273,8 +273,8 @@ def test_recipients_and_transfers_are_named(fuller: Declared, fmt: str, tmp_path
 def test_english_labels(fuller: Declared, fmt: str, tmp_path: Path) -> None:
     sheets = written(fuller, fmt, tmp_path, "en")
     names = list(sheets)
-    assert names[0] == "Processing activities"
-    assert sheets[names[0]][0][-1] == "Sensitive data?"
+    assert names[:2] == ["Identification", "Processing activities"]
+    assert sheets[names[1]][0][-1] == "Sensitive data?"
     rows = fiche(sheets, fuller, "occupational_health", "en")
     data = section(rows, "Categories of personal data concerned", "en")
     assert data[1][0] == "Civil status, identity, identification data, images"
@@ -288,7 +288,7 @@ def test_xlsx_styles_headers_and_freezes_the_list_header(fuller: Declared, tmp_p
     path = tmp_path / "register.xlsx"
     export(fuller, "xlsx", path)
     book = load_workbook(path)
-    listing = book.worksheets[0]
+    listing = book.worksheets[1]
     assert listing.freeze_panes == "A2"
     assert listing["A1"].font.bold
     assert not listing["A2"].font.bold
@@ -301,13 +301,15 @@ def test_ods_headers_are_bold(fuller: Declared, tmp_path: Path) -> None:
     doc = load_ods(str(path))
     bold = {s.getAttribute("name") for s in doc.automaticstyles.getElementsByType(Style)
             if any(t.getAttribute("fontweight") == "bold" for t in s.getElementsByType(TextProperties))}
-    first, second = doc.spreadsheet.getElementsByType(Table)[0].getElementsByType(TableRow)[:2]
+    first, second = doc.spreadsheet.getElementsByType(Table)[1].getElementsByType(TableRow)[:2]
     assert first.getElementsByType(TableCell)[0].getAttribute("stylename") in bold
     assert second.getElementsByType(TableCell)[0].getAttribute("stylename") not in bold
 
 
 CSV_COLUMNS = ["N° / REF", "Nom du traitement", "Date de création", "Mise à jour", "Responsable du traitement",
-               "Délégué à la protection des données", "Finalités", "Base(s) légale(s)",
+               "Adresse du responsable du traitement", "Coordonnées du responsable du traitement", "Représentant",
+               "Responsable(s) conjoint(s)", "Délégué à la protection des données", "Coordonnées du DPO",
+               "Finalités", "Base(s) légale(s)",
                "Catégories de personnes concernées", "Catégories de données personnelles", "Durées de conservation",
                "Données sensibles", "Destinataires", "Transferts hors UE", "Mesures de sécurité"]
 
@@ -321,6 +323,13 @@ def test_csv_has_one_row_per_activity_with_the_art30_columns(fuller: Declared, t
     assert [r[0] for r in rows] == [a.id for a in fuller.declaration.activities]
     payments = dict(zip(header, next(r for r in rows if r[0] == "payments"), strict=True))
     assert payments["Finalités"] == "Encaisser le paiement des commandes; Lutter contre la fraude"
+    assert payments["Adresse du responsable du traitement"] == "1 rue de l'Exemple, 75001 Paris"
+    assert payments["Coordonnées du responsable du traitement"] == "contact@exemple.fr"
+    assert payments["Représentant"] == "Sans objet (responsable établi dans l'UE)"
+    assert payments["Responsable(s) conjoint(s)"] == "Groupe Exemple SA"
+    assert payments["Délégué à la protection des données"] == "Délégué à la protection des données : Jeanne Martin"
+    assert payments["Coordonnées du DPO"] == "dpo@exemple.fr"
+    assert all(value for value in payments.values()), "an empty cell would stand for 'not stated'"
     data = payments["Catégories de données personnelles"].split("; ")
     assert data[-1] == "Données de connexion (adresse IP, journaux, etc.)"
     assert "Historique des commandes — 10 ans à compter de l'émission de la facture" in payments[
@@ -372,9 +381,9 @@ def test_every_example_exports_in_every_format(path: Path, tmp_path: Path) -> No
     kinds = [DATA_KIND_LABELS[k]("fr") for k in CNIL_REGISTER_KINDS]
     for fmt in READERS:
         sheets = written(declared, fmt, tmp_path)
-        assert len(sheets) == len(activities) + 1
+        assert len(sheets) == len(activities) + 2
         assert all(len(name) <= 31 and not set(name) & set("[]:*?/\\") for name in sheets)
-        listing = next(iter(sheets.values()))
+        listing = list(sheets.values())[1]
         assert [r[0] for r in listing[1:]] == [a.id for a in activities]
         for activity in activities:
             data = section(fiche(sheets, declared, activity.id), register.DATA("fr"))
@@ -386,3 +395,22 @@ def test_every_example_exports_in_every_format(path: Path, tmp_path: Path) -> No
     header, *rows = read_csv(tmp_path / "register.csv")
     assert len(header) == len(CSV_COLUMNS)
     assert [r[0] for r in rows] == [a.id for a in activities]
+    controller, dpo = declared.declaration.controller, declared.declaration.dpo
+    for row in rows:
+        cells = dict(zip(header, row, strict=True))
+        assert all(cells.values()), "an empty cell would stand for 'not stated'"
+        assert cells["Adresse du responsable du traitement"] == (controller.address or "Non précisée")
+        if dpo is not None and (dpo.email or dpo.phone):
+            assert (dpo.email or dpo.phone or "") in cells["Coordonnées du DPO"]
+
+
+def test_identification_sheet_names_the_controller_and_dpo_or_says_not_stated(fuller: Declared,
+                                                                                tmp_path: Path) -> None:
+    sheets = written(fuller, "xlsx", tmp_path)
+    rows = sheets["Identification"]
+    assert rows[0] == ["Identification du responsable du traitement"]
+    assert ["Adresse", "1 rue de l'Exemple, 75001 Paris"] in rows
+    assert ["Téléphone", "Non précisé"] in rows
+    assert ["Désigné", "Oui"] in rows
+    assert ["Adresse de messagerie", "dpo@exemple.fr"] in rows
+    assert ["Sans objet (responsable établi dans l'UE)"] in rows

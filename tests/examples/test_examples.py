@@ -8,6 +8,7 @@ of the seed it comes from, or a note that the seed is silent.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,12 @@ from registre.lint.service import check
 from tests.conftest import EXAMPLES
 
 ON = dt.date(2026, 11, 23)
+
+
+def each(code: str, indexes: Iterable[int]) -> set[tuple[str, str]]:
+    """The same finding on several activities."""
+    return {(code, f"activities[{i}]") for i in indexes}
+
 
 # 000_b718aecb3802dc1a.txt
 PARIS_JE_TAIME = {
@@ -79,7 +86,9 @@ PARIS_JE_TAIME = {
     # "Sending of newsletters ... from which they can unsubscribe. | Legitimate interest (customers)": email
     # prospecting of customers without consent, with neither analogous products nor an opt-out at collection.
     ("MKT-SOFT-OPT-IN", "marketing[0].rules[0]"),
-}
+} | each("INFO-TRANSFERS-NOT-STATED", range(12)) | each("INFO-AUTOMATED-NOT-STATED", range(12))
+# The seed never mentions transfers outside the EU; it says "Paris je t'aime does not make automated individual
+# decisions" but not whether it profiles (its "Behavioural analysis" is neither called profiling nor denied).
 
 # 001_01f1012f9f68f465.txt
 AMBASSADE_DES_LANGUES = {
@@ -151,7 +160,15 @@ AMBASSADE_DES_LANGUES = {
     ("RET-UNDETERMINED", "retention[2]"),
     # « La demande doit être accompagnée d'un justificatif d'identité. »
     ("RIGHTS-ID-COPY", "rights.identity_check"),
-}
+} | {
+    # « Les entités de Holding Egilope, et plus particulièrement les filiales et Sociétés du Groupe : » — a
+    # recipient the seed ties to no purpose.
+    ("RECIPIENT-UNATTACHED", "recipients[6]"),
+} | each("INFO-TRANSFERS-NOT-STATED", (3, 4, 5, 6, 8, 12, 14, 15, 17, 18, 19, 20, 21)) | each(
+    "INFO-AUTOMATED-NOT-STATED", range(22))
+# « Des transferts hors Union Européenne peuvent être réalisés notamment dans le cadre des activités
+# suivantes » — for the activities its table does not name, whether data leave the EU is not stated. The seed
+# says nothing of decisions based solely on automated processing (and of profiling outside segmentation).
 
 # 002_5f6234a86620604a.txt
 LE_NAPPAGE = {
@@ -204,7 +221,12 @@ LE_NAPPAGE = {
     # ... and "We keep your billing information ... for as long as necessary for accounting purposes or
     # other legal obligations." for the legal obligations.
     ("RET-UNDETERMINED", "activities[5].retention[0]"),
-}
+} | {
+    # "Contact responsible for data protection / Didier Destouche" — not said to be an appointed DPO.
+    ("INFO-DPO-NOT-STATED", "dpo"),
+} | each("INFO-TRANSFERS-NOT-STATED", range(8)) | each("INFO-AUTOMATED-NOT-STATED", range(8))
+# "We do not share your personal data with foreign entities" is not a statement on transfers outside the EEA
+# (and Google Analytics is used); automated decisions and profiling are only named among the rights.
 
 # 003_5e074bc25f609a9b.txt
 WIMI = {
@@ -272,7 +294,12 @@ WIMI = {
     # lawful and where all the personal data that is collected is necessary to the completion of the
     # business contract."
     ("RIGHTS-REFUSED", "rights.limits[3]"),
-}
+} | {
+    # "The mandatory data is indicated in these forms by an asterisk." — which ones is not said.
+    ("INFO-MANDATORY", "activities[0].provision"),
+} | each("INFO-TRANSFERS-NOT-STATED", range(17)) | each("INFO-AUTOMATED-NOT-STATED", range(17))
+# Hosting "on French data centers" does not say that no data leave the EU; only the prospect profiling of §15
+# is described (not whether it leads to decisions based solely on it).
 
 # 004_014bff36356ed985.txt
 W_SERVICES = {
@@ -309,7 +336,22 @@ W_SERVICES = {
     # « Une chaîne anonymisée créée à partir de votre adresse de messagerie ... peut être envoyée au service
     # Gravatar » (Automattic, United States) — no safeguard stated.
     ("TRANSFER-NO-SAFEGUARD", "activities[5].transfers[0]"),
-}
+} | {
+    # No DPO nor data-protection contact is mentioned.
+    ("INFO-DPO-NOT-STATED", "controller"),
+    # « Certaines de ces données doivent être obligatoirement renseignées » — which ones is not said.
+    ("INFO-MANDATORY", "activities[0].provision"),
+    # « Lutte contre la fraude ... le traitement est réalisé par nos partenaires Paypal et Stripe »: where the
+    # data come from is not said.
+    ("INFO-SOURCE-NOT-STATED", "activities[4]"),
+    # « ... augmentée de 3 ans à des fins de prospection commerciale »: the prospecting has no legal basis,
+    # no source, and nothing says whether the data are required.
+    ("INFO-LEGAL-BASIS", "activities[6]"),
+    ("INFO-SOURCE-NOT-STATED", "activities[6]"),
+    ("INFO-PROVISION", "activities[6]"),
+} | each("INFO-TRANSFERS-NOT-STATED", (0, 1, 2, 3, 4, 6)) | each("INFO-AUTOMATED-NOT-STATED", range(7))
+# Only the Gravatar transfer is mentioned; « nous ne prenons aucune décision automatisée » says nothing of
+# profiling.
 
 EXPECTED = {
     "paris-je-taime": PARIS_JE_TAIME,
@@ -325,7 +367,7 @@ ACTIVITIES = {
     "ambassade-des-langues": 22,
     "le-nappage": 8,
     "wimi": 17,
-    "w-services": 6,
+    "w-services": 7,
 }
 
 

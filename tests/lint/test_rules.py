@@ -10,6 +10,7 @@ import pytest
 
 from registre.declarations.declared import Declared
 from registre.documents import notice
+from registre.errors import DeclarationInvalid
 from registre.lint.engine import RULES, run
 from registre.lint.service import rules as all_rules
 from tests.conftest import Change
@@ -51,7 +52,18 @@ BREAKS: dict[str, Change] = {
     "INFO-LEGITIMATE-INTEREST": lambda d: act(d).update(legal_bases=[{"basis": "legitimate_interests"}]),
     "INFO-LEGAL-TEXT": lambda d: act(d).update(legal_bases=[{"basis": "legal_obligation"}]),
     "INFO-CONSENT-WITHDRAWAL": lambda d: act(d, 1)["legal_bases"][0].pop("withdrawal"),
-    "INFO-RECIPIENTS": lambda d: act(d).update(recipients=[]),
+    "INFO-RECIPIENTS": lambda d: act(d).pop("recipients"),
+    "RECIPIENT-UNATTACHED": lambda d: d["recipients"].append({"id": "holding", "kind": "third_party",
+                                                              "name": "Holding Exemple"}),
+    "INFO-MANDATORY": lambda d: act(d)["provision"].pop("mandatory"),
+    "INFO-SOURCE-NOT-STATED": lambda d: act(d).pop("sources"),
+    "INFO-TRANSFERS-NOT-STATED": lambda d: d.pop("transfers"),
+    "INFO-AUTOMATED-NOT-STATED": lambda d: d["automated"].pop("profiling"),
+    "INFO-DPO-NOT-STATED": lambda d: d.pop("dpo"),
+    "TRANSFER-COPY": lambda d: act(d).update(transfers=[{"country": "MA", "safeguards": ["scc"]}]),
+    "COOKIE-PROVIDER-ABROAD": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(name="_ga", provider="Google", provider_country="US", purpose="audience_measurement",
+                lifetime="13 months", party="third")]}),
     "INFO-PROVISION": lambda d: act(d).pop("provision"),
     "INFO-SOURCE": lambda d: act(d).update(sources=[{"kind": "indirect"}]),
     "INFO-AUTOMATED-LOGIC": lambda d: act(d).update(automated={"solely_automated": True, "logic": "A score."}),
@@ -184,6 +196,33 @@ def test_cookie_consent_by_browsing_is_fine_when_every_tracker_is_exempt(declare
 
 def test_profiling_alone_needs_no_art_22_information(declare: Declare) -> None:
     assert codes(declare(lambda d: act(d).update(automated={"profiling": True}))) == set()
+
+
+def test_recipients_stated_as_none_or_listed_for_all_activities_are_stated(declare: Declare) -> None:
+    assert "INFO-RECIPIENTS" not in codes(declare(lambda d: act(d).update(recipients="none")))
+    def shared(d: dict[str, Any]) -> None:
+        act(d).pop("recipients")
+        d["recipients"].append({"id": "banks", "kind": "third_party", "name": "Banques", "all_activities": True})
+    declared = declare(shared)
+    assert "INFO-RECIPIENTS" not in codes(declared)
+    assert "banks" not in {r.id for r in declared.unattached()}
+
+
+def test_a_recipient_both_shared_and_attached_is_refused(declare: Declare) -> None:
+    with pytest.raises(DeclarationInvalid) as caught:
+        declare(lambda d: d["recipients"][1].update(all_activities=True))
+    assert [p.place.field for p in caught.value.problems] == ["recipients[1].all_activities"]
+
+
+def test_a_dpf_certification_not_stated_is_no_adequacy(declare: Declare) -> None:
+    found = codes(declare(lambda d: act(d).update(transfers=[{"country": "US", "safeguards": ["adequacy"]}])))
+    assert "TRANSFER-ADEQUACY" in found
+
+
+def test_an_activity_statement_overrides_the_policy_wide_one(declare: Declare) -> None:
+    declared = declare(lambda d: act(d).update(automated={"profiling": True}))
+    said = declared.automated(declared.declaration.activities[0])
+    assert (said.profiling, said.solely_automated) == (True, False)
 
 
 def test_observed_data_alone_need_no_statement_on_provision(declare: Declare) -> None:

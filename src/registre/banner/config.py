@@ -53,7 +53,7 @@ def _describe(trackers: list[Tracker], lang: Lang) -> str:
     for tracker in trackers:
         who = f" ({tracker.provider})" if tracker.provider else ""
         what = f": {tracker.description(lang)}" if tracker.description else ""
-        parts.append(f"{tracker.name}{who}{what}")
+        parts.append(f"{tracker.title(lang)}{who}{what}")
     return " ".join(parts)
 
 

@@ -51,7 +51,7 @@ def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: 
     """One purpose of the record: an activity of the declaration, or a category of trackers."""
     activity = declared.activity(event.purpose)
     if activity is not None:
-        recipients = [declared.recipients[r] for r in activity.recipients if r in declared.recipients]
+        recipients = [r for r in declared.recipients.values() if declared.receives(r.id, activity)]
         return {
             "purpose": activity.id, "description": activity.purpose(lang), "purpose_type": "marketing"
             if event.channel else "service", "channel": event.channel, "lawful_basis": "GDPR Art. 6(1)(a)",
@@ -59,7 +59,7 @@ def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: 
                                  "special_pii_category": declared.data[d].special is not None}
                                 for d in activity.data],
             "recipient_third_parties": [{"name": r.name(lang), "kind": r.kind.value} for r in recipients],
-            "storage_locations": sorted({"EU"} | {t.country for t in activity.transfers}),
+            "storage_locations": sorted({"EU"} | {c for t in activity.transfer_list for c in t.country}),
             "retention_period": "; ".join(describe.period(p.rule, declared, lang) for p in declared.rules(activity))
             or UNTIL_WITHDRAWN(lang),
             "withdrawal_method": _withdrawal(declared, activity, event.channel, lang),
@@ -71,8 +71,8 @@ def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: 
     return {
         "purpose": event.purpose, "description": label, "purpose_type": "cookies", "channel": None,
         "lawful_basis": "LIL art. 82; GDPR Art. 6(1)(a)",
-        "pii_information": [{"pii_type": "browsing", "label": t.name, "provider": t.provider} for t in trackers],
-        "recipient_third_parties": [{"name": t.provider or t.name, "kind": "third_party"} for t in trackers
+        "pii_information": [{"pii_type": "browsing", "label": t.title(lang), "provider": t.provider} for t in trackers],
+        "recipient_third_parties": [{"name": t.provider or t.title(lang), "kind": "third_party"} for t in trackers
                                     if t.party == "third"],
         "storage_locations": ["EU"],
         "retention_period": BANNER_RETENTION(lang, months=proof_months) if proof_months else UNTIL_WITHDRAWN(lang),

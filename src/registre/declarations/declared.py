@@ -13,13 +13,19 @@ from registre.declarations.loader import FieldPath, SourceMap
 from registre.declarations.schemas import (
     Activity,
     Authority,
+    AutomatedStatement,
     DataCategory,
     Declaration,
     LegalBasisEntry,
+    Measure,
     Minors,
     Recipient,
     RetentionRule,
+    Source,
+    StatedNone,
     SubjectCategory,
+    Transfer,
+    listed,
 )
 from registre.errors import DeclarationInvalid, Place, Problem
 from registre.i18n import Lang, Msg
@@ -47,6 +53,7 @@ class DataInfo:
     kind: DataKind
     special: Special | None
     origin: Origin
+    subjects: list[str] | None = None  # whose data these are; None: the activity's people
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +111,68 @@ class Declared:
         """The declared processing activity of that id, or None."""
         return next((a for a in self.declaration.activities if a.id == name), None)
 
-    def measures(self, activity: Activity) -> list[str]:
+    def measures(self, activity: Activity) -> list[Measure]:
         """The activity's own security measures, or the declaration's when it names none (`[]`: none at all)."""
         if activity.security_measures is not None:
             return activity.security_measures
         return self.declaration.security_measures
+
+    def pairs(self, activity: Activity) -> list[tuple[Recipient, list[str] | None]]:
+        """Each recipient attached to the activity with the data it receives (None: the policy does not say
+        which of the activity's data)."""
+        return [(self.recipients[use.id], use.data) for use in listed(activity.recipients)]
+
+    def receives(self, recipient: str, activity: Activity, data: str | None = None) -> bool:
+        """Whether a recipient may receive the activity's data (that category, when given): attached to it and, if
+        the policy names its data, among them; a recipient listed for all activities receives them all."""
+        found = self.recipients.get(recipient)
+        if found is not None and found.all_activities:
+            return data is None or data in activity.data
+        return any(use.id == recipient and (data is None or use.data is None or data in use.data)
+                   for use in listed(activity.recipients))
+
+    def for_all_activities(self) -> list[Recipient]:
+        """The recipients the policy lists for all its purposes together, without saying who receives what."""
+        return [r for r in self.declaration.recipients if r.all_activities]
+
+    def unattached(self) -> list[Recipient]:
+        """The declared recipients attached to no activity and not listed for all of them."""
+        used = {r for a in self.declaration.activities for r in a.recipient_ids}
+        used |= {t.recipient for a in self.declaration.activities for t in a.transfer_list if t.recipient}
+        return [r for r in self.declaration.recipients if r.id not in used and not r.all_activities]
+
+    def sources_of(self, activity: Activity) -> list[Source] | None:
+        """Where the activity's data come from: its own sources, else the policy's for every activity; None when
+        the policy does not say."""
+        return activity.sources if activity.sources is not None else self.declaration.sources
+
+    def transfers(self, activity: Activity) -> list[Transfer] | StatedNone | None:
+        """The activity's transfers: its list, `none` when it or the whole policy states there is none, or None
+        when the policy does not say."""
+        if activity.transfers is not None:
+            return activity.transfers
+        return self.declaration.transfers
+
+    def automated(self, activity: Activity) -> AutomatedStatement:
+        """Whether the activity profiles and takes decisions based solely on automated processing: its own
+        statement, else the policy's for every activity; None where neither says."""
+        own, policy = activity.automated, self.declaration.automated
+        profiling = own.profiling if own is not None and own.profiling is not None else None
+        solely = own.solely_automated if own is not None and own.solely_automated is not None else None
+        if policy is not None:
+            profiling = policy.profiling if profiling is None else profiling
+            solely = policy.solely_automated if solely is None else solely
+        return AutomatedStatement(profiling=profiling, solely_automated=solely)
+
+    def markets(self, activity: Activity) -> bool:
+        """Whether the activity prospects or profiles for direct marketing: it says so, or a marketing channel
+        belongs to it."""
+        return activity.direct_marketing or any(c.activity == activity.id for c in self.declaration.marketing)
+
+    def data_subjects(self, activity: Activity, data: str) -> list[str]:
+        """The people of the activity whose data of that category are processed."""
+        whose = self.data[data].subjects
+        return [s for s in activity.subjects if whose is None or s in whose]
 
     def bases_for(self, activity: Activity, subject: str | None) -> list[LegalBasisEntry]:
         """The legal bases an activity rests on for one subject category (all of them when the category is not
@@ -132,6 +196,12 @@ NEEDS_KIND = Msg(
 NOT_IN_ACTIVITY = Msg(
     en="'{name}' is not among this activity's {field} ({known}).",
     fr="« {name} » ne figure pas dans les {field} de ce traitement ({known}).",
+)
+ALL_AND_ATTACHED = Msg(
+    en="'{name}' is listed for all activities ('all_activities') and also attached to an activity: say one or the "
+       "other.",
+    fr="« {name} » est indiqué pour tous les traitements (« all_activities ») et rattaché aussi à un traitement : "
+       "choisissez l'un ou l'autre.",
 )
 SHARED_RULE_NEEDS_ID = Msg(
     en="A shared retention rule needs an 'id' so that activities can name it.",
@@ -209,7 +279,10 @@ def resolve(declaration: Declaration, sources: SourceMap) -> Declared:
             check.add((*path, "id"), DUPLICATE, name=rule.id)
         shared[rule.id] = (rule, path)
         _rule(rule, path, list(data), list(subjects), events, check)
-    check.known(declaration.security_measures, catalog.SECURITY_MEASURES, "measure", ("security_measures",))
+    _measures(declaration.security_measures, ("security_measures",), check)
+    for index, recipient in enumerate(declaration.recipients):
+        if recipient.all_activities and any(recipient.id in a.recipient_ids for a in declaration.activities):
+            check.add(("recipients", index, "all_activities"), ALL_AND_ATTACHED, name=recipient.id)
     default = declaration.retention_defaults.start
     if default is not None:
         check.one(default, events, "event", ("retention_defaults", "from"))
@@ -225,9 +298,19 @@ def resolve(declaration: Declaration, sources: SourceMap) -> Declared:
             check.one(channel.activity, activity_ids, "activity", (*path, "activity"))
         for r_index, marketing_rule in enumerate(channel.rules):
             check.known(marketing_rule.subjects or [], subjects, "subject", (*path, "rules", r_index, "subjects"))
+    for index, item in enumerate(declaration.data_categories):
+        if not isinstance(item, str) and item.subjects is not None:
+            check.known(item.subjects, subjects, "subject", ("data_categories", index, "subjects"))
     if check.problems:
         raise DeclarationInvalid(check.problems)
     return Declared(declaration, sources, subjects, data, events, authorities, recipients, rules_by_activity)
+
+
+def _measures(items: list[Measure], path: FieldPath, check: _Checker) -> None:
+    """Report each catalogue id that is not one; a measure in the policy's own words is taken as it is."""
+    for index, item in enumerate(items):
+        if isinstance(item, str):
+            check.one(item, catalog.SECURITY_MEASURES, "measure", (*path, index))
 
 
 def _subjects(items: list[str | SubjectCategory], check: _Checker) -> dict[str, SubjectInfo]:
@@ -269,7 +352,7 @@ def _data(items: list[str | DataCategory], check: _Checker) -> dict[str, DataInf
         if special is None and kind is DataKind.criminal:
             special = Special.art10
         origin = category.origin or (builtin.origin if builtin else Origin.provided)
-        out[category.id] = DataInfo(category.id, label, category.examples, kind, special, origin)
+        out[category.id] = DataInfo(category.id, label, category.examples, kind, special, origin, category.subjects)
     return out
 
 
@@ -325,18 +408,21 @@ def _activity(
 ) -> list[PlacedRule]:
     check.known(activity.subjects, subjects, "subject", (*path, "subjects"))
     check.known(activity.data, data, "data", (*path, "data"))
-    check.known(activity.recipients, recipients, "recipient", (*path, "recipients"))
+    for index, use in enumerate(listed(activity.recipients)):
+        check.one(use.id, recipients, "recipient", (*path, "recipients", index))
+        check.within(use.data or [], activity.data, "data", (*path, "recipients", index, "data"))
     for index, basis in enumerate(activity.legal_bases):
         check.within(basis.subjects or [], activity.subjects, "subjects", (*path, "legal_bases", index, "subjects"))
-    for index, source in enumerate(activity.sources):
+    for index, source in enumerate(activity.sources or []):
         check.within(source.data or [], activity.data, "data", (*path, "sources", index, "data"))
+        check.within(source.subjects or [], activity.subjects, "subjects", (*path, "sources", index, "subjects"))
     if activity.provision is not None:
-        check.within(activity.provision.mandatory, activity.data, "data", (*path, "provision", "mandatory"))
-    for index, transfer in enumerate(activity.transfers):
+        check.within(listed(activity.provision.mandatory), activity.data, "data", (*path, "provision", "mandatory"))
+    for index, transfer in enumerate(activity.transfer_list):
         if transfer.recipient is not None:
             check.one(transfer.recipient, recipients, "recipient", (*path, "transfers", index, "recipient"))
     if activity.security_measures is not None:
-        check.known(activity.security_measures, catalog.SECURITY_MEASURES, "measure", (*path, "security_measures"))
+        _measures(activity.security_measures, (*path, "security_measures"), check)
     placed: list[PlacedRule] = []
     for index, item in enumerate(activity.retention):
         rule_path: FieldPath = (*path, "retention", index)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from registre.declarations.catalog import SECURITY_MEASURES
 from registre.declarations.schemas import (
     Art9Condition,
     Channel,
     Derogation,
     EndAction,
     LegalBasis,
+    Measure,
     RecipientKind,
     RightName,
     Safeguard,
     SourceKind,
     TrackerPurpose,
 )
-from registre.i18n import Msg
+from registre.i18n import Lang, Msg
 
 LEGAL_BASES: dict[LegalBasis, Msg] = {
     LegalBasis.consent: Msg(en="Consent (Art. 6(1)(a))", fr="Consentement (art. 6.1.a)"),
@@ -107,6 +109,12 @@ TRACKER_PURPOSES: dict[TrackerPurpose, Msg] = {
     TrackerPurpose.personalisation: Msg(en="Personalisation", fr="Personnalisation"),
     TrackerPurpose.advertising: Msg(en="Advertising", fr="Publicité"),
     TrackerPurpose.social_media: Msg(en="Social media", fr="Réseaux sociaux"),
+    TrackerPurpose.security: Msg(en="Security", fr="Sécurité"),
+    TrackerPurpose.error_monitoring: Msg(en="Error monitoring", fr="Suivi des erreurs"),
+    TrackerPurpose.ab_testing: Msg(en="A/B testing", fr="Tests A/B"),
+    TrackerPurpose.chat: Msg(en="Chat", fr="Messagerie instantanée (tchat)"),
+    TrackerPurpose.video: Msg(en="Embedded video", fr="Vidéo intégrée"),
+    TrackerPurpose.maps: Msg(en="Embedded map", fr="Carte intégrée"),
 }
 
 CHANNELS: dict[Channel, Msg] = {
@@ -132,3 +140,8 @@ RIGHTS: dict[RightName, Msg] = {
     RightName.post_mortem: Msg(en="Directives after death (French Data Protection Act, art. 85)",
                                fr="Directives post mortem (loi Informatique et Libertés, art. 85)"),
 }
+
+
+def measure(item: Measure, lang: Lang) -> str:
+    """A security measure in words: the catalogue's label, or the policy's own text."""
+    return SECURITY_MEASURES[item](lang) if isinstance(item, str) else item(lang)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import pycountry
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -33,12 +34,27 @@ from registre.law.retention import Bound, cited
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
 
+_T = TypeVar("_T")
+
+# What a declaration writes to say that the policy states there is none (no transfer, no mandatory data, …);
+# a field left out means the policy does not say.
+NONE: Literal["none"] = "none"
+StatedNone = Literal["none"]
+
+# Regions a recipient or a transfer may name instead of a country: the European Union, the European Economic
+# Area, the whole world (the provider's own countries, not named by the policy).
+REGIONS: dict[str, str] = {"EU": "EU", "EUROPEAN UNION": "EU", "UNION EUROPEENNE": "EU", "UNION EUROPÉENNE": "EU",
+                           "EEA": "EEA", "EUROPEAN ECONOMIC AREA": "EEA", "WORLD": "001", "WORLDWIDE": "001"}
+
 
 def country_code(value: str) -> str:
-    """The ISO 3166 alpha-2 code of a country given by code or English name; refuses unknown ones."""
+    """The ISO 3166 alpha-2 code of a country given by code or English name, or a region (`EU`, `EEA`,
+    `world`: 001); refuses unknown ones."""
     text = value.strip()
     if text.upper() == "UK":
         return "GB"
+    if (region := REGIONS.get(text.upper())) is not None:
+        return region
     try:
         found = pycountry.countries.lookup(text)
     except LookupError:
@@ -47,6 +63,19 @@ def country_code(value: str) -> str:
 
 
 Country = Annotated[str, AfterValidator(country_code)]
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+# One country or region, or several: `US`, `[EU, US]`.
+Countries = Annotated[list[Country], BeforeValidator(_one_or_many)]
+
+
+def listed(value: list[_T] | StatedNone | None) -> list[_T]:
+    """The items of a three-state list: its content, or nothing when it is stated none or not stated."""
+    return value if isinstance(value, list) else []
 
 
 class Model(BaseModel):
@@ -172,9 +201,14 @@ class Controller(Party):
 
 
 class Dpo(Contact):
-    """The data protection officer, or the contact for data protection when none is appointed."""
+    """The data protection officer, or the contact for data protection when none is appointed.
 
-    appointed: bool = True
+    `appointed`: true (a DPO is appointed, the default when the section is given), false (the policy says none
+    is), or null (the policy gives a contact for data protection without saying whether it is a DPO). A
+    declaration with no `dpo` section says nothing of a DPO.
+    """
+
+    appointed: bool | None = True
     name: str | None = None
     organisation: str | None = None
 
@@ -228,6 +262,7 @@ class DataCategory(Model):
     kind: DataKind | None = None
     special: Special | None = None
     origin: Origin | None = None
+    subjects: list[Id] | None = None  # whose data these are (a candidate's health data); None: every activity's
 
 
 class EventDefinition(Model):
@@ -254,8 +289,24 @@ class Recipient(Model):
     kind: RecipientKind
     name: Text
     description: Text | None = None
-    country: Country | None = None
+    country: Countries | None = None  # where it receives the data: countries or regions (`[EU, US]`)
     contract: bool | None = None  # processors: a written contract under Art. 28(3)
+    # The policy lists it for all its purposes together (one table for the whole policy), without saying which
+    # activity's data it receives: it is attached to no activity, and documents say so.
+    all_activities: bool = False
+
+
+class RecipientUse(Model):
+    """A recipient of an activity's data: its id and, where the policy says, which of the activity's data it
+    receives (a plain id: the policy does not say which)."""
+
+    id: Id
+    data: list[Id] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_id(cls, value: Any) -> Any:
+        return {"id": value} if isinstance(value, str) else value
 
 
 
@@ -310,13 +361,15 @@ class Source(Model):
     kind: SourceKind
     name: Text | None = None
     data: list[Id] | None = None
+    subjects: list[Id] | None = None  # the people whose data come from it (None: all of the activity's)
 
 
 class Provision(Model):
     """Whether giving the data is required, and what follows from not giving it (Art. 13(2)(e))."""
 
     requirement: Literal["statutory", "contractual", "pre_contractual", "voluntary"]
-    mandatory: list[Id] = Field(default_factory=list)
+    # The data that must be given: a list, `none` (the policy says none is), or left out (it does not say which).
+    mandatory: list[Id] | StatedNone | None = None
     how_marked: Text | None = None
     consequence: Text | None = None
 
@@ -349,21 +402,28 @@ class Derogation(StrEnum):
 class Transfer(Model):
     """A transfer to a third country or an international organisation."""
 
-    country: Country
+    country: Countries = Field(min_length=1)  # one country or several (`[US, MA]`); a region: `world`
     recipient: Id | None = None
     context: Text | None = None
     safeguards: list[Safeguard] = Field(default_factory=list)
     derogation: Derogation | None = None
-    dpf_certified: bool = False  # United States: the importer is on the Data Privacy Framework list
+    # United States: whether the importer is on the Data Privacy Framework list (None: the policy does not say).
+    dpf_certified: bool | None = None
     documentation: Text | None = None  # how to obtain a copy of the safeguards, Art. 13(1)(f)
 
 
 
-class AutomatedDecision(Model):
-    """Profiling, and decisions based solely on automated processing (Art. 22)."""
+class AutomatedStatement(Model):
+    """Whether there is profiling, and decisions based solely on automated processing (Art. 22): true, false (the
+    policy says there is none), or left out (it does not say)."""
 
-    profiling: bool = False
-    solely_automated: bool = False
+    profiling: bool | None = None
+    solely_automated: bool | None = None
+
+
+class AutomatedDecision(AutomatedStatement):
+    """An activity's profiling and automated decisions, with what Art. 13(2)(f) asks to be told of them."""
+
     logic: Text | None = None
     significance: Text | None = None
     consequences: Text | None = None
@@ -486,6 +546,10 @@ class RetentionDefaults(Model):
     start: Id | None = Field(None, alias="from")
 
 
+# A security measure: a catalogue id (`encryption`), or the policy's own words (a text).
+Measure = Id | Text
+
+
 class Activity(Model):
     """A processing activity: one purpose, its legal bases, data, people, recipients, transfers, retention."""
 
@@ -496,19 +560,33 @@ class Activity(Model):
     subjects: list[Id] = Field(min_length=1)
     data: list[Id] = Field(min_length=1)
     legal_bases: list[LegalBasisEntry] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=lambda: [Source(kind=SourceKind.direct)])
+    sources: list[Source] | None = None  # None: the policy does not say where the data come from
     provision: Provision | None = None
-    recipients: list[Id] = Field(default_factory=list)
-    transfers: list[Transfer] = Field(default_factory=list)
+    # Who receives the data: recipients (ids, or `{id, data}`), `none` (the policy says no one), or left out.
+    recipients: list[RecipientUse] | StatedNone | None = None
+    # Transfers outside the EEA: a list, `none` (the policy says there is none), or left out (it does not say).
+    transfers: list[Transfer] | StatedNone | None = None
     retention: list[RetentionRule | Id] = Field(default_factory=list)
     automated: AutomatedDecision | None = None
+    # The activity prospects, or profiles for direct marketing (Art. 21(2)-(3) applies), whatever section says so.
+    direct_marketing: bool = False
     art9_condition: Art9Condition | None = None
     art9_detail: Text | None = None
     art10_authority: Text | None = None
-    security_measures: list[Id] | None = None
+    security_measures: list[Measure] | None = None
     system: str | None = None
     created: dt.date | None = None
     updated: dt.date | None = None
+
+    @property
+    def recipient_ids(self) -> list[str]:
+        """The ids of the recipients attached to this activity (none when stated none or not stated)."""
+        return [r.id for r in listed(self.recipients)]
+
+    @property
+    def transfer_list(self) -> list[Transfer]:
+        """The transfers the activity declares (none when stated none or not stated)."""
+        return listed(self.transfers)
 
 
 class RightName(StrEnum):
@@ -556,19 +634,41 @@ class TrackerPurpose(StrEnum):
     personalisation = "personalisation"
     advertising = "advertising"
     social_media = "social_media"
+    security = "security"
+    error_monitoring = "error_monitoring"
+    ab_testing = "ab_testing"
+    chat = "chat"
+    video = "video"
+    maps = "maps"
 
 
 class Tracker(Model):
-    """A cookie or other tracker."""
+    """A cookie or other tracker: its technical `name` (`_ga`), its `label` for readers in both languages, who
+    places it and where that provider is, what it is for and what it rests on."""
 
-    name: str
+    name: str | None = None
+    label: Text | None = None
     provider: str | None = None
+    provider_country: Countries | None = None
     purpose: TrackerPurpose
+    basis: LegalBasis | None = None  # its own legal basis, when the policy gives one
     description: Text | None = None
     lifetime: Duration | None = None
     party: Literal["first", "third"] = "first"
     consent_required: bool = True
     exempt: bool = False  # the site claims the CNIL exemption from consent
+
+    @model_validator(mode="after")
+    def _named(self) -> Tracker:
+        if self.name is None and self.label is None:
+            raise PydanticCustomError("tracker_unnamed", "a tracker needs a name or a label")
+        return self
+
+    def title(self, lang: Lang) -> str:
+        """What a reader calls it: its label, with its technical name when the policy gives one."""
+        if self.label is None:
+            return self.name or ""
+        return f"{self.label(lang)} ({self.name})" if self.name else self.label(lang)
 
 
 class Cookies(Model):
@@ -633,9 +733,14 @@ class Declaration(Model):
     data_categories: list[Id | DataCategory] = Field(min_length=1)
     events: list[EventDefinition] = Field(default_factory=list)
     recipients: list[Recipient] = Field(default_factory=list)
+    # A statement that covers every activity that says nothing itself: `transfers: none` (no transfer outside
+    # the EEA), `automated: {solely_automated: false}` (no automated decision). Left out: the policy does not say.
+    transfers: StatedNone | None = None
+    automated: AutomatedStatement | None = None
+    sources: list[Source] | None = None  # where the data of every activity that names none come from
     activities: list[Activity] = Field(min_length=1)
     retention: list[RetentionRule] = Field(default_factory=list)
     retention_defaults: RetentionDefaults = Field(default_factory=RetentionDefaults)
-    security_measures: list[Id] = Field(default_factory=list)
+    security_measures: list[Measure] = Field(default_factory=list)
     cookies: Cookies | None = None
     marketing: list[MarketingChannel] = Field(default_factory=list)

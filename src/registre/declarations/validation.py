@@ -113,11 +113,17 @@ def _data_path(detail: ErrorDetails, data: Any) -> FieldPath | None:
         elif isinstance(part, str) and part[:1].isupper():
             if not isinstance(node, dict):
                 return None  # a model branch tried on a plain value
+        elif isinstance(part, str) and part.startswith("list["):
+            if not isinstance(node, list):
+                return None  # a list branch tried on a single value (`transfers: nne`)
+        elif isinstance(part, str) and part.startswith("literal["):
+            if isinstance(node, dict | list):
+                return None  # the `none` branch tried on a list or a mapping
         elif isinstance(part, str) and ("str" in part or part in ("int", "float", "bool")):
             if isinstance(node, dict):
                 return None  # a plain-value branch tried on a mapping
-        elif isinstance(part, str) and not isinstance(node, dict | list):
-            continue
+        elif not isinstance(node, dict | list):
+            continue  # inside a plain value (a country given alone, checked as a list of one)
         else:
             path.append(part)  # a missing field: keep its name
     return tuple(path)
@@ -152,7 +158,7 @@ def _model_at(detail: ErrorDetails, root: type[BaseModel]) -> type[BaseModel] | 
     for part in detail["loc"][:-1]:
         if isinstance(part, int):
             continue
-        if isinstance(part, str) and part[:1].isupper():
+        if isinstance(part, str) and (part[:1].isupper() or part.startswith(("list[", "literal["))):
             continue
         field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
         if field is None:

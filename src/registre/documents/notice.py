@@ -36,6 +36,7 @@ from registre.declarations.labels import (
     TRACKER_PURPOSES,
 )
 from registre.declarations.schemas import (
+    NONE,
     Activity,
     Art9Condition,
     Contact,
@@ -50,9 +51,11 @@ from registre.declarations.schemas import (
     RightName,
     Safeguard,
     Source,
+    StatedNone,
     Text,
     Tracker,
     Transfer,
+    listed,
 )
 from registre.documents import wording as w
 from registre.errors import InvalidInput
@@ -191,7 +194,7 @@ class _Context:
     def date(self) -> str | None:
         """The policy's date in long form (`15 janvier 2026`), if it has one."""
         day = self.decl.policy.date
-        return format_date(day, format="long", locale=self.lang) if day is not None else None
+        return format_date(day, format="long", locale=_DATE_LOCALES[self.lang]) if day is not None else None
 
     def t(self, msg: Msg, **params: str) -> str:
         """A fixed text in the reader's language."""
@@ -205,19 +208,30 @@ class _Context:
         """Subject categories by their labels."""
         return ", ".join(self.declared.subjects[i].label(self.lang) for i in ids)
 
-    def data(self, ids: Iterable[str]) -> str:
-        """Data categories by their labels."""
-        return ", ".join(self.declared.data[i].label(self.lang) for i in ids)
+    def data(self, ids: Iterable[str], short: bool = False) -> str:
+        """Data categories by their labels (`short`: without the examples a label gives in brackets)."""
+        labels = (self.declared.data[i].label(self.lang) for i in ids)
+        return ", ".join(_TRAILING_BRACKETS.sub("", label) if short else label for label in labels)
+
+    def join(self, items: Iterable[str]) -> str:
+        """Items joined by a semicolon, spaced the French way in French."""
+        return self.t(w.SEMICOLON).join(i for i in items if i)
 
     def names(self, activities: Iterable[Activity]) -> str:
         """Activities by their names."""
         return ", ".join(a.name(self.lang) for a in activities)
 
     def country(self, code: str | None) -> str:
-        """A country's name in the reader's language (Babel's CLDR territories)."""
+        """A country's or region's name in the reader's language (Babel's CLDR territories)."""
         if code is None:
             return ""
+        if code == "EEA":
+            return self.t(w.EEA)
         return str(_locale(self.lang).territories.get(code, code))
+
+    def countries(self, codes: Iterable[str] | None) -> str:
+        """Countries or regions by their names."""
+        return ", ".join(self.country(c) for c in codes or [])
 
     def labelled(self, pairs: Iterable[tuple[Msg, str | None]]) -> tuple[str, ...]:
         """`Label: value` lines for the values that are given."""
@@ -256,6 +270,12 @@ class _Context:
         return tuple(self.t(w.REFUSED if limit.refused else w.LIMIT, controller=controller,
                             statement=limit.statement(self.lang))
                      for limit in self.decl.rights.limits if limit.right is right)
+
+
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
+
+# Dates as a British or French reader writes them: 15 January 2026, 15 janvier 2026.
+_DATE_LOCALES: dict[Lang, str] = {"en": "en_GB", "fr": "fr_FR"}
 
 
 @cache
@@ -297,12 +317,18 @@ def _controller(ctx: _Context) -> Section:
 
 def _dpo(ctx: _Context) -> Section:
     dpo = ctx.decl.dpo
-    if dpo is not None and dpo.appointed:
+    if dpo is None:
+        heading, intro = w.H_DPO_CONTACT, w.DPO_NOT_STATED
+    elif dpo.appointed:
         heading, intro = w.H_DPO, w.DPO_IS
+    elif dpo.appointed is None:
+        heading, intro = w.H_DPO_CONTACT, w.DPO_UNSURE
     else:
         heading, intro = w.H_DPO_CONTACT, w.NO_DPO
-    # An appointed DPO is shown with their own details, even when there are none: never someone else's.
-    contact = dpo if dpo is not None and (dpo.appointed or dpo.reachable) else ctx.request_contact()
+    # A DPO (or a contact the policy gives) is shown with their own details, even when there are none: never
+    # someone else's.
+    own = dpo is not None and (dpo.appointed is not False or dpo.reachable)
+    contact = dpo if dpo is not None and own else ctx.request_contact()
     names = [n for n in (dpo.name, dpo.organisation) if n] if dpo is not None else []
     term = " — ".join(names) or ctx.t(heading)
     entries = Entries((Entry(term, ctx.contact_lines(contact)),))
@@ -314,7 +340,8 @@ def _purposes(ctx: _Context) -> Section:
     for activity in ctx.activities:
         purpose = activity.purpose(ctx.lang)
         if activity.sub_purposes:
-            purpose += " (" + "; ".join(p(ctx.lang) for p in activity.sub_purposes) + ")"
+            purpose = ctx.t(w.SUB_PURPOSES, purpose=purpose.rstrip(". "),
+                            items=ctx.join(p(ctx.lang).rstrip(". ") for p in activity.sub_purposes))
         sensitive = _sensitive(ctx, activity)
         bases: Sequence[LegalBasisEntry | None] = activity.legal_bases or [None]
         for basis in bases:
@@ -338,63 +365,144 @@ def _sensitive(ctx: _Context, activity: Activity) -> str:
     parts.append(ctx.text(activity.art9_detail))
     if activity.art10_authority is not None:
         parts.append(ctx.t(w.OFFENCES, authority=ctx.text(activity.art10_authority)))
-    return "; ".join(p for p in parts if p)
+    return ctx.join(parts)
 
 
 def _data(ctx: _Context) -> Section:
+    whose = any(info.subjects is not None for info in ctx.declared.data.values())
     rows = []
     for data_id, info in ctx.declared.data.items():
         users = [a for a in ctx.activities if data_id in a.data]
         if not users:
             continue
-        sources = _unique(_source(ctx, s) for a in users for s in a.sources if s.data is None or data_id in s.data)
-        rows.append([info.label(ctx.lang), info.examples(ctx.lang) if info.examples else "", ctx.names(users),
-                     ", ".join(sources) or ctx.t(w.NOT_STATED)])
-    headers = _columns(ctx, w.COL_DATA, w.COL_EXAMPLES, w.COL_USED_FOR, w.COL_SOURCE)
+        sources = _unique(_source(ctx, s) for a in users for s in ctx.declared.sources_of(a) or []
+                          if s.data is None or data_id in s.data)
+        silent = [a for a in users if ctx.declared.sources_of(a) is None]
+        if silent and sources:
+            sources.append(ctx.t(w.NOT_STATED_FOR, activities=ctx.names(silent)))
+        people = _unique(s for a in users for s in ctx.declared.data_subjects(a, data_id)) if whose else []
+        rows.append([info.label(ctx.lang), info.examples(ctx.lang) if info.examples else "", ctx.subjects(people),
+                     ctx.names(users), ctx.join(sources) or ctx.t(w.NOT_STATED_F)])
+    headers = _columns(ctx, w.COL_DATA, w.COL_EXAMPLES, w.COL_WHOSE, w.COL_USED_FOR, w.COL_SOURCE)
     return Section("data", ctx.t(w.H_DATA), (_table(ctx.t(w.DATA_CAPTION), headers, rows),))
 
 
 def _source(ctx: _Context, source: Source) -> str:
     kind = ctx.t(SOURCES[source.kind])
-    return ctx.t(w.NAMED_SOURCE, kind=kind, name=source.name(ctx.lang)) if source.name is not None else kind
+    text = ctx.t(w.NAMED_SOURCE, kind=kind, name=source.name(ctx.lang)) if source.name is not None else kind
+    if source.subjects:
+        text = ctx.t(w.SOURCE_FOR, source=text, subjects=ctx.subjects(source.subjects))
+    return text
 
 
 def _recipients(ctx: _Context) -> Section:
-    used = {r for a in ctx.activities for r in a.recipients}
-    used |= {t.recipient for a in ctx.activities for t in a.transfers if t.recipient is not None}
+    declared = ctx.declared
     order = list(RecipientKind)
-    recipients = sorted((r for r in ctx.declared.recipients.values() if r.id in used),
-                        key=lambda r: order.index(r.kind))
-    rows = [[r.name(ctx.lang), ctx.t(RECIPIENT_KINDS[r.kind]), ctx.text(r.description), ctx.country(r.country),
-             ctx.names(a for a in ctx.activities if r.id in a.recipients)] for r in recipients]
+    shared = declared.for_all_activities()
+    unattached = {r.id for r in declared.unattached()}
+    rows = []
+    for r in sorted(declared.recipients.values(), key=lambda r: order.index(r.kind)):
+        if r.all_activities:
+            receives = ctx.t(w.ALL_ACTIVITIES)
+        elif r.id in unattached:
+            receives = ctx.t(w.NOT_STATED_MP)
+        else:
+            receives = ctx.join(_receives(ctx, a, data) for a in ctx.activities for rec, data in declared.pairs(a)
+                                 if rec.id == r.id)
+            if not receives:  # a recipient of transfers only
+                receives = ctx.names(a for a in ctx.activities if any(t.recipient == r.id for t in a.transfer_list))
+        # Where an outside recipient is: its countries, or « non précisé » (an internal one is the controller).
+        where = ctx.countries(r.country) or ("" if r.kind is RecipientKind.internal else ctx.t(w.NOT_STATED))
+        rows.append([r.name(ctx.lang), ctx.t(RECIPIENT_KINDS[r.kind]), ctx.text(r.description), where, receives])
+    title = ctx.t(w.H_RECIPIENTS)
+    none = [a for a in ctx.activities if a.recipients == NONE]
+    silent = [a for a in ctx.activities if a.recipients is None] if not shared else []
     if not rows:
-        return Section("recipients", ctx.t(w.H_RECIPIENTS), (Paragraph(ctx.t(w.NO_RECIPIENTS)),))
+        if silent and none:
+            return Section("recipients", title, (Paragraph(ctx.t(w.NO_RECIPIENTS_FOR, activities=ctx.names(none))),
+                                                 Paragraph(ctx.t(w.RECIPIENTS_NOT_STATED_FOR,
+                                                                 activities=ctx.names(silent)))))
+        return Section("recipients", title, (Paragraph(ctx.t(w.RECIPIENTS_NOT_STATED if silent else w.NO_RECIPIENTS)),))
     headers = _columns(ctx, w.COL_RECIPIENT, w.COL_KIND, w.COL_DESCRIPTION, w.COUNTRY, w.COL_ACTIVITIES)
-    return Section("recipients", ctx.t(w.H_RECIPIENTS), (_table(ctx.t(w.RECIPIENTS_CAPTION), headers, rows),))
+    blocks: list[Block] = [_table(ctx.t(w.RECIPIENTS_CAPTION), headers, rows)]
+    if shared:
+        blocks.append(Paragraph(ctx.t(w.ALL_ACTIVITIES_NOTE)))
+    if none:
+        blocks.append(Paragraph(ctx.t(w.NO_RECIPIENTS_FOR, activities=ctx.names(none))))
+    if silent:
+        blocks.append(Paragraph(ctx.t(w.RECIPIENTS_NOT_STATED_FOR, activities=ctx.names(silent))))
+    return Section("recipients", title, tuple(blocks))
+
+
+def _receives(ctx: _Context, activity: Activity, data: list[str] | None) -> str:
+    """An activity a recipient receives data from, with those data when the policy names them."""
+    name = activity.name(ctx.lang)
+    return ctx.t(w.RECEIVES, activity=name, data=ctx.data(data)) if data else name
 
 
 # The grounds of Art. 13(1)(f) for which the notice says how to obtain a copy of the safeguards.
 _COPY_SAFEGUARDS = frozenset(set(Safeguard) - {Safeguard.adequacy, Safeguard.derogation})
 
 
+@dataclass(frozen=True, slots=True)
+class _Say:
+    """The sentences that tell a three-state fact over the activities: none for all, none for some, not stated
+    for all, not stated for some."""
+
+    none: Msg
+    none_for: Msg
+    unknown: Msg
+    unknown_for: Msg
+
+
+def _say(ctx: _Context, say: _Say, none: list[Activity], unknown: list[Activity], others: bool) -> list[Paragraph]:
+    """What the policy states as none and leaves unstated, for all activities at once when it is all of them
+    (`others`: some activities state the fact itself, in a table)."""
+    out = []
+    everyone = len(ctx.activities)
+    if none:
+        out.append(ctx.t(say.none) if len(none) == everyone else ctx.t(say.none_for, activities=ctx.names(none)))
+    if unknown:
+        out.append(ctx.t(say.unknown) if len(unknown) == everyone and not others
+                   else ctx.t(say.unknown_for, activities=ctx.names(unknown)))
+    return [Paragraph(text) for text in out]
+
+
+_TRANSFERS = _Say(w.NO_TRANSFERS, w.NO_TRANSFERS_FOR, w.TRANSFERS_NOT_STATED, w.TRANSFERS_NOT_STATED_FOR)
+_DECISIONS = _Say(w.NO_DECISIONS, w.NO_DECISIONS_FOR, w.DECISIONS_NOT_STATED, w.DECISIONS_NOT_STATED_FOR)
+_PROFILING = _Say(w.NO_PROFILING, w.NO_PROFILING_FOR, w.PROFILING_NOT_STATED, w.PROFILING_NOT_STATED_FOR)
+
+
 def _transfers(ctx: _Context) -> Section:
-    rows = [_transfer(ctx, a, t) for a in ctx.activities for t in a.transfers if not in_eea(t.country)]
+    rows, none, unknown = [], [], []
+    for activity in ctx.activities:
+        stated = ctx.declared.transfers(activity)
+        if stated is None:
+            unknown.append(activity)
+            continue
+        found = [_transfer(ctx, activity, t, c) for t in listed(stated) for c in t.country if not in_eea(c)]
+        rows += found
+        if not found:
+            none.append(activity)
     title = ctx.t(w.H_TRANSFERS)
+    said = _say(ctx, _TRANSFERS, none, unknown, bool(rows))
     if not rows:
-        return Section("transfers", title, (Paragraph(ctx.t(w.NO_TRANSFERS)),))
+        return Section("transfers", title, tuple(said))
     headers = _columns(ctx, w.COUNTRY, w.COL_RECIPIENT, w.COL_ACTIVITY, w.COL_ADEQUACY, w.COL_GROUND,
                        w.COL_DEROGATION, w.COL_COPY)
     return Section("transfers", title, (Paragraph(ctx.t(w.TRANSFERS_INTRO)),
-                                        _table(ctx.t(w.TRANSFERS_CAPTION), headers, rows)))
+                                        _table(ctx.t(w.TRANSFERS_CAPTION), headers, rows), *said))
 
 
-def _transfer(ctx: _Context, activity: Activity, transfer: Transfer) -> list[str]:
-    decision = adequacy(transfer.country, ctx.law_day)
+def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: str) -> list[str]:
+    decision = adequacy(country, ctx.law_day)
     covered = decision is not None and decision.covers(transfer.dpf_certified)
     if decision is None:
         adequate = ctx.t(w.NO)
     elif covered:
         adequate = ctx.t(w.ADEQUATE, decision=decision.decision)
+    elif transfer.dpf_certified is None:
+        adequate = ctx.t(w.ADEQUATE_IF_CERTIFIED_UNSTATED)
     else:
         adequate = ctx.t(w.ADEQUATE_IF_CERTIFIED)
     safeguards = transfer.safeguards or ([Safeguard.adequacy] if covered else [])
@@ -406,12 +514,11 @@ def _transfer(ctx: _Context, activity: Activity, transfer: Transfer) -> list[str
         grounds.append(label)
     needs_copy = (bool(_COPY_SAFEGUARDS & set(safeguards))
                   or transfer.derogation is Derogation.compelling_legitimate_interests)
-    copy = ctx.text(transfer.documentation) or (
-        ctx.t(w.COPY_ON_REQUEST, section=ctx.t(w.H_EXERCISE)) if needs_copy else "")
+    copy = ctx.text(transfer.documentation) or (ctx.t(w.NOT_STATED) if needs_copy else "")
     recipient = ctx.declared.recipients[transfer.recipient] if transfer.recipient is not None else None
     where = activity.name(ctx.lang) + (f" ({ctx.text(transfer.context)})" if transfer.context else "")
-    return [ctx.country(transfer.country), recipient.name(ctx.lang) if recipient else "", where, adequate,
-            "; ".join(grounds) or ctx.t(w.NOT_STATED),
+    return [ctx.country(country), recipient.name(ctx.lang) if recipient else "", where, adequate,
+            ctx.join(grounds) or ctx.t(w.NOT_STATED),
             ctx.t(DEROGATIONS[transfer.derogation]) if transfer.derogation is not None else "", copy]
 
 
@@ -422,7 +529,7 @@ def _retention(ctx: _Context) -> Section:
         for rule in (p.rule for p in placed):
             data, label = ctx.data(rule.data or []), ctx.text(rule.label)
             if label and data and data != label:
-                data = f"{label} ({data})"
+                data = f"{label} ({ctx.data(rule.data or [], short=True)})"  # no brackets within brackets
             rows.append([activity.name(ctx.lang), data or label or ctx.t(w.ALL_DATA),
                          ctx.subjects(rule.subjects or activity.subjects),
                          _capitalised(period(rule, ctx.declared, ctx.lang))])
@@ -441,7 +548,7 @@ def _retention(ctx: _Context) -> Section:
 
 
 def _provision(ctx: _Context) -> Section:
-    rows = [[a.name(ctx.lang), ctx.t(w.REQUIREMENTS[p.requirement]), ctx.data(p.mandatory) or ctx.t(w.NONE),
+    rows = [[a.name(ctx.lang), ctx.t(w.REQUIREMENTS[p.requirement]), _mandatory(ctx, p.mandatory),
              ctx.text(p.how_marked), ctx.text(p.consequence)]
             for a in ctx.activities if (p := a.provision) is not None]
     title = ctx.t(w.H_PROVISION)
@@ -451,26 +558,40 @@ def _provision(ctx: _Context) -> Section:
     return Section("provision", title, (_table(ctx.t(w.PROVISION_CAPTION), headers, rows),))
 
 
+def _mandatory(ctx: _Context, mandatory: list[str] | StatedNone | None) -> str:
+    """The data that must be given: listed, none (when the policy says so), or not stated."""
+    if mandatory is None:
+        return ctx.t(w.NOT_STATED_FP)
+    return ctx.data(listed(mandatory)) or ctx.t(w.NONE)
+
+
 def _automated(ctx: _Context) -> Section:
     rows = []
-    for activity in ctx.activities:
-        auto = activity.automated
-        if auto is None or not (auto.profiling or auto.solely_automated):
+    statements = [(a, ctx.declared.automated(a)) for a in ctx.activities]
+    for activity, said in statements:
+        if not (said.profiling or said.solely_automated):
             continue
-        kinds = [ctx.t(m) for m, on in ((w.PROFILING, auto.profiling), (w.SOLELY_AUTOMATED, auto.solely_automated))
+        auto = activity.automated
+        kinds = [ctx.t(m) for m, on in ((w.PROFILING, said.profiling), (w.SOLELY_AUTOMATED, said.solely_automated))
                  if on]
-        rows.append([activity.name(ctx.lang), "; ".join(kinds), ctx.text(auto.logic), ctx.text(auto.significance),
-                     ctx.text(auto.consequences), ctx.t(w.EXCEPTIONS[auto.exception]) if auto.exception else ""])
+        rows.append([activity.name(ctx.lang), ctx.join(kinds), ctx.text(auto.logic if auto else None),
+                     ctx.text(auto.significance if auto else None), ctx.text(auto.consequences if auto else None),
+                     ctx.t(w.EXCEPTIONS[auto.exception]) if auto and auto.exception else ""])
     title = ctx.t(w.H_AUTOMATED)
+    decisions = _say(ctx, _DECISIONS, [a for a, s in statements if s.solely_automated is False],
+                     [a for a, s in statements if s.solely_automated is None], bool(rows))
+    profiling = _say(ctx, _PROFILING, [a for a, s in statements if s.profiling is False],
+                     [a for a, s in statements if s.profiling is None], bool(rows))
     if not rows:
-        return Section("automated", title, (Paragraph(ctx.t(w.NO_AUTOMATED)),))
+        return Section("automated", title, (*decisions, *profiling))
     headers = _columns(ctx, w.COL_ACTIVITY, w.COL_PROCESSING, w.COL_LOGIC, w.COL_SIGNIFICANCE, w.COL_CONSEQUENCES,
                        w.COL_EXCEPTION)
-    return Section("automated", title, (_table(ctx.t(w.AUTOMATED_CAPTION), headers, rows),))
+    return Section("automated", title, (_table(ctx.t(w.AUTOMATED_CAPTION), headers, rows), *decisions, *profiling))
 
 
 def _rights(ctx: _Context) -> Section:
-    objection = (ctx.t(w.OBJECTION),) + ((ctx.t(w.OBJECTION_MARKETING),) if ctx.decl.marketing else ())
+    markets = bool(ctx.decl.marketing) or any(ctx.declared.markets(a) for a in ctx.activities)
+    objection = (ctx.t(w.OBJECTION),) + ((ctx.t(w.OBJECTION_MARKETING),) if markets else ())
     access_extra = (ctx.t(w.ACCESS_FURTHER_COPIES),) if ctx.decl.rights.further_copy_fee else ()
     wordings: tuple[tuple[RightName, tuple[str, ...]], ...] = (
         (RightName.access, (ctx.t(w.ACCESS), *access_extra)),
@@ -494,8 +615,8 @@ def _withdrawal(ctx: _Context) -> Section | None:
     activities = [a for a in ctx.activities if _rests_on_consent(a)]
     if not activities:
         return None
-    default = ctx.t(w.WITHDRAW_BY_WRITING, section=ctx.t(w.H_EXERCISE))
-    rows = [[a.name(ctx.lang), "; ".join(_unique(ctx.text(b.withdrawal) for b in a.legal_bases
+    default = ctx.t(w.NOT_STATED)
+    rows = [[a.name(ctx.lang), ctx.join(_unique(ctx.text(b.withdrawal) for b in a.legal_bases
                                                  if b.basis is LegalBasis.consent)) or default]
             for a in activities]
     table = _table(ctx.t(w.WITHDRAWAL_CAPTION), _columns(ctx, w.COL_ACTIVITY, w.COL_HOW), rows)
@@ -541,8 +662,8 @@ def _cookies(ctx: _Context) -> Section | None:
     if cookies.choice_kept is not None:
         blocks.append(Paragraph(ctx.t(w.CHOICE_KEPT, duration=duration(cookies.choice_kept, ctx.lang))))
     if cookies.trackers:
-        headers = _columns(ctx, w.COL_NAME, w.COL_PROVIDER, w.COL_PURPOSE, w.COL_DESCRIPTION, w.COL_LIFETIME,
-                           w.COL_PARTY, w.COL_CONSENT)
+        headers = _columns(ctx, w.COL_NAME, w.COL_PROVIDER, w.COL_PURPOSE, w.COL_BASIS, w.COL_DESCRIPTION,
+                           w.COL_LIFETIME, w.COL_PARTY, w.COL_CONSENT)
         rows = [_tracker(ctx, t) for t in cookies.trackers]
         blocks.append(_table(ctx.t(w.COOKIES_CAPTION), headers, rows))
     else:
@@ -552,7 +673,12 @@ def _cookies(ctx: _Context) -> Section | None:
 
 def _tracker(ctx: _Context, tracker: Tracker) -> list[str]:
     asks = tracker.consent_required and not tracker.exempt
-    return [tracker.name, tracker.provider or "", ctx.t(TRACKER_PURPOSES[tracker.purpose]),
+    provider = tracker.provider or ""
+    if tracker.provider_country:
+        provider = ctx.t(w.PROVIDER_IN, provider=provider or ctx.t(w.NOT_STATED), countries=ctx.countries(
+            tracker.provider_country))
+    return [tracker.title(ctx.lang), provider, ctx.t(TRACKER_PURPOSES[tracker.purpose]),
+            ctx.t(LEGAL_BASES[tracker.basis]) if tracker.basis is not None else "",
             ctx.text(tracker.description),
             duration(tracker.lifetime, ctx.lang) if tracker.lifetime is not None else "",
             ctx.t(w.PARTIES[tracker.party]), ctx.t(w.YES if asks else w.NO)]
@@ -572,7 +698,7 @@ def _marketing_row(ctx: _Context, channel: MarketingChannel, rule: MarketingRule
     text = ctx.t(w.MARKETING_RULES[rule.rule])
     if rule.professional:
         text = ctx.t(w.PROFESSIONAL, rule=text)
-    opt_out = ctx.text(channel.opt_out) or ctx.t(w.OPT_OUT_BY_WRITING, section=ctx.t(w.H_EXERCISE))
+    opt_out = ctx.text(channel.opt_out) or ctx.t(w.NOT_STATED)
     return [ctx.t(CHANNELS[channel.channel]), ctx.subjects(subjects) or ctx.t(w.ALL_PERSONS), text, opt_out,
             ctx.t(w.YES) if channel.partners else ""]
 
@@ -580,8 +706,10 @@ def _marketing_row(ctx: _Context, channel: MarketingChannel, rule: MarketingRule
 def _version(ctx: _Context) -> Section:
     policy, date = ctx.decl.policy, ctx.date
     blocks = []
-    if policy.version is not None:
-        blocks.append(Paragraph(ctx.t(w.VERSION if date else w.VERSION_ONLY, version=policy.version, date=date or "")))
+    # A version that is only the date (`2023-05-04`) is said once, as the date.
+    version = policy.version if policy.version != (policy.date.isoformat() if policy.date else None) else None
+    if version is not None:
+        blocks.append(Paragraph(ctx.t(w.VERSION if date else w.VERSION_ONLY, version=version, date=date or "")))
     elif date is not None:
         blocks.append(Paragraph(ctx.t(w.DATE_ONLY, date=date)))
     if policy.url:
@@ -589,8 +717,26 @@ def _version(ctx: _Context) -> Section:
     return Section("version", ctx.t(w.H_VERSION), tuple(blocks), fingerprint=True)
 
 
+def _minors(ctx: _Context) -> Section | None:
+    lines = []
+    for info in ctx.declared.subjects.values():
+        minors = info.minors
+        if minors is None:
+            continue
+        label = info.label(ctx.lang)
+        if not minors.admitted:
+            lines.append(ctx.t(w.MINORS_NOT_ADMITTED, subjects=label))
+            continue
+        msg = {"joint": w.MINORS_JOINT, "parent_only": w.MINORS_PARENT_ONLY,
+               "refused": w.MINORS_REFUSED}[minors.consent_below]
+        lines.append(ctx.t(msg, subjects=label, age=str(minors.age_alone)))
+    if not lines:
+        return None
+    return Section("minors", ctx.t(w.H_MINORS), tuple(Paragraph(t) for t in lines))
+
+
 _SECTIONS: tuple[Callable[[_Context], Section | None], ...] = (
-    _controller, _dpo, _purposes, _data, _recipients, _transfers, _retention, _provision, _automated, _rights,
+    _controller, _dpo, _purposes, _data, _minors, _recipients, _transfers, _retention, _provision, _automated, _rights,
     _withdrawal, _exercise, _post_mortem, _complaint, _cookies, _marketing, _version,
 )
 

@@ -1,10 +1,13 @@
 """The record of processing activities (GDPR Art. 30) as a neutral workbook, laid out like the CNIL template.
 
-`build` turns a declaration into a `Workbook`: a list sheet (the CNIL's « Liste des traitements », one row
-per activity), then one fiche per activity in the order of the CNIL's « Modèle de fiche de registre »
-(header, actors, purposes, legal basis, security measures, data categories with their retention,
+`build` turns a declaration into a `Workbook`: an identification sheet (the controller, its representative,
+joint controllers and DPO, with their contact details: Art. 30(1)(a)), a list sheet (the CNIL's « Liste des
+traitements », one row per activity), then one fiche per activity in the order of the CNIL's « Modèle de fiche
+de registre » (header, actors, purposes, legal basis, security measures, data categories with their retention,
 sensitive data, data subjects, recipients, transfers outside the EU), and a flat table with one row per
-activity and one column per Art. 30 field, for CSV. `spreadsheets.py` writes it as ODS, XLSX or CSV.
+activity and one column per Art. 30 field, for CSV, each row carrying the controller and the DPO. A cell
+never stands empty for a fact the policy does not state: it says « Non précisé(e) ». `spreadsheets.py` writes
+it as ODS, XLSX or CSV.
 See `shared/reference/regulation.md` §3.3 and §3.4.
 """
 
@@ -20,7 +23,7 @@ from functools import cache
 from babel import Locale
 
 from registre.declarations import catalog
-from registre.declarations.catalog import CNIL_REGISTER_KINDS, DATA_KIND_LABELS, SECURITY_MEASURES, Special
+from registre.declarations.catalog import CNIL_REGISTER_KINDS, DATA_KIND_LABELS, Special
 from registre.declarations.declared import DataInfo, Declared
 from registre.declarations.describe import period
 from registre.declarations.labels import (
@@ -29,18 +32,23 @@ from registre.declarations.labels import (
     LEGAL_BASES,
     RECIPIENT_KINDS,
     SAFEGUARDS,
+    measure,
 )
 from registre.declarations.schemas import (
+    NONE,
     Activity,
     Contact,
     LegalBasisEntry,
+    Party,
     Recipient,
     RecipientKind,
     RetentionRule,
+    Safeguard,
     Text,
     Transfer,
 )
 from registre.i18n import Lang, Msg
+from registre.law.adequacy import in_eea
 
 Cell = str | None
 
@@ -78,6 +86,30 @@ class Workbook:
     sheets: tuple[Sheet, ...]
     flat: Sheet
 
+
+# The identification sheet (the controller and its DPO, Art. 30(1)(a)).
+IDENTIFICATION_SHEET = Msg(en="Identification", fr="Identification")
+IDENTIFICATION = Msg(en="Identification of the controller", fr="Identification du responsable du traitement")
+LEGAL_FORM = Msg(en="Legal form", fr="Forme juridique")
+REGISTRATION = Msg(en="Registration", fr="Immatriculation")
+WEBSITE = Msg(en="Website", fr="Site web")
+FORM = Msg(en="Online form", fr="Formulaire en ligne")
+ORGANISATION = Msg(en="Organisation", fr="Organisme")
+APPOINTED = Msg(en="Appointed", fr="Désigné")
+POLICY = Msg(en="Privacy policy", fr="Politique de confidentialité")
+VERSION = Msg(en="Version", fr="Version")
+DATE = Msg(en="Date", fr="Date")
+CONTROLLER_ADDRESS = Msg(en="Controller's address", fr="Adresse du responsable du traitement")
+CONTROLLER_CONTACT = Msg(en="Controller's contact details", fr="Coordonnées du responsable du traitement")
+DPO_CONTACT = Msg(en="DPO's contact details", fr="Coordonnées du DPO")
+NOT_STATED = Msg(en="Not stated", fr="Non précisé")
+NOT_STATED_F = Msg(en="Not stated", fr="Non précisée")
+NOT_STATED_FP = Msg(en="Not stated", fr="Non précisées")
+NOT_STATED_MP = Msg(en="Not stated", fr="Non précisés")
+NOT_APPLICABLE = Msg(en="Not applicable (controller established in the EU)",
+                     fr="Sans objet (responsable établi dans l'UE)")
+NONE_M = Msg(en="None", fr="Aucun")
+DPO_APPOINTED = {True: Msg(en="Yes", fr="Oui"), False: Msg(en="No", fr="Non"), None: NOT_STATED}
 
 # Sheets and the list of activities (CNIL sheet « 2 - Liste des traitements »).
 LIST_SHEET = Msg(en="Processing activities", fr="Liste des traitements")
@@ -127,10 +159,17 @@ CONDITION = Msg(en="Condition (Art. 9(2)) or authority (Art. 10)",
                 fr="Condition (art. 9.2) ou autorité (art. 10)")
 SUBJECTS = Msg(en="Categories of data subjects", fr="Catégories de personnes concernées")
 RECIPIENTS = Msg(en="Recipients", fr="Destinataires")
-NO_RECIPIENT = Msg(en="None stated", fr="Aucun destinataire indiqué")
+NO_RECIPIENT = Msg(en="None", fr="Aucun destinataire")
+RECIPIENTS_NOT_STATED = Msg(en="Not stated", fr="Destinataires non précisés")
+ALL_ACTIVITIES = Msg(en="Listed for all processing activities; which data it receives is not stated",
+                     fr="Cité pour tous les traitements ; données reçues non précisées")
+RECEIVED = Msg(en="Data received", fr="Données reçues")
 PROCESSOR_CONTRACT = Msg(en="Contract (Art. 28)", fr="Contrat (art. 28)")
 TRANSFERS = Msg(en="Transfers outside the EU", fr="Transferts hors UE")
 NO_TRANSFER = Msg(en="No transfer outside the EU", fr="Aucun transfert hors UE")
+TRANSFERS_NOT_STATED = Msg(en="Transfers outside the EU not stated", fr="Transferts hors UE non précisés")
+DPF_NOT_STATED = Msg(en="certification under the EU-US Data Privacy Framework not stated",
+                     fr="certification au Data Privacy Framework UE-États-Unis non précisée")
 RECIPIENT = Msg(en="Recipient", fr="Destinataire")
 SAFEGUARDS_COLUMN = Msg(en="Type of safeguards", fr="Type de garanties")
 DEROGATION = Msg(en="Derogation (Art. 49)", fr="Dérogation (art. 49)")
@@ -145,6 +184,7 @@ RETENTION_COLUMN = Msg(en="Retention periods", fr="Durées de conservation")
 
 YES = Msg(en="Yes", fr="Oui")
 NO = Msg(en="No", fr="Non")
+EEA = Msg(en="European Economic Area", fr="Espace économique européen")
 YES_WITH = Msg(en="Yes: {items}", fr="Oui : {items}")
 QUALIFIED = Msg(en="{what}: {text}", fr="{what} : {text}")
 SCOPED = Msg(en="{what} — {text}", fr="{what} — {text}")
@@ -156,13 +196,15 @@ _TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 
 
 def build(declared: Declared, lang: Lang = "fr") -> Workbook:
-    """The register of `declared` in `lang`: the list sheet, one fiche per activity, and the flat table."""
+    """The register of `declared` in `lang`: the identification sheet, the list sheet, one fiche per activity, and
+    the flat table."""
     activities = declared.declaration.activities
     fiches = tuple(
         Sheet(sheet_name(n, activity.name(lang)), _fiche(activity, declared, lang))
         for n, activity in enumerate(activities, start=1)
     )
-    return Workbook((_list_sheet(declared, lang), *fiches), _flat_sheet(declared, lang))
+    return Workbook((_identification(declared, lang), _list_sheet(declared, lang), *fiches),
+                    _flat_sheet(declared, lang))
 
 
 def sheet_name(number: int, name: str) -> str:
@@ -175,50 +217,107 @@ def sheet_name(number: int, name: str) -> str:
     return text.rstrip(" '")
 
 
+def _identification(declared: Declared, lang: Lang) -> Sheet:
+    """The controller, representative, joint controllers and DPO, each line with its value or « Non précisé »."""
+    declaration = declared.declaration
+    controller, dpo, policy = declaration.controller, declaration.dpo, declaration.policy
+    rows: list[Row] = [Row((IDENTIFICATION(lang),), RowKind.heading)]
+    rows += _party_rows(CONTROLLER, controller, lang)
+    if declaration.representative is not None:
+        rows += _party_rows(REPRESENTATIVE, declaration.representative, lang)
+    else:
+        abroad = not in_eea(controller.country)
+        rows += _section(REPRESENTATIVE, lang, [Row(((NOT_STATED if abroad else NOT_APPLICABLE)(lang),))])
+    for party in declaration.joint_controllers:
+        rows += _party_rows(JOINT_CONTROLLERS, party, lang)
+    if not declaration.joint_controllers:
+        rows += _section(JOINT_CONTROLLERS, lang, [Row((NONE_M(lang),))])
+    dpo_rows = [Row((APPOINTED(lang), DPO_APPOINTED[dpo.appointed if dpo is not None else None](lang)))]
+    if dpo is not None:
+        dpo_rows += [Row((label(lang), value or missing(lang))) for label, value, missing in (
+            (ACTOR_NAME, dpo.name, NOT_STATED), (ORGANISATION, dpo.organisation, NOT_STATED),
+            (ADDRESS, dpo.address, NOT_STATED_F), (PHONE, dpo.phone, NOT_STATED), (EMAIL, dpo.email, NOT_STATED_F),
+            (FORM, dpo.form_url, NOT_STATED))]
+    rows += _section(DPO, lang, dpo_rows)
+    rows += _section(POLICY, lang, [Row((VERSION(lang), policy.version or NOT_STATED_F(lang))),
+                                    Row((DATE(lang), _date(policy.date) or NOT_STATED_F(lang)))])
+    return Sheet(IDENTIFICATION_SHEET(lang), tuple(rows))
+
+
+def _party_rows(title: Msg, party: Party, lang: Lang) -> list[Row]:
+    """A party's lines: name, identity and contact, « Non précisé(e) » for what the policy does not give."""
+    lines = ((ACTOR_NAME, party.name, NOT_STATED), (LEGAL_FORM, party.legal_form, NOT_STATED_F),
+             (REGISTRATION, party.registration, NOT_STATED_F), (ADDRESS, party.address, NOT_STATED_F),
+             (COUNTRY, _country(party.country, lang), NOT_STATED), (PHONE, party.phone, NOT_STATED),
+             (EMAIL, party.email, NOT_STATED_F), (FORM, party.form_url, NOT_STATED),
+             (WEBSITE, party.website, NOT_STATED))
+    return _section(title, lang, [Row((label(lang), value or missing(lang))) for label, value, missing in lines])
+
+
 def _list_sheet(declared: Declared, lang: Lang) -> Sheet:
     columns = (REF, NAME, MAIN_PURPOSE, LEGAL_BASES_COLUMN, CREATED, UPDATED, SENSITIVE_QUESTION)
     rows = [
-        Row((a.id, a.name(lang), a.purpose(lang), _join(_bases_summary(a, declared, lang)),
-             _date(a.created), _date(a.updated), (YES if _special_ids(a, declared) else NO)(lang)))
+        Row((a.id, a.name(lang), a.purpose(lang), _join(_bases_summary(a, declared, lang)) or NOT_STATED_F(lang),
+             _date(a.created) or NOT_STATED_F(lang), _date(a.updated) or NOT_STATED_F(lang),
+             (YES if _special_ids(a, declared) else NO)(lang)))
         for a in declared.declaration.activities
     ]
     return Sheet(LIST_SHEET(lang), (_header(columns, lang), *rows), frozen_rows=1)
 
 
 def _flat_sheet(declared: Declared, lang: Lang) -> Sheet:
-    columns = (REF, NAME, CREATED, UPDATED, CONTROLLER, DPO, PURPOSES_COLUMN, LEGAL_BASES_COLUMN, SUBJECTS,
-               DATA_COLUMN, RETENTION_COLUMN, SENSITIVE, RECIPIENTS, TRANSFERS, SECURITY)
+    columns = (REF, NAME, CREATED, UPDATED, CONTROLLER, CONTROLLER_ADDRESS, CONTROLLER_CONTACT, REPRESENTATIVE,
+               JOINT_CONTROLLERS, DPO, DPO_CONTACT, PURPOSES_COLUMN, LEGAL_BASES_COLUMN, SUBJECTS, DATA_COLUMN,
+               RETENTION_COLUMN, SENSITIVE, RECIPIENTS, TRANSFERS, SECURITY)
     rows = [Row(_flat_cells(a, declared, lang)) for a in declared.declaration.activities]
     return Sheet(FLAT_SHEET(lang), (_header(columns, lang), *rows), frozen_rows=1)
 
 
 def _flat_cells(activity: Activity, declared: Declared, lang: Lang) -> tuple[Cell, ...]:
     declaration = declared.declaration
-    controllers = [declaration.controller.name, *(p.name for p in declaration.joint_controllers)]
-    dpo = declaration.dpo
+    controller, dpo, representative = declaration.controller, declaration.dpo, declaration.representative
     special = _special_ids(activity, declared)
     conditions = _conditions(activity, special, declared, lang)
     sensitive = YES_WITH(lang, items=_join([*_labels(special, declared, lang), *conditions]))
     recipients = [QUALIFIED(lang, what=RECIPIENT_KINDS[r.kind](lang), text=r.name(lang))
-                  for r in _recipients(activity, declared)]
+                  for r, _ in _recipients(activity, declared)]
+    abroad = not in_eea(controller.country)
+    dpo_name = (dpo.name or dpo.organisation) if dpo is not None else None
+    dpo_role = (DPO if dpo is not None and dpo.appointed else DPO_NOT_APPOINTED)(lang) if dpo is not None else None
     return (
         activity.id,
         activity.name(lang),
-        _date(activity.created),
-        _date(activity.updated),
-        _join(controllers),
-        _join([dpo.name or dpo.organisation, dpo.email]) if dpo is not None else None,
+        _date(activity.created) or NOT_STATED_F(lang),
+        _date(activity.updated) or NOT_STATED_F(lang),
+        controller.name,
+        controller.address or NOT_STATED_F(lang),
+        _join([controller.email, controller.phone, controller.form_url]) or NOT_STATED_FP(lang),
+        (representative.name if representative is not None
+         else (NOT_STATED if abroad else NOT_APPLICABLE)(lang)),
+        _join(p.name for p in declaration.joint_controllers) or NONE_M(lang),
+        (QUALIFIED(lang, what=dpo_role, text=dpo_name) if dpo_name and dpo_role else dpo_role) or NOT_STATED(lang),
+        (_join([dpo.email, dpo.phone, dpo.address, dpo.form_url]) if dpo is not None else None) or NOT_STATED_FP(lang),
         _join([activity.purpose(lang), *(p(lang) for p in activity.sub_purposes)]),
-        _join(_bases_summary(activity, declared, lang)),
+        _join(_bases_summary(activity, declared, lang)) or NOT_STATED_F(lang),
         _join(declared.subjects[s].label(lang) for s in activity.subjects),
         _join(_labels(activity.data, declared, lang)),
-        _join(_retention(activity, activity.data, declared, lang)),
+        _join(_retention(activity, activity.data, declared, lang)) or RETENTION_NOT_STATED(lang),
         sensitive if special else NO(lang),
-        _join(recipients) or NO_RECIPIENT(lang),
-        _join(" — ".join(c for c in _transfer_cells(t, declared, lang)[:4] if c) for t in activity.transfers)
-        or NO_TRANSFER(lang),
-        _join(SECURITY_MEASURES[m](lang) for m in declared.measures(activity)) or NO_MEASURE(lang),
+        _join(recipients) or _no_recipients(activity, lang),
+        _join(" — ".join(c for c in _transfer_cells(t, declared, lang)[:4] if c) for t in activity.transfer_list)
+        or _no_transfers(activity, declared, lang),
+        _join(measure(m, lang) for m in declared.measures(activity)) or NO_MEASURE(lang),
     )
+
+
+def _no_recipients(activity: Activity, lang: Lang) -> str:
+    """An activity without recipients: stated as none, or not stated."""
+    return (NO_RECIPIENT if activity.recipients == NONE else RECIPIENTS_NOT_STATED)(lang)
+
+
+def _no_transfers(activity: Activity, declared: Declared, lang: Lang) -> str:
+    """An activity without transfers: stated as none (by it or the policy), or not stated."""
+    return (TRANSFERS_NOT_STATED if declared.transfers(activity) is None else NO_TRANSFER)(lang)
 
 
 def _fiche(activity: Activity, declared: Declared, lang: Lang) -> tuple[Row, ...]:
@@ -289,7 +388,7 @@ def _legal_bases(activity: Activity, declared: Declared, lang: Lang) -> list[Row
 
 
 def _security(activity: Activity, declared: Declared, lang: Lang) -> list[Row]:
-    rows = [Row((SECURITY_MEASURES[m](lang),)) for m in declared.measures(activity)]
+    rows = [Row((measure(m, lang),)) for m in declared.measures(activity)]
     return _section(SECURITY, lang, rows or [Row((NO_MEASURE(lang),))])
 
 
@@ -321,23 +420,34 @@ def _special_row(label: str, found: list[str], activity: Activity, declared: Dec
 def _recipient_rows(activity: Activity, declared: Declared, lang: Lang) -> list[Row]:
     rows = [
         Row((RECIPIENT_KINDS[r.kind](lang), r.name(lang), _text(r.description, lang),
-             _country(r.country, lang), _contract(r, lang)))
-        for r in _recipients(activity, declared)
+             _countries(r.country, lang) or (None if r.kind is RecipientKind.internal else NOT_STATED(lang)),
+             _contract(r, lang), _received(r, data, declared, lang)))
+        for r, data in _recipients(activity, declared)
     ]
-    return _section(RECIPIENTS, lang, rows or [Row((NO_RECIPIENT(lang),))],
-                    (CATEGORY, ACTOR_NAME, DESCRIPTION, COUNTRY, PROCESSOR_CONTRACT))
+    return _section(RECIPIENTS, lang, rows or [Row((_no_recipients(activity, lang),))],
+                    (CATEGORY, ACTOR_NAME, DESCRIPTION, COUNTRY, PROCESSOR_CONTRACT, RECEIVED))
+
+
+def _received(recipient: Recipient, data: list[str] | None, declared: Declared, lang: Lang) -> Cell:
+    """The data a recipient receives: those named, or « non précisées »."""
+    if recipient.all_activities:
+        return ALL_ACTIVITIES(lang)
+    return _join(_labels(data, declared, lang)) if data else NOT_STATED_FP(lang)
 
 
 def _contract(recipient: Recipient, lang: Lang) -> Cell:
-    """Whether a processor works under a written contract (Art. 28(3)); empty for other recipients."""
-    if recipient.kind is not RecipientKind.processor or recipient.contract is None:
+    """Whether a processor works under a written contract (Art. 28(3)), or « Non précisé »; empty for other
+    recipients."""
+    if recipient.kind is not RecipientKind.processor:
         return None
+    if recipient.contract is None:
+        return NOT_STATED(lang)
     return (YES if recipient.contract else NO)(lang)
 
 
 def _transfers(activity: Activity, declared: Declared, lang: Lang) -> list[Row]:
-    rows = [Row(_transfer_cells(t, declared, lang)) for t in activity.transfers]
-    return _section(TRANSFERS, lang, rows or [Row((NO_TRANSFER(lang),))],
+    rows = [Row(_transfer_cells(t, declared, lang)) for t in activity.transfer_list]
+    return _section(TRANSFERS, lang, rows or [Row((_no_transfers(activity, declared, lang),))],
                     (RECIPIENT, COUNTRY, SAFEGUARDS_COLUMN, DEROGATION, DOCUMENTATION, DETAILS))
 
 
@@ -347,9 +457,12 @@ def _transfer_cells(transfer: Transfer, declared: Declared, lang: Lang) -> tuple
     safeguards = [SAFEGUARDS[s](lang) for s in transfer.safeguards]
     if transfer.dpf_certified:
         safeguards.append(DPF(lang))
+    elif transfer.dpf_certified is None and "US" in transfer.country and set(transfer.safeguards) <= {
+            Safeguard.adequacy}:  # the transfer may rest on the DPF, and the policy does not say
+        safeguards.append(DPF_NOT_STATED(lang))
     return (
         recipient.name(lang) if recipient is not None else None,
-        _country(transfer.country, lang),
+        _countries(transfer.country, lang),
         _join(safeguards),
         DEROGATIONS[transfer.derogation](lang) if transfer.derogation is not None else None,
         _text(transfer.documentation, lang),
@@ -422,10 +535,13 @@ def _conditions(activity: Activity, ids: list[str], declared: Declared, lang: La
     return art9 + art10
 
 
-def _recipients(activity: Activity, declared: Declared) -> list[Recipient]:
-    """The activity's recipients, internal first, then processors, third parties and authorities."""
+def _recipients(activity: Activity, declared: Declared) -> list[tuple[Recipient, list[str] | None]]:
+    """The activity's recipients with the data they receive, internal first, then processors, third parties and
+    authorities; those the policy lists for all activities come after."""
     order = list(RecipientKind)
-    return sorted((declared.recipients[r] for r in activity.recipients), key=lambda r: order.index(r.kind))
+    attached = sorted(declared.pairs(activity), key=lambda pair: order.index(pair[0].kind))
+    shared = sorted(declared.for_all_activities(), key=lambda r: order.index(r.kind))
+    return attached + [(r, None) for r in shared]
 
 
 def _special_ids(activity: Activity, declared: Declared) -> list[str]:
@@ -459,10 +575,17 @@ def _territories(lang: Lang) -> dict[str, str]:
 
 
 def _country(code: str | None, lang: Lang) -> Cell:
-    """A country's name in `lang` from its ISO code."""
+    """A country's or region's name in `lang` from its ISO code."""
     if code is None:
         return None
+    if code == "EEA":
+        return EEA(lang)
     return _territories(lang).get(code, code)
+
+
+def _countries(codes: list[str] | None, lang: Lang) -> Cell:
+    """Countries or regions by name."""
+    return _join(_country(c, lang) for c in codes or [])
 
 
 def _join(items: Iterable[str | None]) -> Cell:

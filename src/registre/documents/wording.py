@@ -258,6 +258,7 @@ H_COMPLAINT = Msg(en="Lodging a complaint", fr="Introduire une réclamation")
 H_COOKIES = Msg(en="Cookies and other trackers", fr="Cookies et autres traceurs")
 H_MARKETING = Msg(en="Direct marketing", fr="Prospection commerciale")
 H_VERSION = Msg(en="Version of this notice", fr="Version de cette notice")
+H_MINORS = Msg(en="Minors", fr="Mineurs")
 H_OBJECTION = Msg(en="Your right to object (Art. 21)", fr="Votre droit d'opposition (art. 21)")
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -274,10 +275,16 @@ INTRO = Msg(
 )
 CONTENTS = Msg(en="Contents", fr="Sommaire")
 NOT_STATED = Msg(en="Not stated", fr="Non précisé")
+# « Non précisé » agrees with what it stands for: a feminine heading takes « non précisée », a plural one « -s ».
+NOT_STATED_F = Msg(en="Not stated", fr="Non précisée")
+NOT_STATED_FP = Msg(en="Not stated", fr="Non précisées")
+NOT_STATED_MP = Msg(en="Not stated", fr="Non précisés")
 NONE = Msg(en="None", fr="Aucune")
 YES = Msg(en="Yes", fr="Oui")
 NO = Msg(en="No", fr="Non")
 LABELLED = Msg(en="{label}: {value}", fr="{label} : {value}")
+SEMICOLON = Msg(en="; ", fr=" ; ")
+SUB_PURPOSES = Msg(en="{purpose}: {items}.", fr="{purpose} : {items}.")
 
 # Contact and identity lines.
 EMAIL = Msg(en="Email", fr="Courriel")
@@ -289,6 +296,7 @@ LEGAL_FORM = Msg(en="Legal form", fr="Forme juridique")
 SHARE_CAPITAL = Msg(en="Share capital", fr="Capital social")
 REGISTRATION = Msg(en="Registration", fr="Immatriculation")
 COUNTRY = Msg(en="Country", fr="Pays")
+EEA = Msg(en="European Economic Area", fr="Espace économique européen")
 RESPONSIBILITIES = Msg(en="Responsibilities", fr="Responsabilités")
 NO_CONTACT = Msg(en="Contact details not stated", fr="Coordonnées non précisées")
 
@@ -311,6 +319,18 @@ NO_DPO = Msg(
     en="We have not appointed a data protection officer. For any question about your data, contact:",
     fr="Nous n'avons pas désigné de délégué à la protection des données. Pour toute question sur vos données, "
     "contactez :",
+)
+DPO_NOT_STATED = Msg(
+    en="This policy does not say whether a data protection officer has been appointed. For any question about "
+    "your data, contact:",
+    fr="Cette politique ne précise pas si un délégué à la protection des données a été désigné. Pour toute "
+    "question sur vos données, contactez :",
+)
+DPO_UNSURE = Msg(
+    en="This policy gives the following contact for data protection, without saying whether it is a data protection "
+    "officer:",
+    fr="Cette politique indique le contact suivant pour la protection des données, sans préciser s'il s'agit d'un "
+    "délégué à la protection des données :",
 )
 
 # Purposes and legal bases (Art. 13(1)(c) and (d)).
@@ -335,6 +355,9 @@ COL_EXAMPLES = Msg(en="Examples", fr="Exemples")
 COL_USED_FOR = Msg(en="Processed for", fr="Traitées pour")
 COL_SOURCE = Msg(en="Source", fr="Source")
 NAMED_SOURCE = Msg(en="{kind} ({name})", fr="{kind} ({name})")
+SOURCE_FOR = Msg(en="{source}, for: {subjects}", fr="{source}, pour : {subjects}")
+NOT_STATED_FOR = Msg(en="not stated for: {activities}", fr="non précisée pour : {activities}")
+COL_WHOSE = Msg(en="Whose data", fr="Personnes concernées")
 ALL_DATA = Msg(en="All the data of this activity", fr="Toutes les données de ce traitement")
 
 # Recipients (Art. 13(1)(e)).
@@ -344,6 +367,21 @@ COL_KIND = Msg(en="Kind", fr="Catégorie")
 COL_ACTIVITIES = Msg(en="Processing activities", fr="Traitements")
 NO_RECIPIENTS = Msg(en="Your data are not disclosed to any recipient.",
                     fr="Vos données ne sont communiquées à aucun destinataire.")
+RECIPIENTS_NOT_STATED = Msg(en="This policy does not say who receives your data.",
+                            fr="Cette politique ne précise pas qui reçoit vos données.")
+NO_RECIPIENTS_FOR = Msg(en="The data of these processing activities are disclosed to no recipient: {activities}.",
+                        fr="Les données de ces traitements ne sont communiquées à aucun destinataire : {activities}.")
+RECIPIENTS_NOT_STATED_FOR = Msg(
+    en="This policy does not say who receives the data of these processing activities: {activities}.",
+    fr="Cette politique ne précise pas qui reçoit les données de ces traitements : {activities}.")
+ALL_ACTIVITIES = Msg(en="All processing activities (which data is not stated)",
+                     fr="Tous les traitements (données reçues non précisées)")
+ALL_ACTIVITIES_NOTE = Msg(
+    en="This policy lists some recipients for all its processing activities together: which recipient receives "
+    "which data is not stated.",
+    fr="Cette politique cite certains destinataires pour l'ensemble de ses traitements : quel destinataire reçoit "
+    "quelles données n'est pas précisé.")
+RECEIVES = Msg(en="{activity} ({data})", fr="{activity} ({data})")
 
 # Transfers (Art. 13(1)(f)).
 TRANSFERS_INTRO = Msg(
@@ -359,6 +397,18 @@ NO_TRANSFERS = Msg(
     fr="Vos données ne sont transférées vers aucun pays situé hors de l'Espace économique européen, ni vers "
     "aucune organisation internationale.",
 )
+TRANSFERS_NOT_STATED = Msg(
+    en="This policy does not say whether your data are transferred outside the European Economic Area.",
+    fr="Cette politique ne précise pas si vos données sont transférées hors de l'Espace économique européen.")
+TRANSFERS_NOT_STATED_FOR = Msg(
+    en="This policy does not say whether the data of these processing activities are transferred outside the "
+    "European Economic Area: {activities}.",
+    fr="Cette politique ne précise pas si les données de ces traitements sont transférées hors de l'Espace "
+    "économique européen : {activities}.")
+NO_TRANSFERS_FOR = Msg(
+    en="The data of these processing activities are not transferred outside the European Economic Area: "
+    "{activities}.",
+    fr="Les données de ces traitements ne sont pas transférées hors de l'Espace économique européen : {activities}.")
 TRANSFERS_CAPTION = Msg(en="Transfers outside the European Economic Area",
                         fr="Transferts hors de l'Espace économique européen")
 COL_ADEQUACY = Msg(en="Adequacy decision of the European Commission",
@@ -369,13 +419,17 @@ ADEQUATE_IF_CERTIFIED = Msg(
     fr="Seulement pour les destinataires certifiés au cadre de protection des données UE-États-Unis, ce que "
     "celui-ci n'est pas",
 )
+ADEQUATE_IF_CERTIFIED_UNSTATED = Msg(
+    en="Only for recipients certified under the EU-US Data Privacy Framework; whether this one is certified is "
+    "not stated",
+    fr="Seulement pour les destinataires certifiés au cadre de protection des données UE-États-Unis ; la "
+    "certification de celui-ci n'est pas précisée",
+)
 COL_GROUND = Msg(en="Ground of the transfer", fr="Fondement du transfert")
 COL_DEROGATION = Msg(en="Derogation (Art. 49)", fr="Dérogation (art. 49)")
 COL_COPY = Msg(en="How to obtain a copy of the safeguards", fr="Comment obtenir une copie des garanties")
 DPF = Msg(en="{adequacy}, EU-US Data Privacy Framework (certified recipient)",
           fr="{adequacy}, cadre de protection des données UE-États-Unis (destinataire certifié)")
-COPY_ON_REQUEST = Msg(en="On request, at the address in “{section}”",
-                      fr="Sur demande, à l'adresse indiquée dans « {section} »")
 
 # Retention (Art. 13(2)(a)).
 RETENTION_CAPTION = Msg(en="Retention periods", fr="Durées de conservation")
@@ -384,9 +438,9 @@ RETENTION_END = Msg(en="At the end of their retention period, unless stated othe
                     fr="À l'issue de leur durée de conservation, sauf mention contraire ci-dessus, les données sont "
                     "{actions}.")
 ANONYMISED_FOR = Msg(
-    en="Data made anonymous, which no longer allow anyone to be identified, may be kept for: {purpose}.",
+    en="Data made anonymous, which no longer allow anyone to be identified, may be kept ({purpose}).",
     fr="Les données rendues anonymes, qui ne permettent plus d'identifier quiconque, peuvent être conservées "
-    "pour : {purpose}.",
+    "({purpose}).",
 )
 LEGAL_HOLD = Msg(en="Keeping data for a dispute or an investigation: {text}",
                  fr="Conservation en cas de contentieux ou d'enquête : {text}")
@@ -408,11 +462,29 @@ NO_PROVISION = Msg(en="This policy does not state whether providing data is requ
                    fr="Cette politique ne précise pas si la fourniture des données est obligatoire.")
 
 # Automated decisions (Art. 13(2)(f)).
-NO_AUTOMATED = Msg(
-    en="We take no decision based solely on automated processing, and we do not profile you.",
-    fr="Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé, et nous ne procédons "
-    "à aucun profilage.",
-)
+NO_DECISIONS = Msg(en="We take no decision based solely on automated processing.",
+                   fr="Nous ne prenons aucune décision fondée exclusivement sur un traitement automatisé.")
+NO_DECISIONS_FOR = Msg(
+    en="No decision based solely on automated processing is taken in these processing activities: {activities}.",
+    fr="Aucune décision fondée exclusivement sur un traitement automatisé n'est prise dans ces traitements : "
+    "{activities}.")
+DECISIONS_NOT_STATED = Msg(
+    en="This policy does not say whether decisions based solely on automated processing are taken.",
+    fr="Cette politique ne précise pas si des décisions fondées exclusivement sur un traitement automatisé sont "
+    "prises.")
+DECISIONS_NOT_STATED_FOR = Msg(
+    en="This policy does not say whether decisions based solely on automated processing are taken in these "
+    "processing activities: {activities}.",
+    fr="Cette politique ne précise pas si des décisions fondées exclusivement sur un traitement automatisé sont "
+    "prises dans ces traitements : {activities}.")
+NO_PROFILING = Msg(en="We do not profile you.", fr="Nous ne procédons à aucun profilage.")
+NO_PROFILING_FOR = Msg(en="These processing activities involve no profiling: {activities}.",
+                       fr="Ces traitements ne comportent aucun profilage : {activities}.")
+PROFILING_NOT_STATED = Msg(en="This policy does not say whether your data are used for profiling.",
+                           fr="Cette politique ne précise pas si vos données font l'objet d'un profilage.")
+PROFILING_NOT_STATED_FOR = Msg(
+    en="This policy does not say whether these processing activities involve profiling: {activities}.",
+    fr="Cette politique ne précise pas si ces traitements comportent un profilage : {activities}.")
 AUTOMATED_CAPTION = Msg(en="Automated decisions and profiling", fr="Décisions automatisées et profilage")
 COL_PROCESSING = Msg(en="Processing", fr="Traitement automatisé")
 COL_LOGIC = Msg(en="Logic involved", fr="Logique sous-jacente")
@@ -438,13 +510,27 @@ REFUSED = Msg(en="{controller} states that it does not grant this right: {statem
 # Consent withdrawal (Art. 13(2)(c)).
 WITHDRAWAL_CAPTION = Msg(en="How to withdraw your consent", fr="Comment retirer votre consentement")
 COL_HOW = Msg(en="How", fr="Comment")
-WITHDRAW_BY_WRITING = Msg(en="By writing to us at the address in “{section}”",
-                          fr="En nous écrivant à l'adresse indiquée dans « {section} »")
 
 # Exercising rights (Art. 12).
 EXERCISE_INTRO = Msg(en="To exercise your rights, write to:", fr="Pour exercer vos droits, écrivez à :")
 CONTACT_TERM = Msg(en="Contact for your requests", fr="Contact pour vos demandes")
 POST_MORTEM_TERM = Msg(en="Where to send your directives", fr="Où adresser vos directives")
+
+# Minors (GDPR Art. 8, French Data Protection Act art. 45).
+MINORS_NOT_ADMITTED = Msg(en="{subjects}: minors are not admitted.", fr="{subjects} : les mineurs ne sont pas admis.")
+MINORS_JOINT = Msg(
+    en="{subjects}: from {age}, a minor consents alone; below {age}, consent is given jointly by the minor and a "
+    "holder of parental authority.",
+    fr="{subjects} : à partir de {age} ans, un mineur consent seul ; avant {age} ans, le consentement est donné "
+    "conjointement par le mineur et le titulaire de l'autorité parentale.")
+MINORS_PARENT_ONLY = Msg(
+    en="{subjects}: from {age}, a minor acts alone; below {age}, a holder of parental authority consents on the "
+    "minor's behalf.",
+    fr="{subjects} : à partir de {age} ans, un mineur agit seul ; avant {age} ans, le titulaire de l'autorité "
+    "parentale consent pour le mineur.")
+MINORS_REFUSED = Msg(
+    en="{subjects}: from {age}, a minor acts alone; below {age}, minors are not admitted.",
+    fr="{subjects} : à partir de {age} ans, un mineur agit seul ; avant {age} ans, les mineurs ne sont pas admis.")
 
 # Cookies (LIL art. 82).
 COOKIE_CONSENT: dict[str, Msg] = {
@@ -467,6 +553,7 @@ COL_DESCRIPTION = Msg(en="Description", fr="Description")
 COL_LIFETIME = Msg(en="Lifetime", fr="Durée de vie")
 COL_PARTY = Msg(en="First or third party", fr="Propriétaire ou tiers")
 COL_CONSENT = Msg(en="Consent required", fr="Consentement requis")
+PROVIDER_IN = Msg(en="{provider} ({countries})", fr="{provider} ({countries})")
 PARTIES: dict[str, Msg] = {
     "first": Msg(en="First party", fr="Propriétaire"),
     "third": Msg(en="Third party", fr="Tiers"),
@@ -496,8 +583,6 @@ MARKETING_RULES: dict[str, Msg] = {
 }
 PROFESSIONAL = Msg(en="{rule} (messages related to your profession)",
                    fr="{rule} (messages en rapport avec votre profession)")
-OPT_OUT_BY_WRITING = Msg(en="At any time, by writing to us at the address in “{section}”",
-                         fr="À tout moment, en nous écrivant à l'adresse indiquée dans « {section} »")
 
 # Version (the hash itself is added when the notice is rendered).
 VERSION = Msg(en="Version {version} of {date}.", fr="Version {version} du {date}.")

@@ -23,9 +23,9 @@ class Adequacy:
     condition: str | None = None  # "dpf": only importers certified under the EU-US Data Privacy Framework
     scope: str | None = None
 
-    def covers(self, dpf_certified: bool) -> bool:
-        """Whether the decision covers a transfer to an importer (certified under the DPF or not)."""
-        return self.condition != "dpf" or dpf_certified
+    def covers(self, dpf_certified: bool | None) -> bool:
+        """Whether the decision covers a transfer to an importer (certified under the DPF, not, or not stated)."""
+        return self.condition != "dpf" or dpf_certified is True
 
 
 # Decision years for the pre-GDPR decisions are from memory in the reference ([MEM]); the dates that
@@ -53,8 +53,8 @@ ADEQUACY: dict[str, Adequacy] = {
 
 
 def in_eea(country: str) -> bool:
-    """Whether a country (ISO alpha-2) is in the European Economic Area."""
-    return country in EEA
+    """Whether a country (ISO alpha-2), or a region (`EU`, `EEA`), is in the European Economic Area."""
+    return country in EEA or country in ("EU", "EEA")
 
 
 def adequacy(country: str, on: dt.date) -> Adequacy | None:

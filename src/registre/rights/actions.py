@@ -98,8 +98,9 @@ class Context:
         names: dict[str, str] = {}
         for name in sorted(activities):
             activity = self.activity(name)
-            for recipient in activity.recipients if activity else []:
-                names[recipient] = self.declared.recipients[recipient].name(self.lang)
+            for recipient in self.declared.recipients.values():
+                if activity is not None and self.declared.receives(recipient.id, activity):
+                    names[recipient.id] = recipient.name(self.lang)
         return sorted(names.values())
 
 

@@ -82,7 +82,8 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
             for a in activities],
         "categories": sorted({declared.data[r.data_category].label(lang) for r in records
                               if r.data_category in declared.data}),
-        "recipients": sorted({declared.recipients[name].name(lang) for a in activities for name in a.recipients}),
+        "recipients": sorted({r.name(lang) for a in activities for r in declared.recipients.values()
+                             if declared.receives(r.id, a)}),
         "retention": [{"activity": a.name(lang), "periods": [period(p.rule, declared, lang)
                                                             for p in declared.rules(a)]} for a in activities],
         "rights": RIGHTS(lang, authorities=", ".join(x.name(lang) for x in declared.authorities)),
@@ -93,11 +94,11 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
                        "logic": a.automated.logic(lang) if a.automated.logic else None,
                        "consequences": a.automated.consequences(lang) if a.automated.consequences else None}
                       for a in activities if a.automated and (a.automated.profiling or a.automated.solely_automated)],
-        "transfers": [{"activity": a.name(lang), "country": t.country,
+        "transfers": [{"activity": a.name(lang), "countries": t.country,
                        "safeguards": [SAFEGUARDS[s](lang) for s in t.safeguards],
                        "derogation": DEROGATIONS[t.derogation](lang) if t.derogation else None,
                        "documentation": t.documentation(lang) if t.documentation else None}
-                      for a in activities for t in a.transfers],
+                      for a in activities for t in a.transfer_list],
         "data": [{"activity": r.activity, "data_category": r.data_category, "field": r.field, "value": r.value,
                   "source": r.source, "collected_at": r.collected_at.isoformat() if r.collected_at else None,
                   "restricted": r.activity in restricted or None in restricted} for r in records],

@@ -78,7 +78,8 @@ class Policy:
             return True
         if self.declared is None:
             return False
-        return all(role in activity.recipients for activity in self.declared.declaration.activities)
+        declared = self.declared
+        return all(declared.receives(role, activity) for activity in declared.declaration.activities)
 
     def sees(self, role: str, activity: str, data_category: str) -> bool:
         """Whether the role sees a record of this activity and data category."""
@@ -86,8 +87,8 @@ class Policy:
             return True
         if self.declared is None:
             return False
-        return any(a.id == activity and role in a.recipients and data_category in a.data
-                   for a in self.declared.declaration.activities)
+        found = self.declared.activity(activity)
+        return found is not None and data_category in found.data and self.declared.receives(role, found, data_category)
 
     def may(self, role: str, duty: Duty) -> bool:
         """Whether the role has this duty."""

@@ -54,7 +54,7 @@ def exempt_lifetime(context: Context) -> Iterator[Hit]:
         if tracker.lifetime is None or tracker.lifetime.total_months > AUDIENCE_TRACKER_MAX_MONTHS:
             lifetime = tracker.lifetime
             yield Hit(("cookies", "trackers", index), {
-                "name": tracker.name, "max": AUDIENCE_TRACKER_MAX_MONTHS,
+                "name": tracker.title("en"), "max": AUDIENCE_TRACKER_MAX_MONTHS,
                 "lifetime": duration(lifetime, "en") if lifetime else "not stated",
                 "lifetime_fr": duration(lifetime, "fr") if lifetime else "non précisée"})
 
@@ -70,7 +70,7 @@ def exempt_purpose(context: Context) -> Iterator[Hit]:
     cookies = context.declared.declaration.cookies
     for index, tracker in enumerate(cookies.trackers if cookies else []):
         if (tracker.exempt or not tracker.consent_required) and tracker.purpose not in EXEMPTABLE:
-            yield Hit(("cookies", "trackers", index), {"name": tracker.name, "purpose": tracker.purpose.value})
+            yield Hit(("cookies", "trackers", index), {"name": tracker.title("en"), "purpose": tracker.purpose.value})
 
 
 @rule("COOKIE-LIFETIME", W,
@@ -88,7 +88,7 @@ def lifetime(context: Context) -> Iterator[Hit]:
             tracker.lifetime.total_months > CONSENT_COOKIE_MAX_MONTHS
         ):
             yield Hit(("cookies", "trackers", index), {
-                "name": tracker.name, "max": CONSENT_COOKIE_MAX_MONTHS,
+                "name": tracker.title("en"), "max": CONSENT_COOKIE_MAX_MONTHS,
                 "lifetime": duration(tracker.lifetime, "en"), "lifetime_fr": duration(tracker.lifetime, "fr")})
 
 

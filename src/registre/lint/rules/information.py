@@ -38,7 +38,7 @@ def dpo_contact(context: Context) -> Iterator[Hit]:
     """An appointed DPO has contact details."""
     dpo = context.declared.declaration.dpo
     if dpo is not None and dpo.appointed and not _reachable(dpo):
-        yield Hit(("dpo",))
+        yield Hit(("dpo",) if dpo is not None else ("controller",))  # where a dpo section would go
 
 
 @rule("INFO-LEGAL-BASIS", E, "GDPR Art. 6(1), 13(1)(c), 14(1)(c)",
@@ -95,10 +95,26 @@ def consent_withdrawal(context: Context) -> Iterator[Hit]:
       Msg(en="Activity '{activity}' names no recipient, not even an internal department.",
           fr="Le traitement « {activity} » ne nomme aucun destinataire, pas même un service interne."))
 def recipients(context: Context) -> Iterator[Hit]:
-    """Every activity says who receives the data."""
+    """Every activity says who receives the data (its own recipients, `none`, or recipients for all activities)."""
+    if context.declared.for_all_activities():
+        return
     for path, activity in each_activity(context):
-        if not activity.recipients:
+        if activity.recipients is None:
             yield Hit(path, {"activity": activity.id})
+
+
+@rule("RECIPIENT-UNATTACHED", W, "GDPR Art. 13(1)(e), 30(1)(d)",
+      Msg(en="Recipient attached to no activity", fr="Destinataire rattaché à aucun traitement"),
+      Msg(en="The recipient '{recipient}' is declared but receives the data of no activity; attach it to the "
+             "activities it receives data from, or mark it 'all_activities' if the policy lists it for all of them.",
+          fr="Le destinataire « {recipient} » est déclaré mais ne reçoit les données d'aucun traitement ; "
+             "rattachez-le aux traitements dont il reçoit les données, ou indiquez « all_activities » si la "
+             "politique le cite pour tous."))
+def unattached(context: Context) -> Iterator[Hit]:
+    """Every declared recipient receives some activity's data."""
+    ids = [r.id for r in context.declared.declaration.recipients]
+    for recipient in context.declared.unattached():
+        yield Hit(("recipients", ids.index(recipient.id)), {"recipient": recipient.id})
 
 
 @rule("INFO-PROVISION", W, "GDPR Art. 13(2)(e)",
@@ -111,7 +127,8 @@ def provision(context: Context) -> Iterator[Hit]:
     """Data the person provides come with whether giving them is required, and the consequences."""
     for path, activity in each_activity(context):
         provided = any(context.declared.data[d].origin is Origin.provided for d in activity.data)
-        direct = provided and any(s.kind is SourceKind.direct for s in activity.sources)
+        sources = context.declared.sources_of(activity)
+        direct = provided and (sources is None or any(s.kind is SourceKind.direct for s in sources))
         required = activity.provision is not None and activity.provision.requirement != "voluntary"
         if direct and (activity.provision is None or (required and activity.provision.consequence is None)):
             yield Hit(path, {"activity": activity.id})
@@ -124,7 +141,7 @@ def provision(context: Context) -> Iterator[Hit]:
 def source(context: Context) -> Iterator[Hit]:
     """Data obtained elsewhere name their source."""
     for path, activity in each_activity(context):
-        for index, item in enumerate(activity.sources):
+        for index, item in enumerate(activity.sources or []):
             if item.kind is not SourceKind.direct and item.name is None:
                 yield Hit((*path, "sources", index), {"activity": activity.id})
 
@@ -218,3 +235,71 @@ def policy_date(context: Context) -> Iterator[Hit]:
     if missing:
         yield Hit(("policy",), {"missing": " or ".join(m[0] for m in missing),
                                 "missing_fr": " ni ".join(m[1] for m in missing)})
+
+
+@rule("INFO-MANDATORY", W, "GDPR Art. 13(2)(e)",
+      Msg(en="Mandatory data not listed", fr="Données obligatoires non listées"),
+      Msg(en="Activity '{activity}' says some data must be given but not which ones.",
+          fr="Le traitement « {activity} » indique que certaines données sont obligatoires sans dire lesquelles."))
+def mandatory(context: Context) -> Iterator[Hit]:
+    """A requirement to give data says which data are required (or that none is)."""
+    for path, activity in each_activity(context):
+        provision = activity.provision
+        if provision is not None and provision.requirement != "voluntary" and provision.mandatory is None:
+            yield Hit((*path, "provision"), {"activity": activity.id})
+
+
+@rule("INFO-SOURCE-NOT-STATED", W, "GDPR Art. 13, 14(1), 14(2)(f)",
+      Msg(en="Where the data come from is not stated", fr="Provenance des données non précisée"),
+      Msg(en="Activity '{activity}' does not say whether its data come from the person or from another source; "
+             "Art. 14 asks the source to be named when they do not come from the person.",
+          fr="Le traitement « {activity} » ne dit pas si ses données viennent de la personne ou d'une autre "
+             "source ; l'art. 14 exige de nommer la source quand elles ne viennent pas de la personne."))
+def source_not_stated(context: Context) -> Iterator[Hit]:
+    """Every activity says where its data come from."""
+    for path, activity in each_activity(context):
+        if context.declared.sources_of(activity) is None:
+            yield Hit(path, {"activity": activity.id})
+
+
+@rule("INFO-TRANSFERS-NOT-STATED", W, "GDPR Art. 13(1)(f), 14(1)(f), 30(1)(e)",
+      Msg(en="Transfers outside the EEA not stated", fr="Transferts hors EEE non précisés"),
+      Msg(en="Activity '{activity}' does not say whether its data are transferred outside the EEA (write "
+             "'transfers: none' if the policy says they are not).",
+          fr="Le traitement « {activity} » ne dit pas si ses données sont transférées hors de l'EEE (écrivez "
+             "« transfers: none » si la politique dit qu'elles ne le sont pas)."))
+def transfers_not_stated(context: Context) -> Iterator[Hit]:
+    """Every activity says whether its data leave the EEA."""
+    for path, activity in each_activity(context):
+        if context.declared.transfers(activity) is None:
+            yield Hit(path, {"activity": activity.id})
+
+
+@rule("INFO-AUTOMATED-NOT-STATED", W, "GDPR Art. 13(2)(f), 14(2)(g), 22",
+      Msg(en="Automated decisions and profiling not stated", fr="Décisions automatisées et profilage non précisés"),
+      Msg(en="Activity '{activity}' does not say whether it involves {what}.",
+          fr="Le traitement « {activity} » ne dit pas s'il comporte {what_fr}."))
+def automated_not_stated(context: Context) -> Iterator[Hit]:
+    """Every activity says whether it takes decisions based solely on automated processing, and profiles."""
+    for path, activity in each_activity(context):
+        statement = context.declared.automated(activity)
+        missing = [(en, fr) for en, fr, value in (
+            ("decisions based solely on automated processing",
+             "des décisions fondées exclusivement sur un traitement automatisé", statement.solely_automated),
+            ("profiling", "du profilage", statement.profiling)) if value is None]
+        if missing:
+            yield Hit(path, {"activity": activity.id, "what": " or ".join(m[0] for m in missing),
+                             "what_fr": " ou ".join(m[1] for m in missing)})
+
+
+@rule("INFO-DPO-NOT-STATED", W, "GDPR Art. 13(1)(b), 14(1)(b), 37",
+      Msg(en="Whether a DPO is appointed is not stated", fr="Désignation d'un DPO non précisée"),
+      Msg(en="The policy does not say whether a data protection officer is appointed (Art. 37 requires one in some "
+             "cases, and the notice must then give their contact details).",
+          fr="La politique ne dit pas si un délégué à la protection des données est désigné (l'art. 37 l'impose "
+             "dans certains cas, et la notice doit alors donner ses coordonnées)."))
+def dpo_not_stated(context: Context) -> Iterator[Hit]:
+    """The policy says whether a DPO is appointed."""
+    dpo = context.declared.declaration.dpo
+    if dpo is None or dpo.appointed is None:
+        yield Hit(("dpo",) if dpo is not None else ("controller",))  # where a dpo section would go

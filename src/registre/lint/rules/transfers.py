@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from babel import Locale
 
-from registre.declarations.schemas import Safeguard
+from registre.declarations.loader import FieldPath
+from registre.declarations.schemas import Activity, Safeguard, Transfer
 from registre.i18n import Msg
 from registre.law.adequacy import adequacy, in_eea
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
@@ -19,25 +20,33 @@ def _names(code: str) -> dict[str, str]:
     return {"country": Locale("en").territories.get(code, code), "country_fr": Locale("fr").territories.get(code, code)}
 
 
+def _abroad(context: Context) -> Iterator[tuple[FieldPath, Activity, int, Transfer, str]]:
+    """Each country outside the EEA that a declared transfer goes to, with its activity and transfer."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfer_list):
+            for country in transfer.country:
+                if not in_eea(country):
+                    yield path, activity, index, transfer, country
+
+
 @rule("TRANSFER-NO-SAFEGUARD", E, "GDPR Art. 44, 45, 46, 49",
       Msg(en="Transfer without adequacy or safeguard", fr="Transfert sans adéquation ni garantie"),
       Msg(en="Data of '{activity}' go to {country}: {why}, and no safeguard is stated.",
           fr="Les données de « {activity} » vont vers {country_fr} : {why_fr}, et aucune garantie n'est indiquée."))
 def no_safeguard(context: Context) -> Iterator[Hit]:
     """A transfer outside the EEA rests on adequacy or states a safeguard."""
-    for path, activity in each_activity(context):
-        for index, transfer in enumerate(activity.transfers):
-            if in_eea(transfer.country) or transfer.safeguards:
-                continue
-            decision = adequacy(transfer.country, context.on)
-            params = {"activity": activity.id, **_names(transfer.country)}
-            if decision is None:
-                yield Hit((*path, "transfers", index), {**params, "why": "no adequacy decision is in force",
-                                                        "why_fr": "aucune décision d'adéquation n'est en vigueur"})
-            elif not decision.covers(transfer.dpf_certified):
-                yield Hit((*path, "transfers", index), {
-                    **params, "why": "the importer is not stated to be certified under the Data Privacy Framework",
-                    "why_fr": "l'importateur n'est pas indiqué comme certifié au Data Privacy Framework"})
+    for path, activity, index, transfer, country in _abroad(context):
+        if transfer.safeguards:
+            continue
+        decision = adequacy(country, context.on)
+        params = {"activity": activity.id, **_names(country)}
+        if decision is None:
+            yield Hit((*path, "transfers", index), {**params, "why": "no adequacy decision is in force",
+                                                    "why_fr": "aucune décision d'adéquation n'est en vigueur"})
+        elif not decision.covers(transfer.dpf_certified):
+            yield Hit((*path, "transfers", index), {
+                **params, "why": "the importer is not stated to be certified under the Data Privacy Framework",
+                "why_fr": "l'importateur n'est pas indiqué comme certifié au Data Privacy Framework"})
 
 
 @rule("TRANSFER-ADEQUACY", E, "GDPR Art. 45",
@@ -46,20 +55,19 @@ def no_safeguard(context: Context) -> Iterator[Hit]:
           fr="Le transfert de « {activity} » vers {country_fr} invoque une décision d'adéquation, mais {why_fr}."))
 def wrong_adequacy(context: Context) -> Iterator[Hit]:
     """Adequacy is claimed only where a decision is in force, and for the US only for DPF-certified importers."""
-    for path, activity in each_activity(context):
-        for index, transfer in enumerate(activity.transfers):
-            if Safeguard.adequacy not in transfer.safeguards or in_eea(transfer.country):
-                continue
-            decision = adequacy(transfer.country, context.on)
-            params = {"activity": activity.id, **_names(transfer.country)}
-            if decision is None:
-                yield Hit((*path, "transfers", index), {
-                    **params, "why": f"none is in force on {context.on.isoformat()}",
-                    "why_fr": f"aucune n'est en vigueur au {context.on.isoformat()}"})
-            elif not decision.covers(transfer.dpf_certified):
-                yield Hit((*path, "transfers", index), {
-                    **params, "why": "it covers only importers certified under the EU-US Data Privacy Framework",
-                    "why_fr": "elle ne couvre que les importateurs certifiés au Data Privacy Framework UE-États-Unis"})
+    for path, activity, index, transfer, country in _abroad(context):
+        if Safeguard.adequacy not in transfer.safeguards:
+            continue
+        decision = adequacy(country, context.on)
+        params = {"activity": activity.id, **_names(country)}
+        if decision is None:
+            yield Hit((*path, "transfers", index), {
+                **params, "why": f"none is in force on {context.on.isoformat()}",
+                "why_fr": f"aucune n'est en vigueur au {context.on.isoformat()}"})
+        elif not decision.covers(transfer.dpf_certified):
+            yield Hit((*path, "transfers", index), {
+                **params, "why": "it covers only importers certified under the EU-US Data Privacy Framework",
+                "why_fr": "elle ne couvre que les importateurs certifiés au Data Privacy Framework UE-États-Unis"})
 
 
 @rule("TRANSFER-DEROGATION", E, "GDPR Art. 49(1)",
@@ -69,7 +77,7 @@ def wrong_adequacy(context: Context) -> Iterator[Hit]:
 def derogation(context: Context) -> Iterator[Hit]:
     """A derogation names its point of Art. 49(1)."""
     for path, activity in each_activity(context):
-        for index, transfer in enumerate(activity.transfers):
+        for index, transfer in enumerate(activity.transfer_list):
             if Safeguard.derogation in transfer.safeguards and transfer.derogation is None:
                 yield Hit((*path, "transfers", index), {"activity": activity.id})
 
@@ -83,9 +91,48 @@ def derogation(context: Context) -> Iterator[Hit]:
 def undeclared(context: Context) -> Iterator[Hit]:
     """A recipient outside the EEA comes with a declared transfer."""
     for path, activity in each_activity(context):
-        countries = {t.country for t in activity.transfers}
-        for index, name in enumerate(activity.recipients):
-            country = context.declared.recipients[name].country
-            if country is not None and not in_eea(country) and country not in countries:
-                yield Hit((*path, "recipients", index),
-                          {"activity": activity.id, "recipient": name, **_names(country)})
+        countries = {c for t in activity.transfer_list for c in t.country}
+        for index, name in enumerate(activity.recipient_ids):
+            for country in context.declared.recipients[name].country or []:
+                if not in_eea(country) and country not in countries:
+                    yield Hit((*path, "recipients", index),
+                              {"activity": activity.id, "recipient": name, **_names(country)})
+
+
+# The grounds of Art. 46 and 47 whose copy a person may obtain (Art. 13(1)(f), 14(1)(f)).
+COPY_SAFEGUARDS = frozenset(set(Safeguard) - {Safeguard.adequacy, Safeguard.derogation})
+
+
+@rule("TRANSFER-COPY", W, "GDPR Art. 13(1)(f), 14(1)(f)",
+      Msg(en="No way to obtain a copy of the safeguards", fr="Aucun moyen d'obtenir une copie des garanties"),
+      Msg(en="The transfer of '{activity}' rests on safeguards ({safeguards}) without saying how to obtain a copy "
+             "of them or where they are made available.",
+          fr="Le transfert de « {activity} » repose sur des garanties ({safeguards}) sans dire comment en obtenir "
+             "une copie ni où elles sont mises à disposition."))
+def copy(context: Context) -> Iterator[Hit]:
+    """A transfer on appropriate safeguards says how to obtain a copy of them."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfer_list):
+            grounds = COPY_SAFEGUARDS & set(transfer.safeguards)
+            if grounds and transfer.documentation is None:
+                yield Hit((*path, "transfers", index),
+                          {"activity": activity.id, "safeguards": ", ".join(sorted(g.value for g in grounds))})
+
+
+@rule("COOKIE-PROVIDER-ABROAD", W, "GDPR Art. 13(1)(f), 44; LIL art. 82",
+      Msg(en="Tracker provider outside the EEA without a declared transfer",
+          fr="Émetteur de traceur hors de l'EEE sans transfert déclaré"),
+      Msg(en="The tracker '{name}' is placed by {provider}, in {country}, outside the EEA, but no activity declares "
+             "a transfer to that country.",
+          fr="Le traceur « {name} » est déposé par {provider}, situé hors de l'EEE ({country_fr}), mais aucun "
+             "traitement ne déclare de transfert vers ce pays."))
+def provider_abroad(context: Context) -> Iterator[Hit]:
+    """A tracker whose provider is outside the EEA comes with a declared transfer to that country."""
+    declaration = context.declared.declaration
+    declared = {c for a in declaration.activities for t in a.transfer_list for c in t.country}
+    for index, tracker in enumerate(declaration.cookies.trackers if declaration.cookies else []):
+        for country in tracker.provider_country or []:
+            if not in_eea(country) and country not in declared:
+                name = tracker.title("en")
+                yield Hit(("cookies", "trackers", index),
+                          {"name": name, "provider": tracker.provider or name, **_names(country)})

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from registre.audit import journal
 from registre.audit.service import record as audit
 from registre.config import Settings
 from registre.connectors import service as connectors
@@ -186,11 +187,14 @@ def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str
 
 def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str,
                      actor: str) -> list[DatasetResult]:
-    """Do the request's right in the connected databases; the statements run in each are audited as soon as that
-    database has committed."""
+    """Do the request's right in the connected databases; the statements run in each are journalled before that
+    database commits and audited as soon as it has (audit/journal.py). What a stopped completion of the same request
+    did is audited first, and counted in the answer."""
     datasets = connectors.datasets(settings)
     if not datasets:
         return []
+    interrupted = [DatasetResult(batch["dataset"], dict(batch.get("tables", {})))
+                   for batch in journal.reconcile(engine, actor=actor, request_ref=ref)]
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref)
         subject = service.ready(session, request)
@@ -199,14 +203,22 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
                         connectors.pseudonym_key(settings))
         kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
 
-    def committed(result: DatasetResult) -> None:
-        with unit_of_work(engine) as session:
-            for statement in result.statements:
-                audit(session, actor=actor, action="dataset.statement", target_type="dataset",
-                      target_ref=result.dataset, subject_ref=subject_ref,
-                      details={"request": ref, **statement.as_dict()})
+    pending: dict[str, int] = {}
 
-    return connectors.act(datasets, kind, identities, details, policy, committed)
+    def intended(result: DatasetResult) -> None:
+        if result.statements:  # a read changes nothing: nothing to journal
+            pending[result.dataset] = journal.intend(
+                engine, dataset=result.dataset, operation=kind.value, actor=actor, subject_ref=subject_ref,
+                request_ref=ref, intent={"tables": result.tables,
+                                         "statements": [s.as_dict() for s in result.statements]})
+
+    def committed(result: DatasetResult) -> None:
+        if result.dataset in pending:
+            journal.settle(engine, pending.pop(result.dataset),
+                           [journal.Entry("dataset.statement", {"request": ref, **s.as_dict()})
+                            for s in result.statements], counts={"statements": len(result.statements)})
+
+    return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended)]
 
 
 def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,

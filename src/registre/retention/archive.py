@@ -86,8 +86,9 @@ class Archive:
         with self.engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(task.table.table).where(task.where)) or 0
 
-    def purge(self, task: Task, *, batch: int, progress: Progress | None) -> int:
-        """Delete the archived rows whose archive period is over, in batches."""
+    def purge(self, task: Task, *, batch: int, progress: Progress | None, intended: Progress | None = None) -> int:
+        """Delete the archived rows whose archive period is over, in batches; `intended` is told of each batch before
+        its transaction commits, `progress` after."""
         if not self._exists(task.table.name):
             return 0
         mapped = task.table
@@ -100,6 +101,8 @@ class Archive:
                     return done
                 statement = delete(mapped.table).where(key_clause(mapped, keys))
                 connection.execute(statement)
+                if intended is not None:
+                    intended(task, len(keys), str(statement.compile(self.engine)))
             done += len(keys)
             if progress is not None:
                 progress(task, len(keys), str(statement.compile(self.engine)))

@@ -59,6 +59,11 @@ PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes so
 FAILED = Msg(en="not reached: the rows are only pseudonymised, still personal data",
              fr="non atteint : les lignes ne sont que pseudonymisées, ce sont encore des données personnelles")
 
+INTERRUPTED = Msg(en="A previous run stopped in the middle of a batch ({action}, {rows} rows of {table} in {dataset}): "
+                     "it is now in the audit log as an interrupted run; this run did what was still due.",
+                  fr="Une exécution précédente s'est arrêtée au milieu d'un lot ({action}, {rows} lignes de {table} "
+                     "dans {dataset}) : il figure désormais au journal d'audit comme exécution interrompue ; "
+                     "celle-ci a fait ce qui restait dû.")
 
 @app.command()
 @plain_errors
@@ -110,6 +115,9 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         print_json(report)
         return
     _say_empty(report, lang)
+    for batch in report[0].get("interrupted", []):
+        out.print(INTERRUPTED(lang, dataset=escape(batch["dataset"]), table=escape(str(batch.get("table"))),
+                              rows=batch.get("rows", "?"), action=batch.get("action", "?")), soft_wrap=True)
     table = Table(*(h(lang) for h in DONE_HEADERS))
     for dataset in report:
         for task in dataset["tasks"]:

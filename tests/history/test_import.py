@@ -60,7 +60,7 @@ def test_each_kind_is_written_as_the_store_keeps_it_and_audited_once(engine: Eng
     assert (report.rows, report.consent_events) == (7, 3)
     with unit_of_work(engine) as session:
         bruno_id = session.scalar(select(Identifier.subject_id).where(Identifier.value == "bruno@example.fr"))
-        events = list(session.scalars(select(ConsentEvent).order_by(ConsentEvent.id)))
+        events = list(session.scalars(select(ConsentEvent).order_by(ConsentEvent.subject_id, ConsentEvent.id)))
         assert [(e.state, e.channel, e.method, e.lang, e.at) for e in events] == [
             ("given", "email", "web_form", "fr", paris("2025-03-01T10:30")),
             ("withdrawn", "email", "not_recorded", None, paris("2025-06-01T00:00")),
@@ -71,7 +71,7 @@ def test_each_kind_is_written_as_the_store_keeps_it_and_audited_once(engine: Eng
         assert events[0].wording_hash == consent.wording_key("Je veux la lettre.")
         assert (events[1].wording_hash, events[1].notice_hash) == (None, None)
         assert events[0].evidence == {"imported": hashlib.sha256(path.read_bytes()).hexdigest(), "line": 2}
-        restrictions = list(session.scalars(select(Restriction).order_by(Restriction.id)))
+        restrictions = list(session.scalars(select(Restriction).order_by(Restriction.since)))
         assert [(r.kind, r.activity, r.ground, r.since, r.lifted_at) for r in restrictions] == [
             ("objection_marketing", None, "par courrier", paris("2025-05-01T00:00"), None),
             ("objection", "newsletter", None, paris("2025-05-02T00:00"), None),

@@ -109,7 +109,10 @@ class Checker:
         if not isinstance(fields, dict):
             return [raw.problem((), NOT_AN_OBJECT, item=raw.item)]  # a parameter, so that {{ }} is formatted
         problems: list[RowProblem] = []
-        values = self._values(raw, fields, problems)
+        if raw.item is None and max(map(len, fields.values()), default=0) <= MAX_NAME:
+            values: dict[str, str] = fields  # a CSV row: known names, stripped texts, none too long
+        else:
+            values = self._values(raw, fields, problems)
         for name in REQUIRED:
             if name not in values and not any(p.column == name for p in problems):
                 problems.append(raw.problem((name,), MISSING))
@@ -229,7 +232,9 @@ def _csv_rows(file: ImportFile) -> Iterator[RawRow]:
     _, _, header = next(records)
     names = _header(file, header)
     for line, end, cells in records:
-        yield RawRow(line, end, {name: cells[index] for index, name in names if index < len(cells)})
+        count = len(cells)
+        yield RawRow(line, end, {name: value for index, name in names
+                                 if index < count and (value := cells[index].strip())})
 
 
 def _header(file: ImportFile, header: list[str]) -> list[tuple[int, str]]:

@@ -42,6 +42,7 @@ Progress = Callable[[int, int], None]
 
 BATCH = 10_000  # rows per insert statement
 TICK = 5_000  # rows between two progress reports
+SQLITE_CACHE_KB = 65_536
 
 OBJECTION_KINDS = {True: "objection", False: "objection_marketing"}  # an activity named, or direct marketing
 
@@ -142,6 +143,7 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
                                                                   if "wording" in r.values}}
     store = Store(session, writes=list(COLUMNS))
     failing = True
+    cache = _larger_cache(store)
     try:
         store.lock_subjects(subjects)
         written = 0
@@ -164,7 +166,19 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
         failing = False
     finally:
         store.close(failing)
+        if cache is not None and store.sqlite is not None:
+            store.sqlite.execute(f"PRAGMA cache_size = {int(cache)}")
     return written
+
+
+def _larger_cache(store: Store) -> int | None:
+    """On SQLite, a page cache of 64 MB while the import writes (the connection's own size before, to restore it):
+    the references of consent events are random, and their indexes are written all over; a quarter less work."""
+    if store.sqlite is None:
+        return None
+    [(size,)] = store.sqlite.execute("PRAGMA cache_size").fetchall()
+    store.sqlite.execute(f"PRAGMA cache_size = {-SQLITE_CACHE_KB}")
+    return int(size)
 
 
 def _refs(count: int) -> list[str]:

@@ -103,8 +103,6 @@ def locate_all(session: Session, texts: Collection[str]) -> dict[str, int | Regi
             found[text] = error
             continue
         wanted.setdefault(kind, {}).setdefault(value, []).append(text)
-        found[text] = NotFound(NO_SUBJECT, ref=text) if named is None else NotFound(NO_MATCH, kind=kind,
-                                                                                       value=named[1])
     for kind, values in wanted.items():
         keys = list(values)
         for start in range(0, len(keys), LOOKUP):
@@ -113,7 +111,12 @@ def locate_all(session: Session, texts: Collection[str]) -> dict[str, int | Regi
                 select(Identifier.value, Identifier.subject_id).where(Identifier.kind == kind,
                                                                       Identifier.value.in_(chunk))
             for value, subject_id in session.execute(query):
-                found.update(dict.fromkeys(values[value], subject_id))
+                found.update(dict.fromkeys(values.pop(value), subject_id))
+        for value, texts in values.items():  # nobody has it
+            for text in texts:
+                named = identity_of(text)
+                found[text] = NotFound(NO_SUBJECT, ref=value) if named is None else NotFound(
+                    NO_MATCH, kind=kind, value=named[1])
     return found
 
 

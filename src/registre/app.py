@@ -16,6 +16,7 @@ from registre.config import Settings
 from registre.consent.router import router as consent_router
 from registre.db.session import make_engine, upgrade
 from registre.declarations.service import load
+from registre.history.router import router as history_router
 from registre.marketing.router import public as unsubscribe_router
 from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
@@ -49,6 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(audit_router)
     app.include_router(breaches_router)
     app.include_router(consent_router)
+    app.include_router(history_router)
     app.include_router(marketing_router)
     app.include_router(unsubscribe_router)
     app.include_router(backoffice_router)

@@ -15,6 +15,7 @@ from registre.law.calendar import Region
 from registre.law.facts import CONSENT_COOKIE_MAX_MONTHS, COOKIE_CHOICE_MONTHS
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
+DEVELOPMENT_AUDIT_KEY = "development-only-audit-key-change-me"
 
 
 class Settings(BaseSettings):
@@ -56,6 +57,10 @@ class Settings(BaseSettings):
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."
     )
+    audit_key: SecretStr = Field(
+        SecretStr(DEVELOPMENT_AUDIT_KEY), description="Key of the audit chain's HMAC and of its signed checkpoints; "
+        "keep it outside the database; required outside development."
+    )
     public_url: str | None = Field(None, description="The address people reach registre at, for links in mail "
                                    "(unsubscribe); default: the address of the request, or http://127.0.0.1:8000.")
     consent_choice_months: int = Field(COOKIE_CHOICE_MONTHS, ge=1, le=CONSENT_COOKIE_MAX_MONTHS,
@@ -85,7 +90,14 @@ class Settings(BaseSettings):
     def _no_default_secret_outside_development(self) -> Settings:
         if self.env != "development" and self.secret_key.get_secret_value() == DEVELOPMENT_SECRET:
             raise ValueError("REGISTRE_SECRET_KEY must be set outside development")
+        if self.env != "development" and self.audit_key.get_secret_value() == DEVELOPMENT_AUDIT_KEY:
+            raise ValueError("REGISTRE_AUDIT_KEY must be set outside development")
         return self
+
+    @property
+    def audit_key_is_default(self) -> bool:
+        """Whether the audit chain is keyed with the development key anyone can read in the source."""
+        return self.audit_key.get_secret_value() == DEVELOPMENT_AUDIT_KEY
 
     @property
     def store_url(self) -> str:

@@ -37,9 +37,11 @@ class Msg:
     fr: str
 
     def __call__(self, lang: Lang, /, **params: Any) -> str:
-        """The text in `lang`, with its placeholders filled."""
+        """The text in `lang`, with its placeholders filled (a placeholder's own `Msg` in the same language)."""
         template = self.fr if lang == "fr" else self.en
-        return template.format(**params) if params else template
+        if not params:
+            return template
+        return template.format(**{k: v(lang) if isinstance(v, Msg) else v for k, v in params.items()})
 
     def both(self, **params: Any) -> dict[str, str]:
         """The text in every language, as a mapping."""

@@ -158,6 +158,24 @@ def test_retention_of_the_minimal_declaration_reads_plainly(declare: Declare) ->
     assert "the data are deleted" in en
 
 
+def test_the_notice_says_whichever_comes_first_and_the_law_that_requires_a_period(declare: Declare) -> None:
+    def rules(data: dict[str, object]) -> None:
+        activity = data["activities"][0]  # type: ignore[index]
+        activity["retention"] = [  # type: ignore[index]
+            {"duration": "3 years", "from": ["relationship_ended", "last_contact"], "whichever": "first"},
+            {"duration": "10 years", "from": "invoice_issued", "anchor": "end_of_financial_year",
+             "law": {"en": "Article L123-22 of the French Commercial Code",
+                     "fr": "l'article L123-22 du Code de commerce"}}]
+
+    declared = declare(rules)
+    en = words(section(soup_of(build(declared, "en")), w.H_RETENTION("en")))
+    fr = words(section(soup_of(build(declared, "fr")), w.H_RETENTION("fr")))
+    assert "whichever comes first" in en
+    assert "selon ce qui survient en premier" in fr
+    assert "as required by Article L123-22 of the French Commercial Code" in en
+    assert "en application de l'article L123-22 du Code de commerce" in fr
+
+
 def test_dpo_contact_appears_or_its_absence_is_said(declared: Declared, lang: Lang) -> None:
     dpo = declared.declaration.dpo
     notice = build(declared, lang)

@@ -76,6 +76,9 @@ PARIS_JE_TAIME = {
     # "Bank details | Deleted as soon as the transaction is completed, unless expressly agreed by the
     # customer." — how long they are kept once the customer agrees is not said.
     ("RET-UNDETERMINED", "activities[2].retention[2]"),
+    # "10 years for contracts concluded electronically for more than 120 euros": Code de la consommation L213-1
+    # keeps those of 120 euros or more.
+    ("RET-THRESHOLD", "activities[1].retention[1].when"),
     # "CCTV footage | For a maximum period of one month." and "Concierge service | ... 3 years for
     # prospective customers.": no starting point.
     ("RET-NO-START", "activities[9].retention[0]"),

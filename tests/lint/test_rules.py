@@ -77,6 +77,13 @@ BREAKS: dict[str, Change] = {
     "RET-NO-START": lambda d: act(d).update(retention=[{"duration": "3 years"}]),
     "RET-GAP": lambda d: act(d).update(retention=[{"from": "collected", "duration": "1 year",
                                                    "data": ["identification"]}]),
+    "RET-BELOW-MINIMUM": lambda d: act(d)["retention"].append(
+        {"from": "collected", "duration": "5 years", "law": "Code de commerce L123-22"}),
+    "RET-ABOVE-MAXIMUM": lambda d: act(d)["retention"].append(
+        {"from": "collected", "duration": "3 months", "law": "Code de la sécurité intérieure L252-5"}),
+    "RET-THRESHOLD": lambda d: act(d)["retention"].append(
+        {"from": "collected", "duration": "10 years", "when": {"label": "over 120 EUR", "all": [
+            {"attribute": "amount_eur", "op": ">", "value": 120}]}}),
     "TRANSFER-NO-SAFEGUARD": lambda d: act(d).update(transfers=[{"country": "MA"}]),
     "TRANSFER-ADEQUACY": lambda d: act(d).update(transfers=[{"country": "US", "safeguards": ["adequacy"]}]),
     "TRANSFER-DEROGATION": lambda d: act(d).update(transfers=[{"country": "MA", "safeguards": ["derogation"]}]),

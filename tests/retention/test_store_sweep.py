@@ -76,3 +76,34 @@ def test_the_store_sweep_deletes_exactly_what_is_due(engine: Engine, declare: Ca
                             ("after-midnight@x.fr", "orders"), ("held@x.fr", "orders"), ("ongoing@x.fr", "orders")}
     [again] = flows.plan(engine, settings, declared, TODAY)
     assert all(task["due"] == 0 for task in again["tasks"])
+
+
+def test_the_store_keeps_what_an_obligation_or_an_exception_that_may_apply_keeps(
+        engine: Engine, declare: Callable[..., Declared], tmp_path: Path) -> None:
+    def rules(data: dict[str, object]) -> None:
+        orders = data["activities"][0]  # type: ignore[index]
+        orders["retention"] = [  # type: ignore[index]
+            {"from": "relationship_ended", "duration": "1 year"},
+            # an exception the store cannot tell (no attributes): it may apply, so it must be over too
+            {"from": "relationship_ended", "duration": "4 years",
+             "when": {"label": "disputed", "all": [{"attribute": "disputed", "value": True}]}},
+            # an obligation on the order history: ten years, never replaced
+            {"kind": "obligation", "data": ["order_history"], "from": "relationship_ended", "duration": "10 years"}]
+
+    declared = declare(rules)
+    with unit_of_work(engine) as session:
+        for email, ended in (("2024@x.fr", "2024-06-01T10:00"), ("2021@x.fr", "2021-06-01T10:00")):
+            subject = create_subject(session, email=email, records=[
+                ("orders", "identification", "last_name", "X"), ("orders", "order_history", "order", "A-1")])
+            session.add(LifecycleEvent(subject_id=subject.id, event="relationship_ended", occurred_at=at(ended)))
+    settings = Settings(data_dir=tmp_path, database_url=str(engine.url.render_as_string(hide_password=False)))
+
+    [plan] = flows.plan(engine, settings, declared, TODAY)
+    held = sum(task.get("minimum", 0) for task in plan["tasks"])
+    assert held == 1  # the 2021 order history: its year and its four years are over, its ten are not
+    flows.run(engine, settings, declared, TODAY, actor="test")
+    with unit_of_work(engine) as session:
+        left = set(session.execute(select(Identifier.value, PersonalRecord.field).join(
+            PersonalRecord, PersonalRecord.subject_id == Identifier.subject_id)).all())
+    # 2024: one year over, but the four years of the exception that may apply are not; 2021: only the history stays
+    assert left == {("2024@x.fr", "last_name"), ("2024@x.fr", "order"), ("2021@x.fr", "order")}

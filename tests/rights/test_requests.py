@@ -171,6 +171,19 @@ class TestRights:
         assert session.scalar(select(Restriction.activity).where(Restriction.kind == "restriction")) == "invoicing"
         assert "Hébergeur Exemple" in done.answer["inform_recipients"]
 
+    def test_erasure_keeps_the_records_an_obligation_to_keep_still_holds(self, session: Session,
+                                                                         declare: Callable[..., Declared]) -> None:
+        def keep_orders(data: dict[str, Any]) -> None:
+            add_legal_obligation(data)
+            orders = next(a for a in data["activities"] if a["id"] == "orders")
+            orders["retention"].append({"kind": "obligation", "data": ["order_history"], "from": "collected",
+                                        "duration": "10 years", "law": "Code de la consommation L213-1"})
+
+        done = service.complete(session, new(session, "erasure"), declared=declare(keep_orders), actor=ACTOR)
+        assert set(session.scalars(select(PersonalRecord.field).where(PersonalRecord.activity == "orders"))) == {
+            "last_order"}  # the order history is kept ten years from its collection; the rest of the orders go
+        assert done.answer["summary"]["kept"]["orders"]["exception"] == "Art. 17(3)(b)"
+
     def test_erasure_of_everything_leaves_no_identifier(self, session: Session, declare: Callable[..., Declared],
                                                         ) -> None:
         session.execute(PersonalRecord.__table__.delete().where(PersonalRecord.activity == "invoicing"))

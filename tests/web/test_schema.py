@@ -23,7 +23,7 @@ from tests.fixtures.factories import store_with_jeanne
 pytestmark = pytest.mark.xdist_group("schemathesis")
 
 TOKEN = "schema-test-token"
-EXAMPLES_PER_OPERATION = 80
+EXAMPLES_PER_OPERATION = 90
 _folder = Path(tempfile.mkdtemp(prefix="registre-schema-"))
 _settings = Settings(data_dir=_folder, declaration=EXAMPLES / "paris-je-taime.yaml", api_token=SecretStr(TOKEN),
                      lang="en")

@@ -5,7 +5,7 @@ the audit log, without the values it carried."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,6 +83,8 @@ class Policy:
 
     kept_activities: dict[str, str]  # activity -> the Art. 17(3) exception that keeps it
     pseudonym_key: str
+    # the rows of a table an obligation to keep still holds (Art. 17(3)(b)), per the retention rules; None: none
+    obligation: Callable[[Connected, MappedTable], ColumnElement[bool] | None] = lambda connected, mapped: None
 
 
 def values(connected: Connected, found: Found) -> list[Value]:
@@ -114,6 +116,11 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
                                            "restricted": _flag(outcome, mapped, keys, connection)}
             continue
         report: dict[str, Any] = {"deleted": 0, "erased_in_place": 0}
+        held = _held_by_obligation(connected, mapped, keys, policy, connection)
+        if held:  # the rows an obligation to keep still holds stay, restricted; the others go
+            report.update(kept=len(held), exception="Art. 17(3)(b)", activity=mapped.spec.activity,
+                          restricted=_flag(outcome, mapped, held, connection))
+            keys = [k for k in keys if k not in set(held)]
         stay = keys if mapped.spec.erase == "columns" else _still_pointed_to(connected, found, mapped, keys,
                                                                               connection)
         gone = [k for k in keys if k not in set(stay)]
@@ -129,6 +136,20 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
             report["left"] = left
         outcome.tables[mapped.name] = report
     return outcome
+
+
+def _held_by_obligation(connected: Connected, mapped: MappedTable, keys: Sequence[Key], policy: Policy,
+                        connection: Connection) -> list[Key]:
+    """The person's rows of `mapped` that an obligation to keep still holds."""
+    holding = policy.obligation(connected, mapped)
+    if holding is None or not keys:
+        return []
+    held: list[Key] = []
+    columns = [mapped.column(name) for name in mapped.key]
+    for chunk in chunks(keys):
+        held.extend(tuple(row) for row in connection.execute(
+            select(*columns).where(key_clause(mapped, chunk), holding)))
+    return held
 
 
 def rectify(connected: Connected, found: Found, changes: Sequence[dict[str, Any]],

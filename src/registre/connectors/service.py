@@ -66,10 +66,12 @@ def locate(annotations: Sequence[Annotation], identities: Sequence[Identity]) ->
 
 def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequence[Identity],
         details: dict[str, Any], policy: Policy,
-        committed: Callable[[DatasetResult], None] | None = None) -> list[DatasetResult]:
+        committed: Callable[[DatasetResult], None] | None = None,
+        intended: Callable[[DatasetResult], None] | None = None) -> list[DatasetResult]:
     """Do what a right asks in every connected dataset. The request is checked against every annotation first;
-    then each dataset commits on its own and `committed` is told at once (to audit what was done there), so that
-    a failure in one leaves it as it was, stops before the next, and loses no record of those done."""
+    then each dataset commits on its own, `intended` told just before (to journal what is about to commit) and
+    `committed` at once after (to audit what was done there), so that a failure in one leaves it as it was, stops
+    before the next, and loses no record of those done."""
     if kind is RequestKind.rectification:
         for annotation in annotations:
             acting.check_known_fields(annotation.dataset, details.get("changes", []))
@@ -78,6 +80,8 @@ def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequen
         with opened(annotation) as (connected, connection):
             found = find(connected, identities, connection)
             outcome = _one(kind, connected, found, details, policy, connection)
+            if intended is not None:
+                intended(outcome)
         outcomes.append(outcome)
         if committed is not None:
             committed(outcome)

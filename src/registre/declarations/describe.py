@@ -21,6 +21,12 @@ NONE = Msg(en="no time at all", fr="aucune durée")
 FROM = Msg(en="{duration} from {event}", fr="{duration} à compter de {event}")
 FROM_LATEST = Msg(en="{duration} from {events}, whichever is later",
                   fr="{duration} à compter de {events}, la date la plus tardive étant retenue")
+FROM_FIRST = Msg(en="{duration} from {events}, whichever comes first",
+                 fr="{duration} à compter de {events}, selon ce qui survient en premier")
+UNTIL_FIRST = Msg(en="until {events}, whichever comes first", fr="jusqu'à {events}, selon ce qui survient en premier")
+REQUIRED = Msg(en="kept for this period as required by {law}", fr="conservées pendant cette durée en application de "
+                                                                 "{law}")
+MINIMUM = Msg(en="a minimum the law requires", fr="durée minimale imposée par la loi")
 FROM_YEAR_END = Msg(en="{duration} from the end of the financial year of {event}",
                     fr="{duration} à compter de la clôture de l'exercice de {event}")
 FROM_ANY_YEAR_END = Msg(en="{duration} from the end of the financial year",
@@ -60,6 +66,10 @@ def period(rule: RetentionRule, declared: Declared, lang: Lang) -> str:
             tail.append(ARCHIVE_FROM(lang, duration=span, event=_event(rule.archive.start, declared, lang)))
         else:
             tail.append(ARCHIVE(lang, duration=span))
+    if rule.law is not None:
+        tail.append(REQUIRED(lang, law=rule.law(lang)))
+    elif rule.obligation:
+        tail.append(MINIMUM(lang))
     if rule.then:
         tail.append(THEN(lang, actions=actions(rule.then, lang)))
     if tail:
@@ -86,13 +96,16 @@ def _core(rule: RetentionRule, declared: Declared, lang: Lang) -> str:
     if span is None or (rule.duration is not None and rule.duration.is_zero):
         if len(events) == 1 and (during := declared.events[events[0]].during) is not None:
             return during(lang)
+        if len(events) > 1 and rule.whichever == "first":
+            return UNTIL_FIRST(lang, events=_events(events, declared, lang))
         return UNTIL(lang, event=_events(events, declared, lang))
     if len(events) == 1:
         during = declared.events[events[0]].during
         if during is not None:
             return DURING_THEN(lang, during=during(lang), duration=span)
         return FROM(lang, duration=span, event=_event(events[0], declared, lang))
-    return FROM_LATEST(lang, duration=span, events=_events(events, declared, lang))
+    latest_or_first = FROM_FIRST if rule.whichever == "first" else FROM_LATEST
+    return latest_or_first(lang, duration=span, events=_events(events, declared, lang))
 
 
 def _event(name: str, declared: Declared, lang: Lang) -> str:

@@ -30,6 +30,7 @@ from pydantic_core import PydanticCustomError
 from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
 from registre.i18n import LANGS, Lang
 from registre.law.facts import DIGITAL_CONSENT_AGE
+from registre.law.retention import Bound, cited
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=80)]
 
@@ -528,8 +529,11 @@ class RetentionRule(Model):
 
     @property
     def obligation(self) -> bool:
-        """Whether the period is a minimum the law requires."""
-        return self.kind is RetentionKind.obligation
+        """Whether the period is a minimum the law requires: said by `kind`, or by a `law` that cites a minimum of
+        `registre.law.retention` (unless `kind: limit` is written)."""
+        if "kind" in self.model_fields_set or self.law is None:
+            return self.kind is RetentionKind.obligation
+        return any(p.bound is Bound.minimum for p in cited([self.law.fr, self.law.en]))
 
 
 class RetentionDefaults(Model):

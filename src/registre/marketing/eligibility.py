@@ -37,7 +37,8 @@ from registre.law.facts import BLOCTEL_CHECK_DAYS, PHONE_CONSENT_FROM
 from registre.marketing.reasons import TEXTS, Basis, Reason
 from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
-from registre.retention.expiry import end_from, latest_start
+from registre.retention.combine import SQL
+from registre.retention.store import Owner, latest_events, person_verdict
 from registre.subjects.schemas import EMAIL, PHONE, normalise_identifier
 
 BLOCTEL_FRESH = dt.timedelta(days=BLOCTEL_CHECK_DAYS)
@@ -50,9 +51,6 @@ WHOLE_STORE_FROM = 10  # an audience of a tenth of the store or more is decided 
 STALE_BLOCTEL = Msg(en="The Bloctel list was last imported on {day}: it must be checked at least monthly.",
                     fr="La liste Bloctel a été importée pour la dernière fois le {day} : elle doit être vérifiée au "
                        "moins une fois par mois.")
-CONDITIONAL_RULES = Msg(en="Retention rules with conditions are not applied here: check them by hand ({rules}).",
-                        fr="Les règles de conservation conditionnelles ne sont pas appliquées ici : vérifiez-les à "
-                           "la main ({rules}).")
 EMPTY_LINE = Msg(en="Line {line} of the audience is empty.", fr="La ligne {line} de l'audience est vide.")
 
 Requirement = Literal["consent", "soft_opt_in", "professional", "opt_out", "phone", "consent_or_contract"]
@@ -339,7 +337,7 @@ class _Facts:
         if kind is not None:
             layers.append((Reason.no_contact, ids(select(DataSubject.id).where(~select(Identifier.id).where(
                 Identifier.subject_id == DataSubject.id, Identifier.kind == kind).exists()), DataSubject.id)))
-        layers.append((Reason.retention_over, self._retention(connection, scope, purpose, at, answer)))
+        layers.append((Reason.retention_over, self._retention(connection, scope, purpose, at)))
         restricted: dict[str, set[int]] = {}
         for subject_id, restriction in connection.execute(scope(select(Restriction.subject_id, Restriction.kind).where(
                 Restriction.since < moment, (Restriction.lifted_at.is_(None)) | (Restriction.lifted_at >= moment),
@@ -369,38 +367,23 @@ class _Facts:
         self.consents = self._consents(connection, scope, purpose, channel, moment,
                                        restricted.get("consent_withdrawn", set()))
 
-    def _retention(self, connection: Connection, scope: _Scope, purpose: str, at: dt.date,
-                   answer: Answer) -> set[int]:
-        """The audience whose every period under the activity's unconditional rules is over on `at`."""
+    def _retention(self, connection: Connection, scope: _Scope, purpose: str, at: dt.date) -> set[int]:
+        """The audience whose time for the purpose is over on `at`: the activity's rules combined as everywhere
+        (`registre.retention.combine`), their limits over; a condition the store cannot tell may hold, so its
+        exception must be over too; an obligation to keep keeps the data, not the purpose."""
         activity = self.declared.activity(purpose)
         assert activity is not None  # checked by `activity_or_raise` before any query
-        placed = [p.rule for p in self.declared.rules(activity)]
-        conditional = [r.id or (r.label("en") if r.label else "—") for r in placed if r.when]
-        if conditional:
-            answer.warnings.append((CONDITIONAL_RULES, {"rules": ", ".join(conditional)}))
-        rules = [r for r in placed if r.when is None]
-        expired: list[dict[int, str | None]] = []  # per rule: the people whose period is over, and their category
+        rules = [p.rule for p in self.declared.rules(activity)]
+        if not rules:
+            return set()
         year_end = self.declared.declaration.controller.financial_year_end
-        for rule in rules:
-            if not rule.events:
-                expired.append({})
-                continue
-            # The latest start whose expiry is on or before `at` (registre.retention.expiry): the period is over
-            # exactly for those whose latest event of the rule is on or before that day.
-            bound = first_moment_after(latest_start(end_from(rule, year_end), at))
-            query = select(LifecycleEvent.subject_id, DataSubject.category).join(
-                DataSubject, DataSubject.id == LifecycleEvent.subject_id).where(
-                LifecycleEvent.event.in_(rule.events)).group_by(LifecycleEvent.subject_id, DataSubject.category).having(
-                func.max(LifecycleEvent.occurred_at) < bound)
-            rows = connection.execute(scope(query, LifecycleEvent.subject_id)).all()
-            expired.append({row[0]: row[1] for row in rows})
-        over: set[int] = set()
-        for subject_id, category in {k: v for found in expired for k, v in found.items()}.items():
-            applicable = [i for i, rule in enumerate(rules)
-                          if rule.subjects is None or (category is not None and category in rule.subjects)]
-            if applicable and all(subject_id in expired[i] for i in applicable):
-                over.add(subject_id)
-        return over
+        latest = latest_events(rules, self.moment)
+        verdict = person_verdict(rules, at, year_end, Owner(DataSubject.id, before=self.moment, archived=False,
+                                                            category=DataSubject.category, events=latest))
+        over = and_(verdict.limits_over, SQL.negate(verdict.endless))
+        query = select(DataSubject.id).select_from(DataSubject).outerjoin(
+            latest, latest.c.subject_id == DataSubject.id).where(over)
+        return set(connection.execute(scope(query, DataSubject.id)).scalars())
 
     def _contracts(self, connection: Connection, scope: _Scope, moment: dt.datetime) -> set[int]:
         """The audience with a contract in progress: concluded, and not ended since."""

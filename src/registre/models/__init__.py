@@ -3,6 +3,7 @@
 from registre.models.audit import AuditEntry
 from registre.models.breaches import Breach, BreachNotification
 from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent, ConsentWording
+from registre.models.journal import DatasetBatch
 from registre.models.requests import RightsRequest
 from registre.models.staff import StaffMember, StaffSession
 from registre.models.subjects import (
@@ -15,5 +16,5 @@ from registre.models.subjects import (
 )
 
 __all__ = ["AuditEntry", "BloctelImport", "BloctelNumber", "Breach", "BreachNotification", "ConsentEvent",
-           "ConsentWording", "DataSubject", "Directive", "Identifier", "LifecycleEvent", "PersonalRecord",
-           "Restriction", "RightsRequest", "StaffMember", "StaffSession"]
+           "ConsentWording", "DataSubject", "DatasetBatch", "Directive", "Identifier", "LifecycleEvent",
+           "PersonalRecord", "Restriction", "RightsRequest", "StaffMember", "StaffSession"]

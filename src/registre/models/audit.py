@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import String
+from sqlalchemy import SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registre.db.base import Base
 
 
 class AuditEntry(Base):
-    """One audited action; `hash` covers the entry and the previous entry's hash."""
+    """One audited action; `hash` covers the entry and the previous entry's hash.
+
+    `scheme` says how: 1, plain SHA-256 (entries written before the keyed chain); 2, HMAC-SHA256 under the audit
+    key, which lives outside the database (see audit/chain.py).
+    """
 
     __tablename__ = "audit_entry"
 
@@ -26,3 +30,4 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column()
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scheme: Mapped[int] = mapped_column(SmallInteger, default=2, server_default="1")

@@ -40,3 +40,6 @@ class RightsRequest(Base):
     refusal_reasons: Mapped[str | None] = mapped_column()
     fee_cents: Mapped[int | None] = mapped_column()
     answer: Mapped[dict[str, Any] | None] = mapped_column()
+    # Set by the door that files a request it may receive twice (a confirmation link clicked twice): unique, so that
+    # the second filing finds the first instead of making another.
+    idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)

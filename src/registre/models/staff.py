@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from registre.db.base import Base, utcnow
@@ -20,6 +20,7 @@ class StaffMember(Base):
     role: Mapped[str] = mapped_column(String(80))
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2id, with its parameters and salt
     totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32; set once TOTP is turned on
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)  # the step of the last code accepted: used once
     api_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)  # SHA-256 of the token
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Connection, Engine, MetaData, Table, delete, func, insert, inspect, select, text
 from sqlalchemy.sql import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 from registre.connectors.connection import connect, url_of
 from registre.connectors.finding import Key, key_clause
@@ -50,8 +51,9 @@ class Archive:
         existing = self.metadata.tables.get(f"{self.schema}.{mapped.name}" if self.schema else mapped.name)
         if existing is not None:
             return existing
-        columns = [Column(c.name, c.type, primary_key=c.name in mapped.key, autoincrement=False)
-                   for c in mapped.table.columns]
+        # In another database, the types are the generic ones (MariaDB's TINYINT boolean means nothing to SQLite).
+        columns = [Column(c.name, c.type if self.schema else _generic(c.type), primary_key=c.name in mapped.key,
+                          autoincrement=False) for c in mapped.table.columns]
         return Table(mapped.name, self.metadata, *columns)
 
     def store(self, source: Connection, mapped: MappedTable, rows: list[dict[str, Any]]) -> None:
@@ -84,8 +86,9 @@ class Archive:
         with self.engine.connect() as connection:
             return connection.scalar(select(func.count()).select_from(task.table.table).where(task.where)) or 0
 
-    def purge(self, task: Task, *, batch: int, progress: Progress | None) -> int:
-        """Delete the archived rows whose archive period is over, in batches."""
+    def purge(self, task: Task, *, batch: int, progress: Progress | None, intended: Progress | None = None) -> int:
+        """Delete the archived rows whose archive period is over, in batches; `intended` is told of each batch before
+        its transaction commits, `progress` after."""
         if not self._exists(task.table.name):
             return 0
         mapped = task.table
@@ -98,6 +101,8 @@ class Archive:
                     return done
                 statement = delete(mapped.table).where(key_clause(mapped, keys))
                 connection.execute(statement)
+                if intended is not None:
+                    intended(task, len(keys), str(statement.compile(self.engine)))
             done += len(keys)
             if progress is not None:
                 progress(task, len(keys), str(statement.compile(self.engine)))
@@ -137,3 +142,11 @@ class Archive:
 
     def _exists(self, name: str) -> bool:
         return inspect(self.engine).has_table(name, schema=self.schema)
+
+
+def _generic(kind: TypeEngine[Any]) -> TypeEngine[Any]:
+    """The dialect-free type of a reflected column (its own type where there is none)."""
+    try:
+        return kind.as_generic()
+    except NotImplementedError:
+        return kind

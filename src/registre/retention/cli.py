@@ -32,7 +32,22 @@ app = typer.Typer(help="Retention on the connected databases: plan, then run.", 
 AtOption = typer.Option(None, "--at", help="The day to count periods to (YYYY-MM-DD); default: today.")
 HEADERS = (Msg(en="Dataset", fr="Jeu de données"), Msg(en="Table", fr="Table"), Msg(en="Rule", fr="Règle"),
            Msg(en="Action", fr="Action"), Msg(en="Rows due", fr="Lignes échues"),
-           Msg(en="Held back by other rows", fr="Retenues par d'autres lignes"))
+           Msg(en="Held back, and why", fr="Retenues, et pourquoi"))
+ACTIONS = {"delete": Msg(en="delete", fr="suppression"), "anonymise": Msg(en="anonymise", fr="anonymisation"),
+           "archive": Msg(en="archive", fr="archivage"), "erase_columns": Msg(en="erase columns", fr="effacement de "
+                                                                                               "colonnes"),
+           "purge_archive": Msg(en="purge the archive", fr="purge de l'archive")}
+HELD = {"blocked": Msg(en="{n} pointed to by other rows", fr="{n} désignée(s) par d'autres lignes"),
+        "minimum": Msg(en="{n} under an obligation to keep", fr="{n} sous une obligation de conservation"),
+        "longer_rule": Msg(en="{n} under a longer rule", fr="{n} sous une règle plus longue"),
+        "legal_hold": Msg(en="{n} under a legal hold", fr="{n} sous conservation pour litige")}
+ENDLESS_HEADERS = (Msg(en="Dataset", fr="Jeu de données"), Msg(en="Table", fr="Table"),
+                   Msg(en="Rows kept with no determinable end", fr="Lignes conservées sans fin déterminable"))
+ENDLESS = Msg(en="No rule gives these rows an end (no rule applies to some of their data, or it names no event to "
+                 "count from, or the annotation records none): say it in the declaration.",
+              fr="Aucune règle ne donne de fin à ces lignes (aucune règle ne couvre une partie de leurs données, ou "
+                 "elle ne nomme pas d'événement de départ, ou l'annotation n'en enregistre aucun) : dites-le dans la "
+                 "déclaration.")
 DONE_HEADERS = (*HEADERS[:4], Msg(en="Rows done", fr="Lignes traitées"))
 SKIPPED = Msg(en="Not applied: {table}, {rule}: {reason}.", fr="Non appliquée : {table}, {rule} : {reason}.")
 NO_DATASETS = Msg(en="The built-in store only: set REGISTRE_DATASETS to sweep the organisation's own databases too.",
@@ -44,6 +59,11 @@ PASSED = Msg(en="passed: the rows are anonymised", fr="respecté : les lignes so
 FAILED = Msg(en="not reached: the rows are only pseudonymised, still personal data",
              fr="non atteint : les lignes ne sont que pseudonymisées, ce sont encore des données personnelles")
 
+INTERRUPTED = Msg(en="A previous run stopped in the middle of a batch ({action}, {rows} rows of {table} in {dataset}): "
+                     "it is now in the audit log as an interrupted run; this run did what was still due.",
+                  fr="Une exécution précédente s'est arrêtée au milieu d'un lot ({action}, {rows} lignes de {table} "
+                     "dans {dataset}) : il figure désormais au journal d'audit comme exécution interrompue ; "
+                     "celle-ci a fait ce qui restait dû.")
 
 @app.command()
 @plain_errors
@@ -59,9 +79,17 @@ def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
     table = Table(*(h(lang) for h in HEADERS))
     for dataset in report:
         for task in dataset["tasks"]:
-            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), task["action"], str(task["due"]),
-                          str(task.get("blocked", "")))
+            held = "; ".join(words(lang, n=task[key]) for key, words in HELD.items() if task.get(key))
+            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), _action(task, lang),
+                          str(task["due"]), held)
     out.print(table)
+    endless = [(dataset["dataset"], where, n) for dataset in report for where, n in dataset["endless"].items()]
+    if endless:
+        kept = Table(*(h(lang) for h in ENDLESS_HEADERS))
+        for row in endless:
+            kept.add_row(row[0], escape(row[1]), str(row[2]))
+        out.print(kept)
+        err.print(ENDLESS(lang), soft_wrap=True)
     _print_skipped(report, lang)
 
 
@@ -87,10 +115,13 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         print_json(report)
         return
     _say_empty(report, lang)
+    for batch in report[0].get("interrupted", []):
+        out.print(INTERRUPTED(lang, dataset=escape(batch["dataset"]), table=escape(str(batch.get("table"))),
+                              rows=batch.get("rows", "?"), action=batch.get("action", "?")), soft_wrap=True)
     table = Table(*(h(lang) for h in DONE_HEADERS))
     for dataset in report:
         for task in dataset["tasks"]:
-            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), task["action"],
+            table.add_row(dataset["dataset"], _where(task), escape(task["rule"]), _action(task, lang),
                           str(task.get("rows", task.get("purged", 0))))
     out.print(table)
     for dataset in report:
@@ -100,6 +131,12 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
                 out.print(K_CHECK(lang, table=task["table"], k=check["k"], verdict=verdict,
                                   values=check["values_suppressed"], rows=check["rows_deleted"]))
     _print_skipped(report, lang)
+
+
+def _action(task: dict[str, Any], lang: Lang) -> str:
+    """What a task does, in words."""
+    action = ACTIONS.get(task["action"])
+    return action(lang) if action else str(task["action"])
 
 
 def _where(task: dict[str, Any]) -> str:

@@ -18,8 +18,9 @@ Kleene's three-valued logic as a pair of two-valued predicates (`Maybe`), so tha
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -27,6 +28,7 @@ from sqlalchemy import Connection, and_, case, false, func, not_, or_, select, t
 from sqlalchemy.sql import ColumnElement
 
 from registre.declarations.schemas import Clause, Group, RetentionRule
+from registre.retention.expiry import expiry
 
 B = TypeVar("B")
 OPERATORS: dict[str, Callable[[Any, Any], Any]] = {
@@ -97,6 +99,15 @@ class Sql:
 
 
 SQL = Sql()
+
+
+def evaluate(value: Any, clause: Clause) -> Maybe[bool]:
+    """A clause on one record's value, in three-valued logic: an unknown value (None) may match."""
+    if value is None:
+        return unknown(PYTHON)
+    if clause.op == "in":
+        return known(PYTHON, value in (clause.value if isinstance(clause.value, list) else [clause.value]))
+    return known(PYTHON, bool(OPERATORS[clause.op](value, clause.value)))
 
 
 def comparison(column: Any, clause: Clause) -> Maybe[Predicate]:
@@ -195,6 +206,22 @@ def decide(rules: Sequence[RetentionRule], logic: Logic[B], *, applies: Callable
     )
 
 
+def record(rules: Sequence[RetentionRule], *, attributes: Mapping[str, Any], events: Mapping[str, dt.date | None],
+           today: dt.date, financial_year_end: str = "12-31") -> Verdict[bool]:
+    """The decision for one record, from its attributes (a missing one is unknown) and the days of its events."""
+
+    def applies(rule: RetentionRule) -> Maybe[bool]:
+        if rule.when is None:
+            return always(PYTHON)
+        return condition(rule.when, PYTHON, lambda clause: evaluate(attributes.get(clause.attribute), clause))
+
+    def over(rule: RetentionRule) -> bool:
+        end = expiry(rule, events, financial_year_end=financial_year_end)
+        return end is not None and end <= today
+
+    return decide(rules, PYTHON, applies=applies, over=over)
+
+
 def covers(rule: RetentionRule, *, data: str | None = None, subject: str | None = None) -> bool:
     """Whether a rule concerns a data category and a subject category (None: not known, so it may)."""
     return (data is None or rule.data is None or data in rule.data) and \
@@ -204,7 +231,6 @@ def covers(rule: RetentionRule, *, data: str | None = None, subject: str | None 
 def label(rule: RetentionRule, index: int, activity: str) -> str:
     """The name a plan and an audit entry give a rule: its id, or its place in the activity."""
     return rule.id or f"{activity}.retention[{index}]"
-
 
 
 def tally(connection: Connection, table: Any, tests: dict[str, ColumnElement[bool]]) -> dict[str, int]:

@@ -4,6 +4,7 @@ each audited in the store once its database has committed)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from registre.audit.service import record as audit
+from registre.audit import journal
 from registre.config import Settings
 from registre.connectors import service as connectors
 from registre.connectors.finding import Identity, Key, find
@@ -59,7 +60,9 @@ def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date)
 def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, *, actor: str,
         started: Started | None = None, advanced: Advanced | None = None) -> list[dict[str, Any]]:
     """Do what the plan says, task after task, in batches; every batch is audited. A run stopped at any point and
-    started again finishes the work."""
+    started again finishes the work, and first audits the batches the stopped run left unsettled (`journal`)."""
+    interrupted = journal.reconcile(engine, actor=actor, operation="retention")
+    run_ref = uuid.uuid4().hex
     kept, skipped = store.tasks(declared, today)
     swept = []
     for kept_task in kept:
@@ -73,7 +76,8 @@ def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, 
 
         rows = store.run(engine, kept_task, batch=settings.retention_batch, actor=actor, progress=step)
         swept.append({**_in_store(kept_task), "rows": rows})
-    report = [{"dataset": "store", "tasks": swept, "skipped": skipped}]
+    report = [{"dataset": "store", "tasks": swept, "skipped": skipped,
+               **({"interrupted": interrupted} if interrupted else {})}]
     for annotation in connectors.datasets(settings):
         with _swept(engine, settings, declared, annotation, today) as prepared:
             done = []
@@ -82,17 +86,24 @@ def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, 
                     with prepared.connected.engine.connect() as connection:
                         started(task, sweep.count(prepared, connection, task)["due"])
 
-                def batch(task: Task, rows: int, statement: str, dataset: str = prepared.connected.name) -> None:
-                    with unit_of_work(engine) as session:
-                        audit(session, actor=actor, action="retention.batch", target_type="dataset",
-                              target_ref=dataset, details={"table": task.table.name, "rule": task.rule,
-                                                           "action": task.action.value, "rows": rows,
-                                                           "sql": statement})
+                pending: list[int] = []
+
+                def intended(task: Task, rows: int, statement: str, dataset: str = prepared.connected.name,
+                             pending: list[int] = pending) -> None:
+                    details = {"table": task.table.name, "rule": task.rule, "action": task.action.value,
+                               "rows": rows, "sql": statement}
+                    pending.append(journal.intend(engine, dataset=dataset, operation="retention", intent=details,
+                                                  actor=actor, run_ref=run_ref))
+
+                def batch(task: Task, rows: int, statement: str, pending: list[int] = pending) -> None:
+                    journal.settle(engine, pending.pop(), [journal.Entry("retention.batch", {
+                        "table": task.table.name, "rule": task.rule, "action": task.action.value, "rows": rows,
+                        "sql": statement})], counts={"rows": rows})
                     if advanced is not None:
                         advanced(task, rows)
 
                 done.append({**_describe(task), **sweep.run(prepared, task, batch=settings.retention_batch,
-                                                            progress=batch)})
+                                                            progress=batch, intended=intended)})
             report.append({"dataset": prepared.connected.name, "tasks": done,
                            "skipped": [vars(s) for s in prepared.skipped]})
     return report

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, delete, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, Engine, and_, case, delete, false, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -26,7 +26,7 @@ from registre.law.calendar import first_moment_after
 from registre.models.subjects import DataSubject, LifecycleEvent, PersonalRecord, Restriction
 from registre.retention import combine
 from registre.retention.combine import SQL, Maybe, always, unknown
-from registre.retention.expiry import kept_until, latest_start
+from registre.retention.expiry import end_from, kept_until, latest_start
 
 Predicate = ColumnElement[bool]
 
@@ -62,8 +62,7 @@ def tasks(declared: Declared, today: dt.date) -> tuple[list[StoreTask], list[dic
             groups.setdefault(covering, []).append(category)
         for covering, categories in groups.items():
             chosen = [rule for label, rule in rules if label in covering]
-            verdict = combine.decide(chosen, SQL, applies=_applies,
-                                     over=lambda rule: _over(rule, today, year_end))
+            verdict = person_verdict(chosen, today, year_end, RECORDS)
             scope = and_(PersonalRecord.activity == activity.id, PersonalRecord.data_category.in_(categories))
             free = _not_held(activity.id)
             found.append(StoreTask(
@@ -100,23 +99,58 @@ def run(engine: Engine, task: StoreTask, *, batch: int, actor: str,
             progress(len(ids))
 
 
-def _applies(rule: RetentionRule) -> Maybe[Predicate]:
+@dataclass(frozen=True)
+class Owner:
+    """Whose events a decision reads: the column of the person, the record's own collection time (None: the person's
+    `collected` event), and the moment from which events do not count yet (a decision for a past day)."""
+
+    subject: Any
+    collected: Any = None
+    before: dt.datetime | None = None
+    archived: bool = True  # the archive period counts (a sweep); without, the active period alone (a purpose)
+    category: Any = None  # the person's category, when the query already holds it
+    events: Any = None  # a table of each person's latest events (`latest_events`), when the query joins it
+
+
+RECORDS = Owner(PersonalRecord.subject_id, PersonalRecord.collected_at)
+
+
+def person_verdict(rules: list[RetentionRule], today: dt.date, year_end: str,
+                   owner: Owner) -> combine.Verdict[Predicate]:
+    """The rules' combined decision on `today` for the rows of `owner`, from the person's category and events."""
+    return combine.decide(rules, SQL, applies=lambda rule: _applies(rule, owner),
+                          over=lambda rule: _over(rule, today, year_end, owner))
+
+
+def latest_events(rules: list[RetentionRule], before: dt.datetime) -> Any:
+    """Each person's latest event of every name the rules count from, before `before`: one grouped scan, to join."""
+    names = sorted({event for rule in rules for event in [*rule.events, *(
+        [rule.archive.start] if rule.archive is not None and rule.archive.start else [])]})
+    columns = [func.max(case((LifecycleEvent.event == name, LifecycleEvent.occurred_at))).label(name)
+               for name in names]
+    return select(LifecycleEvent.subject_id, *columns).where(
+        LifecycleEvent.occurred_at < before, LifecycleEvent.event.in_(names)).group_by(
+        LifecycleEvent.subject_id).subquery("latest")
+
+
+def _applies(rule: RetentionRule, owner: Owner) -> Maybe[Predicate]:
     """Whether a rule concerns a record: the person's category (when the rule names some), and a condition the
     store cannot tell."""
     parts = [always(SQL) if rule.when is None else unknown(SQL)]
     if rule.subjects is not None:
-        category = select(DataSubject.category).where(DataSubject.id == PersonalRecord.subject_id).scalar_subquery()
+        category = owner.category if owner.category is not None else select(DataSubject.category).where(
+            DataSubject.id == owner.subject).scalar_subquery()
         parts.append(combine.comparison(category, Clause(attribute="category", op="in", value=list(rule.subjects))))
     return Maybe(SQL.all([p.sure for p in parts]), SQL.all([p.maybe for p in parts]))
 
 
-def _over(rule: RetentionRule, today: dt.date, year_end: str) -> Predicate:
-    """The records whose period under `rule`, archive included, is over on `today`."""
-    events, end = kept_until(rule, year_end)
+def _over(rule: RetentionRule, today: dt.date, year_end: str, owner: Owner) -> Predicate:
+    """The records whose period under `rule` (archive included, for a sweep) is over on `today`."""
+    events, end = kept_until(rule, year_end) if owner.archived else (rule.events, end_from(rule, year_end))
     if not events:
         return false()
     bound = first_moment_after(latest_start(end, today))
-    terms = [_term(event) for event in events]
+    terms = [_term(event, owner) for event in events]
     if rule.whichever == "first":
         return or_(*[t < bound for t in terms])
     return and_(*[or_(t.is_(None), t < bound) for t in terms], or_(*[t.is_not(None) for t in terms]))
@@ -136,11 +170,18 @@ def _notes(activity: Activity, rules: list[tuple[str, RetentionRule]]) -> list[d
     return notes
 
 
-def _term(event: str) -> Any:
-    if event == "collected":
-        return PersonalRecord.collected_at
-    return select(func.max(LifecycleEvent.occurred_at)).where(
-        LifecycleEvent.subject_id == PersonalRecord.subject_id, LifecycleEvent.event == event).scalar_subquery()
+def _term(event: str, owner: Owner) -> Any:
+    """The day an event counts from: the record's own collection, else the person's latest such event (before
+    `owner.before`, for a past day)."""
+    if event == "collected" and owner.collected is not None:
+        return owner.collected
+    if owner.events is not None:
+        return owner.events.c[event]
+    latest = select(func.max(LifecycleEvent.occurred_at)).where(
+        LifecycleEvent.subject_id == owner.subject, LifecycleEvent.event == event)
+    if owner.before is not None:
+        latest = latest.where(LifecycleEvent.occurred_at < owner.before)
+    return latest.scalar_subquery()
 
 
 def _not_held(activity: str) -> ColumnElement[bool]:

@@ -181,11 +181,13 @@ def endless(sweep: Sweep, connection: Connection) -> dict[str, int]:
     return {name: n for name, n in counted.items() if n}
 
 
-def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = None) -> dict[str, Any]:
-    """Do one task in batches of `batch` rows, each its own transaction; returns what was done."""
+def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = None,
+        intended: Progress | None = None) -> dict[str, Any]:
+    """Do one task in batches of `batch` rows, each its own transaction; returns what was done. `intended` is told
+    of each batch before its transaction commits (to journal it), `progress` after."""
     if task.action is Action.purge_archive:
         assert sweep.archive is not None
-        return {"purged": sweep.archive.purge(task, batch=batch, progress=progress)}
+        return {"purged": sweep.archive.purge(task, batch=batch, progress=progress, intended=intended)}
     engine = sweep.connected.engine
     done = 0
     cursor = _Cursor(task, batch)
@@ -199,6 +201,8 @@ def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = Non
             if scope is None:
                 break
             rows, statement = _apply(sweep, connection, task, scope)
+            if intended is not None and rows:
+                intended(task, rows, statement)
         done += rows
         if progress is not None and rows:
             progress(task, rows, statement)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from registre.connectors.acting import DatasetResult
@@ -30,7 +30,10 @@ from registre.errors import Conflict
 from registre.i18n import Lang, Msg
 from registre.models.requests import RightsRequest
 from registre.models.subjects import DataSubject, Directive, Identifier, LifecycleEvent, PersonalRecord, Restriction
+from registre.retention.obligations import holds as obligations_hold
+from registre.retention.obligations import obligations
 from registre.rights import package
+from registre.rights.deadlines import local_date
 from registre.rights.schemas import RequestKind
 
 RESTRICTED = Msg(en="The data of '{activity}' are restricted (Art. 18): they cannot be changed until the "
@@ -84,10 +87,11 @@ class Context:
         return list(self.session.scalars(select(PersonalRecord).where(PersonalRecord.subject_id == self.subject.id)
                                          .order_by(PersonalRecord.activity, PersonalRecord.id)))
 
-    def restrict(self, kind: str, activity: str | None, ground: str | None) -> None:
-        """Mark some or all of the subject's data as restricted or objected to."""
+    def restrict(self, kind: str, activity: str | None, ground: str | None, *,
+                 since: dt.datetime | None = None) -> None:
+        """Mark some or all of the subject's data as restricted or objected to (from now, or from `since`)."""
         self.session.add(Restriction(subject_id=self.subject.id, kind=kind, activity=activity, ground=ground,
-                                     since=self.now, request_id=self.request.id if self.request else None))
+                                     since=since or self.now, request_id=self.request.id if self.request else None))
 
     def recipients(self, activities: set[str]) -> list[str]:
         """The named recipients of those activities, to inform of a change (Art. 19)."""
@@ -180,9 +184,18 @@ def _erasure(context: Context) -> Completion:
     erased: dict[str, int] = {}
     kept: dict[str, dict[str, Any]] = {}
     holds = _restricted_activities(context, "legal_hold")
+    events = _latest_events(context)
+    gone: list[int] = []
+    today = local_date(context.now)
+    year_end = context.declared.declaration.controller.financial_year_end
     for record in context.records():
         activity = context.activity(record.activity)
         exception = _exception(context, activity, holds)
+        if exception is None and obligations_hold(
+                obligations(context.declared, activity, {record.data_category}),
+                events={**events, "collected": local_date(record.collected_at)}, today=today,
+                financial_year_end=year_end):
+            exception = "Art. 17(3)(b)"
         if exception is not None and activity is not None:
             until = ([HELD(lang)] if exception == "Art. 17(3)(e)" else
                      [period(p.rule, context.declared, lang) for p in context.declared.rules(activity)])
@@ -190,9 +203,9 @@ def _erasure(context: Context) -> Completion:
             entry["records"] += 1
         else:
             erased[record.activity] = erased.get(record.activity, 0) + 1
-    if erased:
-        context.session.execute(delete(PersonalRecord).where(PersonalRecord.subject_id == context.subject.id,
-                                                             PersonalRecord.activity.in_(erased)))
+            gone.append(record.id)
+    for chunk in range(0, len(gone), 1000):
+        context.session.execute(delete(PersonalRecord).where(PersonalRecord.id.in_(gone[chunk:chunk + 1000])))
     for activity_name, entry in kept.items():
         context.restrict("restriction", activity_name, f"{entry['exception']}: kept, erasure refused in part")
     kept_elsewhere = {(entry["activity"], table, entry["exception"]) for outcome in context.connected
@@ -203,6 +216,13 @@ def _erasure(context: Context) -> Completion:
         _forget(context)
     return Completion({"summary": {"erased": erased, "kept": kept},
                        "inform_recipients": context.recipients(set(erased))})
+
+
+def _latest_events(context: Context) -> dict[str, dt.date | None]:
+    """The Paris day of the subject's latest event of each name."""
+    rows = context.session.execute(select(LifecycleEvent.event, func.max(LifecycleEvent.occurred_at)).where(
+        LifecycleEvent.subject_id == context.subject.id).group_by(LifecycleEvent.event)).all()
+    return {event: local_date(at) for event, at in rows}
 
 
 def kept_activities(session: Session, subject: DataSubject, declared: Declared, now: dt.datetime) -> dict[str, str]:
@@ -235,12 +255,23 @@ def _restriction(context: Context) -> Completion:
     return Completion({"summary": {"restricted": activities}})
 
 
+OBJECTION_GROUND = "Art. 21(2)-(3)"
+
+
+def objected_on_receipt(session: Session, request: RightsRequest | None) -> bool:
+    """Whether the request's objection to direct marketing took effect when it was received."""
+    return request is not None and request.id is not None and session.scalar(select(Restriction.id).where(
+        Restriction.request_id == request.id, Restriction.kind == "objection_marketing").limit(1)) is not None
+
+
 def _objection(context: Context) -> Completion:
     """Direct marketing stops at once and for good (Art. 21(3)); other processing is restricted while the
     controller's grounds are weighed (Art. 18(1)(d))."""
     scope = context.details.get("objection", "direct_marketing")
     if scope == "direct_marketing":
-        context.restrict("objection_marketing", None, "Art. 21(2)")
+        if not objected_on_receipt(context.session, context.request):
+            context.restrict("objection_marketing", None, OBJECTION_GROUND,
+                             since=context.request.received_at if context.request else None)
     elif scope == "profiling":
         context.restrict("objection_profiling", None, "Art. 21(1)")
     else:

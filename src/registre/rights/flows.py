@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 
+from registre.audit import journal
 from registre.audit.service import record as audit
 from registre.config import Settings
 from registre.connectors import service as connectors
@@ -21,7 +23,9 @@ from registre.errors import Conflict
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter, send
 from registre.models.subjects import Identifier
+from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
+from registre.rights.deadlines import local_date
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
@@ -43,6 +47,7 @@ class Result:
     files: dict[str, bytes] = field(default_factory=dict)
     sent: list[str] = field(default_factory=list)
     unsent: list[str] = field(default_factory=list)
+    new: bool = True  # False: an idempotent filing found the request already filed
 
     def as_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (files by name only)."""
@@ -63,17 +68,35 @@ def _deliver(result: Result, pending: list[Letter | None], settings: Settings) -
 
 
 def file_request(engine: Engine, settings: Settings, declared: Declared | None, request_in: RequestCreate,
-                 actor: str) -> Result:
+                 actor: str, *, idempotency_key: str | None = None) -> Result:
     """Record a new request and acknowledge it; a person the store does not know but a connected database does
-    is added to the store first."""
+    is added to the store first. Filed again under the same `idempotency_key` (even at the same moment), it
+    returns the request already filed, with `new` False and no second letter."""
+    if idempotency_key is not None:
+        existing = _filed_under(engine, settings, idempotency_key)
+        if existing is not None:
+            return existing
     if request_in.subject:
         _enrol_if_connected(engine, settings, request_in.subject, actor)
-    with unit_of_work(engine) as session:
-        request = service.create(session, request_in=request_in, region=settings.region, actor=actor)
-        shown = service.read(session, request, settings.region)
-        pending = [letters.letter("received", request, declared, received=request.received_at.date(),
-                                  deadline=shown.strict_deadline)]
+    try:
+        with unit_of_work(engine) as session:
+            request = service.create(session, request_in=request_in, region=settings.region, actor=actor,
+                                     idempotency_key=idempotency_key)
+            shown = service.read(session, request, settings.region)
+            pending = [letters.letter("received", request, declared, received=request.received_at.date(),
+                                      deadline=shown.strict_deadline)]
+    except IntegrityError:
+        existing = _filed_under(engine, settings, idempotency_key) if idempotency_key is not None else None
+        if existing is None:
+            raise
+        return existing  # filed by a concurrent call between our look-up and our insert
     return _deliver(Result(shown), pending, settings)
+
+
+def _filed_under(engine: Engine, settings: Settings, key: str) -> Result | None:
+    with unit_of_work(engine) as session:
+        request = service.by_idempotency_key(session, key)
+        return None if request is None else Result(service.read(session, request, settings.region), new=False)
 
 
 def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> RequestRead:
@@ -99,7 +122,7 @@ def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str,
     secret = settings.secret_key.get_secret_value()
     pending: list[Letter | None] = []
     with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
+        request = service.get_or_raise(session, ref, for_update=True)
         if ask:
             sent_code, contact = service.ask_identity(session, request, actor=actor, secret=secret)
             item = letters.letter("identity", request, None, code=sent_code, days=service.CODE_LIFETIME.days)
@@ -114,7 +137,7 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
            actor: str) -> Result:
     """Extend a request by two months and tell the person why."""
     with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
+        request = service.get_or_raise(session, ref, for_update=True)
         computed = service.extend(session, request, reasons=reasons, region=settings.region, actor=actor)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("extended", request, declared, deadline=computed.strict, reasons=reasons)]
@@ -126,7 +149,7 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
     audited) and then in the store, and send the answer."""
     connected = _act_on_datasets(engine, settings, declared, ref, actor)
     with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
+        request = service.get_or_raise(session, ref, for_update=True)
         done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
@@ -140,7 +163,7 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
            actor: str, fee_cents: int | None = None, excessive: bool = False) -> Result:
     """Refuse with reasons and tell the person of their remedies."""
     with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
+        request = service.get_or_raise(session, ref, for_update=True)
         service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents,
                        excessive=excessive)
         shown = service.read(session, request, settings.region)
@@ -166,27 +189,39 @@ def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str
 
 def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str,
                      actor: str) -> list[DatasetResult]:
-    """Do the request's right in the connected databases; the statements run in each are audited as soon as that
-    database has committed."""
+    """Do the request's right in the connected databases; the statements run in each are journalled before that
+    database commits and audited as soon as it has (audit/journal.py). What a stopped completion of the same request
+    did is audited first, and counted in the answer."""
     datasets = connectors.datasets(settings)
     if not datasets:
         return []
+    interrupted = [DatasetResult(batch["dataset"], dict(batch.get("tables", {})))
+                   for batch in journal.reconcile(engine, actor=actor, request_ref=ref)]
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref)
         subject = service.ready(session, request)
         identities = [Identity(i.kind, i.value) for i in identifiers(session, subject)]
-        policy = Policy(actions.kept_activities(session, subject, declared, utcnow()),
-                        connectors.pseudonym_key(settings))
+        now = utcnow()
+        policy = Policy(actions.kept_activities(session, subject, declared, now),
+                        connectors.pseudonym_key(settings), obligation=holding(declared, local_date(now)))
         kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
 
-    def committed(result: DatasetResult) -> None:
-        with unit_of_work(engine) as session:
-            for statement in result.statements:
-                audit(session, actor=actor, action="dataset.statement", target_type="dataset",
-                      target_ref=result.dataset, subject_ref=subject_ref,
-                      details={"request": ref, **statement.as_dict()})
+    pending: dict[str, int] = {}
 
-    return connectors.act(datasets, kind, identities, details, policy, committed)
+    def intended(result: DatasetResult) -> None:
+        if result.statements:  # a read changes nothing: nothing to journal
+            pending[result.dataset] = journal.intend(
+                engine, dataset=result.dataset, operation=kind.value, actor=actor, subject_ref=subject_ref,
+                request_ref=ref, intent={"tables": result.tables,
+                                         "statements": [s.as_dict() for s in result.statements]})
+
+    def committed(result: DatasetResult) -> None:
+        if result.dataset in pending:
+            journal.settle(engine, pending.pop(result.dataset),
+                           [journal.Entry("dataset.statement", {"request": ref, **s.as_dict()})
+                            for s in result.statements], counts={"statements": len(result.statements)})
+
+    return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended)]
 
 
 def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,

@@ -26,6 +26,7 @@ from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
 from registre.rights import actions
+from registre.rights.actions import OBJECTION_GROUND
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
 from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.service import locate
@@ -62,8 +63,11 @@ REASONABLE_INTERVAL = dt.timedelta(days=365)
 
 
 def create(session: Session, *, request_in: RequestCreate, region: Region, actor: str,
-           now: dt.datetime | None = None) -> RightsRequest:
-    """Record a request as received on its channel; its deadline runs from receipt, not from this moment."""
+           now: dt.datetime | None = None, idempotency_key: str | None = None) -> RightsRequest:
+    """Record a request as received on its channel; its deadline runs from receipt, not from this moment.
+
+    With an `idempotency_key`, a second filing of the same thing fails on the key's unique constraint (an
+    `IntegrityError` at flush): the caller then reads the request already filed (`by_idempotency_key`)."""
     now = now or utcnow()
     received_at = request_in.received_at or now
     if received_at > now + dt.timedelta(minutes=5):
@@ -75,21 +79,36 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
         subject_id=subject.id if subject else None,
         requester=request_in.requester.model_dump(mode="json", exclude_none=True),
         details=request_in.details.model_dump(mode="json", exclude_defaults=True),
-        lang=request_in.lang, status=Status.open.value, deadline=computed.initial,
+        lang=request_in.lang, status=Status.open.value, deadline=computed.initial, idempotency_key=idempotency_key,
     )
     session.add(request)
     session.flush()
+    if subject is not None and request.kind == RequestKind.objection.value and \
+            request.details.get("objection", "direct_marketing") == "direct_marketing":
+        # Art. 21(3): direct marketing stops once the objection is received, not when the request is closed.
+        session.add(Restriction(subject_id=subject.id, kind="objection_marketing", ground=OBJECTION_GROUND,
+                                since=received_at, request_id=request.id))
     _audit(session, request, actor, "request.received", subject,
            {"kind": request.kind, "channel": request.channel, "deadline": computed.initial.isoformat()})
     return request
 
 
-def get_or_raise(session: Session, ref: str) -> RightsRequest:
-    """The request with reference `ref`."""
-    request = session.scalar(select(RightsRequest).where(RightsRequest.ref == ref))
+def get_or_raise(session: Session, ref: str, *, for_update: bool = False) -> RightsRequest:
+    """The request with reference `ref`; `for_update` locks its row until the transaction ends (SELECT ... FOR
+    UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already lets one writer in at a time) and reads it
+    afresh, so that a state change checks the status another transaction may just have committed."""
+    query = select(RightsRequest).where(RightsRequest.ref == ref)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    request = session.scalar(query)
     if request is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return request
+
+
+def by_idempotency_key(session: Session, key: str) -> RightsRequest | None:
+    """The request filed under an idempotency key, if any."""
+    return session.scalar(select(RightsRequest).where(RightsRequest.idempotency_key == key))
 
 
 def list_requests(session: Session, *, status: Status | None = None, limit: int = 500) -> list[RightsRequest]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from fastapi.testclient import TestClient
@@ -11,6 +12,7 @@ from registre.db.session import make_engine, unit_of_work
 from registre.models.audit import AuditEntry
 from registre.staff import service as staff
 from registre.staff import totp
+from tests.fixtures.factories import create_subject
 from tests.web.backoffice.conftest import PASSWORD, TOKEN, csrf_of, sign_in
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -184,3 +186,18 @@ def test_the_dpo_opens_a_breach_from_the_dashboard_and_others_cannot(client: Tes
     client.post("/staff/logout", data={"csrf": csrf_of(page.text)})
     sign_in(client, "marketing@paris.example")
     assert client.get(f"/staff/breaches/{ref}").status_code == 403
+
+
+def test_the_dashboard_counts_what_is_kept_with_no_determinable_end(client: TestClient) -> None:
+    sign_in(client, "dpo@paris.example")
+
+    def endless() -> int:
+        found = re.search(r"Kept with no determinable end: (\d+) row", client.get("/staff?lang=en").text)
+        return int(found.group(1)) if found else 0
+
+    before = endless()
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    with unit_of_work(engine) as session:  # "CCTV footage | For a maximum period of one month": from when?
+        create_subject(session, email="filmed@example.fr",
+                       records=[("video_surveillance", "cctv_footage", "clip", "cam-2.mp4")])
+    assert endless() == before + 1

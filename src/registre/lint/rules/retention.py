@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from registre.declarations.describe import duration
+from registre.declarations.loader import FieldPath
+from registre.declarations.schemas import Clause, Duration, Group, RetentionRule
 from registre.i18n import Msg
+from registre.law.retention import Bound, KeepingPeriod, cited, with_threshold
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 
 E, W = Severity.error, Severity.warning
@@ -28,10 +31,9 @@ def missing(context: Context) -> Iterator[Hit]:
           fr="Une règle de conservation de « {activity} » ne donne ni durée ni événement de départ."))
 def undetermined(context: Context) -> Iterator[Hit]:
     """A rule gives a duration or an event (or both)."""
-    for _, activity in each_activity(context):
-        for placed in context.declared.rules(activity):
-            if placed.rule.duration is None and not placed.rule.events:
-                yield Hit(placed.path, {"activity": activity.id})
+    for path, activities, rule_ in _each_rule(context):
+        if rule_.duration is None and not rule_.events:
+            yield Hit(path, {"activity": activities})
 
 
 @rule("RET-NO-START", W, "GDPR Art. 13(2)(a)",
@@ -41,11 +43,10 @@ def undetermined(context: Context) -> Iterator[Hit]:
              "à partir duquel elle court."))
 def no_start(context: Context) -> Iterator[Hit]:
     """A duration says what it counts from."""
-    for _, activity in each_activity(context):
-        for placed in context.declared.rules(activity):
-            rule_ = placed.rule
-            if rule_.duration is not None and not rule_.events and rule_.anchor is None:
-                yield Hit(placed.path, {"activity": activity.id, "duration": duration(rule_.duration, "en")})
+    for path, activities, rule_ in _each_rule(context):
+        if rule_.duration is not None and not rule_.events and rule_.anchor is None:
+            yield Hit(path, {"activity": activities, "duration": Msg(
+                en=duration(rule_.duration, "en"), fr=duration(rule_.duration, "fr"))})
 
 
 @rule("RET-GAP", W, "GDPR Art. 5(1)(e), 30(1)(f)",
@@ -67,3 +68,114 @@ def gap(context: Context) -> Iterator[Hit]:
         ]
         if uncovered:
             yield Hit((*path, "retention"), {"activity": activity.id, "pairs": ", ".join(uncovered)})
+
+
+def _each_rule(context: Context) -> Iterator[tuple[FieldPath, str, RetentionRule]]:
+    """Each retention rule once, at its own place (a shared rule too), with the activities it applies to."""
+    found: dict[FieldPath, tuple[list[str], RetentionRule]] = {}
+    for _, activity in each_activity(context):
+        for placed in context.declared.rules(activity):
+            found.setdefault(placed.path, ([], placed.rule))[0].append(activity.id)
+    for path, (activities, rule_) in found.items():
+        yield path, "', '".join(activities), rule_
+
+
+def _laws(context: Context) -> Iterator[tuple[FieldPath, str, RetentionRule, list[KeepingPeriod]]]:
+    """Each retention rule once, with the periods of law/retention it cites: by its `law`, its label or note, or an
+    amount threshold in its condition."""
+    for path, activities, rule_ in _each_rule(context):
+        texts = [t for part in (rule_.law, rule_.label, rule_.note) if part is not None for t in (part.fr, part.en)]
+        found = cited(texts)
+        found += [p for clause in _clauses(rule_.when) if isinstance(clause.value, int | float)
+                  for p in with_threshold(float(clause.value)) if p not in found]
+        yield path, activities, rule_, found
+
+
+def _clauses(test: Clause | Group | None) -> Iterator[Clause]:
+    if test is None:
+        return
+    if isinstance(test, Clause):
+        yield test
+        return
+    for part in [*test.all, *(test.any or []), *([test.not_] if test.not_ is not None else [])]:
+        yield from _clauses(part)
+
+
+def _kept_months(rule_: RetentionRule) -> float | None:
+    """How long the rule keeps data in all, archive included (None: no duration given)."""
+    if rule_.duration is None:
+        return None if not rule_.events else 0.0
+    return rule_.duration.total_months + (rule_.archive.duration.total_months if rule_.archive else 0.0)
+
+
+def _months(months: float) -> Msg:
+    """A number of months in words, in both languages."""
+    whole = round(months)
+    period = Duration(years=whole // 12, months=whole % 12)
+    return Msg(en=duration(period, "en"), fr=duration(period, "fr"))
+
+
+@rule("RET-BELOW-MINIMUM", E, "GDPR Art. 17(3)(b); the law cited (registre.law.retention)",
+      Msg(en="Retention shorter than the law requires", fr="Conservation plus courte que ce que la loi impose"),
+      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} requires {required} "
+             "({title}).",
+          fr="Une règle de conservation de « {activity} » garde les données {declared}, mais {source} impose "
+             "{required} ({title})."))
+def below_minimum(context: Context) -> Iterator[Hit]:
+    """A rule that cites a keeping obligation keeps at least as long as it."""
+    for path, activity, rule_, periods in _laws(context):
+        kept = _kept_months(rule_)
+        for period in periods:
+            if period.bound is Bound.minimum and kept is not None and kept < period.months:
+                yield Hit(path, {"activity": activity, "declared": _months(kept), "source": period.source,
+                                 "required": _months(period.months), "title": period.title})
+
+
+@rule("RET-ABOVE-MAXIMUM", W, "GDPR Art. 5(1)(e); the law cited (registre.law.retention)",
+      Msg(en="Retention longer than the law allows", fr="Conservation plus longue que ce que la loi permet"),
+      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} allows at most {allowed} "
+             "({title}).",
+          fr="Une règle de conservation de « {activity} » garde les données {declared}, mais {source} permet au "
+             "plus {allowed} ({title})."))
+def above_maximum(context: Context) -> Iterator[Hit]:
+    """A rule that cites a maximum keeps no longer than it."""
+    for path, activity, rule_, periods in _laws(context):
+        kept = _kept_months(rule_)
+        for period in periods:
+            if period.bound is Bound.maximum and kept is not None and kept > period.months:
+                yield Hit(path, {"activity": activity, "declared": _months(kept), "source": period.source,
+                                 "allowed": _months(period.months), "title": period.title})
+
+
+_MISSES = {"ge": {"gt", "le"}, "le": {"lt", "ge"}}
+_SYMBOLS = {"eq": "=", "ne": "≠", "gt": ">", "ge": "≥", "lt": "<", "le": "≤"}
+_INCLUSIVE = {"ge": Msg(en="{value} {unit} or more", fr="{value} {unit} ou plus"),
+              "le": Msg(en="{value} {unit} or less", fr="{value} {unit} ou moins")}
+
+
+@rule("RET-THRESHOLD", E, "The law cited (registre.law.retention)",
+      Msg(en="Threshold written differently from the law's", fr="Seuil écrit autrement que celui de la loi"),
+      Msg(en="A condition of '{activity}' tests {attribute} {written} {value}, but {source} applies to {law}: the "
+             "records at exactly {value} fall under the wrong rule.",
+          fr="Une condition de « {activity} » teste {attribute} {written} {value}, mais {source} s'applique à "
+             "{law} : les enregistrements à exactement {value} relèvent de la mauvaise règle."))
+def threshold(context: Context) -> Iterator[Hit]:
+    """An amount threshold of the law is written with the law's own comparison (L213-1: 120 euros or more)."""
+    for path, activity, rule_, _ in _laws(context):
+        for clause in _clauses(rule_.when):
+            if not isinstance(clause.value, int | float) or isinstance(clause.value, bool):
+                continue
+            for period in with_threshold(float(clause.value)):
+                assert period.threshold is not None
+                if clause.op in _MISSES.get(period.threshold.op, set()):
+                    yield Hit((*path, "when"), {"activity": activity, "attribute": clause.attribute,
+                                                "written": _SYMBOLS[clause.op], "value": f"{clause.value:g}",
+                                                "source": period.source, "law": _bound(period)})
+
+
+def _bound(period: KeepingPeriod) -> Msg:
+    """The law's threshold in words, in both languages ("120 EUR or more")."""
+    assert period.threshold is not None
+    words = _INCLUSIVE[period.threshold.op]
+    value, unit = f"{period.threshold.value:g}", period.threshold.unit
+    return Msg(en=words("en", value=value, unit=unit), fr=words("fr", value=value, unit=unit))

@@ -150,8 +150,10 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     if policy.may(actor.role, Duty.audit):
         with unit_of_work(engine) as session:
             verification = audit_service.verify(session)
+    endless = sum(n for part in plan or [] for n in part.get("endless", {}).values())
+    broken = audit_service.describe(verification, page_lang(request)) if verification is not None else ""
     return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
-                 verification=verification, declared=declared)
+                 endless=endless, verification=verification, broken=broken, declared=declared)
 
 
 @router.get("/register.{fmt}")
@@ -256,4 +258,5 @@ def audit_log(request: Request, engine: EngineDep, before: int | None = None) ->
     rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
              "subject": e.subject_ref} for e in entries]
     return _page(request, "audit.html.j2", actor, entries=rows, verification=verification,
+                 broken=audit_service.describe(verification, page_lang(request)),
                  older=rows[-1]["id"] if len(rows) == AUDIT_PAGE else None)

@@ -15,6 +15,7 @@ purpose (kit.signing) or sealed (kit.sealing), and expires; nothing here answers
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import smtplib
 from contextlib import suppress
 from dataclasses import dataclass
@@ -125,33 +126,23 @@ def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, 
     link; the person is tied to the request when the store or a connected database knows their address."""
     form, sent_at = pending(settings, token)
     email = str(form.email)
-    existing = _already_filed(engine, form, sent_at)
-    if existing is not None:
-        return Filed(existing, new=False)
+    key = hashlib.sha256(f"center-request:{token}".encode()).hexdigest()  # one link, one request
     request_in = RequestCreate(kind=form.kind, channel=Channel.web_form, received_at=sent_at,
                                requester=Requester(name=form.name, email=email), subject=f"{EMAIL}:{email}",
                                details=form.details, lang=form.lang)
     try:
-        result = rights.file_request(engine, settings, declared, request_in, ACTOR)
+        result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key)
     except NotFound:  # nobody has this address: the request stands, and will be answered as such
         result = rights.file_request(engine, settings, declared, request_in.model_copy(update={"subject": None}),
-                                     ACTOR)
+                                     ACTOR, idempotency_key=key)
     ref = result.request.ref
+    if not result.new:
+        return Filed(ref, new=False)
     token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
     item = letters.letter("follow", email, form.lang, ref=ref, link=f"{base_url}/status/{token}")
     with suppress(OSError, smtplib.SMTPException):  # the request stands; file_request reported its own letter
         send(item, settings)
     return Filed(ref, new=True)
-
-
-def _already_filed(engine: Engine, form: RequestForm, sent_at: dt.datetime) -> str | None:
-    """The request this very form was filed as, if it was: same kind, channel, moment and address."""
-    with unit_of_work(engine) as session:
-        found = session.execute(select(RightsRequest.ref, RightsRequest.requester).where(
-            RightsRequest.kind == form.kind.value, RightsRequest.channel == Channel.web_form.value,
-            RightsRequest.received_at >= sent_at - dt.timedelta(seconds=1),
-            RightsRequest.received_at <= sent_at + dt.timedelta(seconds=1))).all()
-    return next((ref for ref, requester in found if requester.get("email") == str(form.email)), None)
 
 
 def _ref(settings: Settings, token: str, purpose: str) -> str:

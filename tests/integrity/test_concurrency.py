@@ -1,0 +1,125 @@
+"""Sixteen people at once, on SQLite and PostgreSQL: one request is completed, extended or refused once, and one
+confirmation link clicked sixteen times files one request."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from registre.config import Settings
+from registre.db.session import unit_of_work
+from registre.declarations.declared import Declared
+from registre.errors import Conflict
+from registre.models.audit import AuditEntry
+from registre.models.requests import RightsRequest
+from registre.rights import flows
+from registre.rights.schemas import RequestCreate, RequestDetails, RequestKind
+from registre.web.center import flows as center
+from registre.web.center.schemas import RequestForm
+from tests.fixtures.factories import create_subject
+from tests.web.center.test_flows import link, mails
+
+CLIENTS = 16
+ACTOR = "dpo@exemple.fr"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path, lang="en")
+
+
+@pytest.fixture
+def declared(declare: Callable[..., Declared]) -> Declared:
+    return declare()
+
+
+def at_once(call: Callable[[], Any], clients: int = CLIENTS) -> tuple[list[Any], list[BaseException]]:
+    """Run `call` in `clients` threads released together; what each returned, and what each raised."""
+    gate = threading.Barrier(clients)
+    results: list[Any] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run() -> None:
+        gate.wait()
+        try:
+            value = call()
+        except BaseException as error:  # collected and checked by the test
+            with lock:
+                errors.append(error)
+        else:
+            with lock:
+                results.append(value)
+
+    threads = [threading.Thread(target=run) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results, errors
+
+
+def filed(engine: Engine, settings: Settings, declared: Declared, kind: str) -> str:
+    with unit_of_work(engine) as session:
+        create_subject(session, records=[("orders", "identification", "last_name", "Martin"),
+                                         ("orders", "contact", "email", "jeanne@example.fr")])
+    request_in = RequestCreate.model_validate({"kind": kind, "channel": "email",
+                                               "requester": {"email": "jeanne@example.fr"},
+                                               "subject": "email:jeanne@example.fr"})
+    return flows.file_request(engine, settings, declared, request_in, ACTOR).request.ref
+
+
+def audited(engine: Engine, action: str) -> int:
+    with unit_of_work(engine) as session:
+        return session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == action)) or 0
+
+
+@pytest.mark.parametrize("kind", ["erasure", "access"])
+def test_sixteen_completes_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared,
+                                                       kind: str) -> None:
+    ref = filed(engine, settings, declared, kind)
+    done, errors = at_once(lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR))
+    assert len(done) == 1
+    assert len(errors) == CLIENTS - 1
+    assert all(isinstance(e, Conflict) for e in errors), errors
+    assert audited(engine, f"request.completed.{kind}") == 1
+
+
+def test_sixteen_extends_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared) -> None:
+    ref = filed(engine, settings, declared, "access")
+    done, errors = at_once(lambda: flows.extend(engine, settings, declared, ref, reasons="Many databases to search.",
+                                                actor=ACTOR))
+    assert len(done) == 1
+    assert all(isinstance(e, Conflict) for e in errors), errors
+    assert audited(engine, "request.extended") == 1
+
+
+def test_sixteen_refusals_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared) -> None:
+    ref = filed(engine, settings, declared, "erasure")
+    done, errors = at_once(lambda: flows.refuse(engine, settings, declared, ref, reasons="Kept for a claim.",
+                                                partial=False, actor=ACTOR))
+    assert len(done) == 1
+    assert all(isinstance(e, Conflict) for e in errors), errors
+    assert audited(engine, "request.refused") == 1
+
+
+def test_sixteen_confirmations_of_one_form_file_one_request(engine: Engine, settings: Settings,
+                                                            declared: Declared) -> None:
+    with unit_of_work(engine) as session:
+        create_subject(session)
+    form = RequestForm(kind=RequestKind.access, email="jeanne@example.fr", name="Jeanne Martin", lang="en",
+                       details=RequestDetails())
+    center.submit(settings, declared, form, "http://center.test")
+    token = link(mails(settings)[-1], "confirm")
+    done, errors = at_once(lambda: center.confirm(engine, settings, declared, token, "http://center.test"))
+    assert errors == []
+    assert len({f.ref for f in done}) == 1
+    assert sum(f.new for f in done) == 1
+    with unit_of_work(engine) as session:
+        assert session.scalar(select(func.count()).select_from(RightsRequest)) == 1
+    assert audited(engine, "request.received") == 1

@@ -28,7 +28,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.documents import notice as notices
 from registre.documents import spreadsheets
-from registre.i18n import LANGS, Msg
+from registre.i18n import Msg
 from registre.kit.cli import out, plain_errors, reader_lang
 from registre.law.calendar import today
 from registre.lint import service as lint
@@ -81,7 +81,7 @@ def demo(
         for path in paths:
             report = lint.check(path, today())
             written = []
-            for notice_lang in LANGS:
+            for notice_lang in report.declared.declaration.policy.languages:  # a French-only policy has no EN
                 built = notices.build(report.declared, notice_lang)
                 for fmt in ("html", "md"):
                     target = output / f"{path.stem}.notice.{notice_lang}.{fmt}"

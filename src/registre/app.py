@@ -21,7 +21,7 @@ from registre.marketing.router import public as unsubscribe_router
 from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
 from registre.subjects.router import router as subjects_router
-from registre.web import handlers, security
+from registre.web import handlers, limits, security
 from registre.web.backoffice.router import router as backoffice_router
 from registre.web.center.router import router as center_router
 from registre.web.templating import STATIC
@@ -44,6 +44,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     handlers.install(app)
     security.install(app)
+    limits.install(app)
     app.include_router(banner_router)  # first: the banner's proofs are the busiest route
     app.include_router(rights_router)
     app.include_router(subjects_router)

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from registre.config import get_settings
-from registre.errors import InvalidInput, problems_of
+from registre.errors import InvalidInput, NotFound, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
@@ -49,6 +49,13 @@ PENDING = Msg(en="pending", fr="en attente")
 ACTOR = ActorOption
 DECLARATION = DeclarationOption
 
+KEPT = Msg(en="The answer's files are kept encrypted until {until}: `registre requests package {ref} -o FOLDER` "
+              "writes them out.",
+           fr="Les fichiers de la réponse sont conservés chiffrés jusqu'au {until} : `registre requests package {ref} "
+              "-o DOSSIER` les écrit.")
+NO_PACKAGE = Msg(en="No files are kept for request {ref}: none were made, or their time is up.",
+                 fr="Aucun fichier n'est conservé pour la demande {ref} : aucun n'a été produit, ou leur délai est "
+                    "passé.")
 
 def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
     lang = reader_lang()
@@ -64,6 +71,8 @@ def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
     _state(result.request)
     for path in written:
         out.print(WROTE(lang, path=path))
+    if result.files and result.kept_until is not None:
+        out.print(KEPT(lang, ref=result.request.ref, until=result.kept_until.date().isoformat()), soft_wrap=True)
     for where in result.sent:
         out.print(SENT(lang, where=where))
     for why in result.unsent:
@@ -199,6 +208,30 @@ def complete(
 ) -> None:
     """Do what the request asks on the store and send the answer."""
     _report(flows.complete(store(), get_settings(), read_declaration(declaration), ref, actor=actor), as_json, output)
+
+
+@app.command()
+@plain_errors
+def package(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder to write the answer's files to."),
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Write the files of a request's answer (kept encrypted until they expire) to a folder; the read is audited."""
+    files = flows.package(store(), get_settings(), ref, actor=actor)
+    if not files:
+        raise NotFound(NO_PACKAGE, ref=ref)
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in files.items():
+        (output / name).write_bytes(content)
+        written.append(str((output / name).resolve()))
+    if as_json:
+        print_json({"ref": ref, "written": written})
+        return
+    for path in written:
+        out.print(WROTE(reader_lang(), path=path), soft_wrap=True)
 
 
 @app.command()

@@ -9,7 +9,7 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -155,7 +155,14 @@ def second_factor(session: Session, token: str, code: str) -> StaffMember | None
     if found is None:
         return None
     sign, member = found
-    if not member.totp_secret or not totp.check(member.totp_secret, code):
+    step = totp.step_of(member.totp_secret, code) if member.totp_secret else None
+    if step is not None:  # a code is good once: the step must be later than the last accepted, claimed atomically
+        claimed = session.execute(update(StaffMember).where(
+            StaffMember.id == member.id,
+            or_(StaffMember.totp_last_step.is_(None), StaffMember.totp_last_step < step),
+        ).values(totp_last_step=step).execution_options(synchronize_session=False))
+        step = step if claimed.rowcount == 1 else None  # type: ignore[attr-defined]
+    if step is None:
         audit(session, actor=f"staff:{member.email}", action="staff.second_factor_failed",
               target_type="staff_member", target_ref=member.email)
         return None

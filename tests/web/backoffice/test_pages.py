@@ -147,6 +147,14 @@ def test_the_second_factor_is_asked_for_and_checked(client: TestClient) -> None:
                                                    "csrf": csrf_of(form.text)}, follow_redirects=False)
     assert right.status_code == 303
     assert client.get("/staff").status_code == 200
+    code = right.request.content.decode().split("code=")[1].split("&")[0]
+    client.cookies.clear()  # someone who saw the code signs in with the password elsewhere, in the same step
+    page = client.get("/staff/login")
+    client.post("/staff/login", data={"email": "agent@paris.example", "password": PASSWORD,
+                                      "csrf": csrf_of(page.text)}, follow_redirects=False)
+    form = client.get("/staff/login/code")
+    replayed = client.post("/staff/login/code", data={"code": code, "csrf": csrf_of(form.text)})
+    assert replayed.status_code == 401  # a code is good once
 
 
 def test_pages_carry_the_security_headers(client: TestClient) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from registre.audit.service import record as audit
 from registre.connectors.acting import DatasetResult
 from registre.db.base import utcnow
+from registre.db.refs import by_ref
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
@@ -86,7 +87,7 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
 
 def get_or_raise(session: Session, ref: str) -> RightsRequest:
     """The request with reference `ref`."""
-    request = session.scalar(select(RightsRequest).where(RightsRequest.ref == ref))
+    request = by_ref(session, RightsRequest, RightsRequest.ref, ref)
     if request is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return request

@@ -235,15 +235,6 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
     return _see_other(f"/staff/requests/{ref}?done={step}")  # a reload then does not send the form again
 
 
-# --- breaches ---------------------------------------------------------------------------------------------------
-
-@router.get("/breaches/{ref}")
-def breach_detail(request: Request, ref: str, engine: EngineDep) -> HTMLResponse:
-    """One breach: its clock, facts, triage and notifications."""
-    actor = _actor(request, Duty.breaches)
-    return _page(request, "breach.html.j2", actor, b=breaches.show(engine, ref, lang=page_lang(request)))
-
-
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")

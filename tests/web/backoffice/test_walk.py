@@ -92,8 +92,8 @@ def test_the_dpo_triages_and_notifies_a_breach(screen: tuple[Page, str], server:
     expect(page.get_by_role("heading", name=f"{words['breach']} {ref[:8]}")).to_be_visible()
     expect(page.locator("p.clock")).to_contain_text(words["time_left"])
     check(page)
-    page.get_by_role("group", name="Did someone mean harm" if lang == "en" else "Y a-t-il eu une intention de nuire").get_by_label(
-        "Yes" if lang == "en" else "Oui").check()
+    harm = "Did someone mean harm" if lang == "en" else "Y a-t-il eu une intention de nuire"
+    page.get_by_role("group", name=harm).get_by_label("Yes" if lang == "en" else "Oui").check()
     page.get_by_role("button", name=words["record"]).click()
     expect(page.get_by_role("status")).to_contain_text(words["assessed"])
     check(page)

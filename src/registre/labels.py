@@ -133,6 +133,37 @@ METHODS: dict[Method, Msg] = {
     Method.api: Msg(en="Through the API", fr="Par l'API"),
 }
 
+# What a retention task does (registre.retention.sweep.Action, by value: the sweep is not imported here).
+RETENTION_ACTIONS: dict[str, Msg] = {
+    "delete": Msg(en="Delete", fr="Supprimer"),
+    "anonymise": Msg(en="Anonymise", fr="Anonymiser"),
+    "archive": Msg(en="Archive", fr="Archiver"),
+    "erase_columns": Msg(en="Erase columns", fr="Effacer des colonnes"),
+    "purge_archive": Msg(en="Purge the archive", fr="Purger l'archive"),
+}
+ACTORS: dict[str, Msg] = {
+    "api": Msg(en="The DPO's API token", fr="Le jeton d'API du DPO"),
+    "demo": Msg(en="The demo", fr="La démonstration"),
+    "center": Msg(en="The privacy center", fr="L'espace confidentialité"),
+}
+
+# The names of a request's fields (requester, details, identity) that the back office shows.
+FIELDS: dict[str, Msg] = {
+    "name": Msg(en="Name", fr="Nom"), "email": Msg(en="Email", fr="Courriel"),
+    "phone": Msg(en="Telephone", fr="Téléphone"), "address": Msg(en="Postal address", fr="Adresse postale"),
+    "objection": Msg(en="Objection to", fr="Opposition à"), "activities": Msg(en="Activities", fr="Traitements"),
+    "changes": Msg(en="Changes", fr="Modifications"), "ground": Msg(en="Ground", fr="Motif"),
+    "directives": Msg(en="Directives", fr="Directives"), "directive_action": Msg(en="On death", fr="Au décès"),
+    "executor": Msg(en="Person designated", fr="Personne désignée"), "note": Msg(en="Note", fr="Note"),
+    "code": Msg(en="Code sent to the address already known", fr="Code envoyé à l'adresse déjà connue"),
+    "id_checked": Msg(en="Identity document checked by staff (no copy kept)",
+                      fr="Pièce d'identité vérifiée par le personnel (sans copie conservée)"),
+    "customer_id": Msg(en="Customer number", fr="Numéro de client"), "account": Msg(en="Account", fr="Compte"),
+    "ip": Msg(en="IP address", fr="Adresse IP"),
+    "direct_marketing": Msg(en="direct marketing", fr="la prospection"),
+    "profiling": Msg(en="profiling", fr="le profilage"), "processing": Msg(en="the processing", fr="le traitement"),
+}
+
 TABLES: dict[type[StrEnum], dict[Any, Msg]] = {
     RequestKind: KINDS, Channel: CHANNELS, Status: STATUSES, Outcome: OUTCOMES, Nature: NATURES, Origin: ORIGINS,
     Cause: CAUSES, Risk: RISKS, Exemption: EXEMPTIONS, NotificationKind: NOTIFICATION_KINDS, Clock: CLOCKS,
@@ -149,6 +180,34 @@ def label(value: StrEnum, lang: Lang) -> str:
     return TABLES[type(value)][value](lang)
 
 
+def retention_action(value: str, lang: Lang) -> str:
+    """What a retention task does, in words."""
+    found = RETENTION_ACTIONS.get(value)
+    return found(lang) if found is not None else value
+
+
+def actor(value: str | None, lang: Lang) -> str:
+    """Who acted, as the audit log names them: a staff member's address, or the door's name in words."""
+    if not value:
+        return "—"
+    found = ACTORS.get(value)
+    return found(lang) if found is not None else value.removeprefix("staff:")
+
+
+def word(value: str, lang: Lang) -> str:
+    """A request's field name or value in words (FIELDS), else the value as it is."""
+    found = FIELDS.get(value)
+    return found(lang) if found is not None else value
+
+
+def field(value: str | None) -> str:
+    """A field's technical name made readable: `customers.last_name` → `Customers › last name`."""
+    if not value:
+        return "—"
+    parts = [p.replace("_", " ") for p in value.split(".")]
+    return " › ".join([parts[0][:1].upper() + parts[0][1:], *parts[1:]])
+
+
 def activity(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """A declared activity's name in `lang` (its id when the declaration does not know it)."""
     found = declared.activity(name) if declared is not None and name else None
@@ -158,7 +217,9 @@ def activity(declared: Declared | None, name: str | None, lang: Lang) -> str:
 def data_category(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """A data category's label in `lang`."""
     found = declared.data.get(name) if declared is not None and name else None
-    return found.label(lang) if found is not None else (name or "—")
+    if found is not None:
+        return found.label(lang)
+    return word(name, lang) if name else "—"
 
 
 def subject_category(declared: Declared | None, name: str | None, lang: Lang) -> str:

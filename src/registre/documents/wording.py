@@ -274,7 +274,7 @@ INTRO = Msg(
 )
 CONTENTS = Msg(en="Contents", fr="Sommaire")
 NOT_STATED = Msg(en="Not stated", fr="Non précisé")
-NONE = Msg(en="None", fr="Aucune")
+NONE = Msg(en="No mandatory data", fr="Aucune donnée obligatoire")
 YES = Msg(en="Yes", fr="Oui")
 NO = Msg(en="No", fr="Non")
 LABELLED = Msg(en="{label}: {value}", fr="{label} : {value}")

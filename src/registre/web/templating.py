@@ -111,7 +111,9 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
         day=lambda value: labels.day(value, lang), hours=lambda value: labels.duration(value, lang),
         activity=lambda value: labels.activity(declared, value, lang),
         category=lambda value: labels.data_category(declared, value, lang),
-        event=lambda value: labels.event(declared, value, lang), organisation=_organisation(declared), **context)
+        event=lambda value: labels.event(declared, value, lang), action=lambda value: labels.retention_action(
+            str(value), lang), who=lambda value: labels.actor(value, lang), field=labels.field,
+        word=lambda value: labels.word(str(value), lang), organisation=_organisation(declared), **context)
     response = HTMLResponse(html, status_code=status_code)
     if _chosen(request.query_params.get("lang")) and request.cookies.get(LANG_COOKIE) != lang:
         response.set_cookie(LANG_COOKIE, lang, max_age=_YEAR, samesite="lax", httponly=True)

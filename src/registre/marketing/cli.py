@@ -97,7 +97,7 @@ def bloctel(
     as_json: bool = JsonOption,
 ) -> None:
     """Import the Bloctel opposition list, replacing the previous one (check it at least monthly)."""
-    done = flows.import_bloctel(store(), file, actor=actor)
+    done = flows.import_bloctel(store(create=True), file, actor=actor)
     if as_json:
         print_json(done)
         return

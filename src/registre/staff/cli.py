@@ -53,7 +53,7 @@ def add(email: str = typer.Argument(..., help="The staff member's email address.
         as_json: bool = JsonOption) -> None:
     """Open an account for a member of staff."""
     policy = _policy(declaration)
-    with unit_of_work(store()) as session:
+    with unit_of_work(store(create=True)) as session:
         member = service.add(session, email=email, role=role, password=password, policy=policy, actor=actor)
         address = member.email
     if as_json:

@@ -20,7 +20,7 @@ from registre.marketing.router import public as unsubscribe_router
 from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
 from registre.subjects.router import router as subjects_router
-from registre.web import handlers, security
+from registre.web import apidocs, handlers, security
 from registre.web.backoffice.accounts import router as accounts_router
 from registre.web.backoffice.breaches import router as backoffice_breaches_router
 from registre.web.backoffice.router import router as backoffice_router
@@ -40,10 +40,11 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="registre", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="registre", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Rights requests, the subject store and the audit log of registre.")
     app.state.settings = settings
     handlers.install(app)
+    apidocs.install(app)
     security.install(app)
     app.include_router(banner_router)  # first: the banner's proofs are the busiest route
     app.include_router(rights_router)

@@ -100,7 +100,7 @@ def bloctel(
 ) -> None:
     """Import the Bloctel opposition list: the list in force from then on; the earlier ones are kept (check it at
     least monthly)."""
-    done = flows.import_bloctel(store(), file, actor=actor, at=at)
+    done = flows.import_bloctel(store(create=True), file, actor=actor, at=at)
     if as_json:
         print_json(done)
         return

@@ -66,7 +66,7 @@ def import_subjects(
     """Import data subjects with their identifiers, personal data and events; a bad row refuses the whole file."""
     lang = reader_lang()
     declared = load(declaration)
-    engine = store()
+    engine = store(create=True)
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, disable=as_json) as bar, unit_of_work(engine) as session:

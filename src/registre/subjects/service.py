@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
+from registre.db.refs import by_ref
 from registre.declarations.declared import Declared
 from registre.errors import NotFound, RegistreError
 from registre.i18n import Msg
@@ -73,7 +74,7 @@ def identity_of(text: str) -> tuple[str, str] | None:
 
 def get_or_raise(session: Session, ref: str) -> DataSubject:
     """The subject with this reference; raises `NotFound`."""
-    subject = session.scalar(select(DataSubject).where(DataSubject.ref == ref.strip()))
+    subject = by_ref(session, DataSubject, DataSubject.ref, ref)
     if subject is None:
         raise NotFound(NO_SUBJECT, ref=ref)
     return subject

@@ -81,8 +81,8 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         def advanced(task: Task | StoreTask, rows: int) -> None:
             bar.advance(bars[id(task)], rows)
 
-        report = flows.run(store(create=True), settings, read_declaration(), parse_date(at), actor=actor, started=started,
-                           advanced=advanced)
+        report = flows.run(store(create=True), settings, read_declaration(), parse_date(at), actor=actor,
+                           started=started, advanced=advanced)
     if as_json:
         print_json(report)
         return

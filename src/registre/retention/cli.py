@@ -70,7 +70,7 @@ INTERRUPTED = Msg(en="A previous run stopped in the middle of a batch ({action},
 def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
     """Count, per rule and table, the rows that are due to be deleted, anonymised or archived; change nothing."""
     settings = get_settings()
-    report = flows.plan(store(), settings, read_declaration(), parse_date(at))
+    report = flows.plan(store(create=True), settings, read_declaration(), parse_date(at))
     if as_json:
         print_json(report)
         return
@@ -109,8 +109,8 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         def advanced(task: Task | StoreTask, rows: int) -> None:
             bar.advance(bars[id(task)], rows)
 
-        report = flows.run(store(), settings, read_declaration(), parse_date(at), actor=actor, started=started,
-                           advanced=advanced)
+        report = flows.run(store(create=True), settings, read_declaration(), parse_date(at), actor=actor,
+                           started=started, advanced=advanced)
     if as_json:
         print_json(report)
         return

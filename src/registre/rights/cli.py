@@ -273,8 +273,8 @@ def lift_restriction(
     as_json: bool = JsonOption,
 ) -> None:
     """Tell the person, then lift their restriction of processing (Art. 18(3))."""
-    sent = flows.lift_restriction(store(), get_settings(), optional_declaration(declaration), who, activity=activity,
-                                  actor=actor, lang=reader_lang())
+    sent = flows.lift_restriction(store(create=True), get_settings(), optional_declaration(declaration), who,
+                                  activity=activity, actor=actor, lang=reader_lang())
     if as_json:
         print_json({"lifted": True, "sent": sent})
     else:

@@ -148,7 +148,7 @@ def death(
 ) -> None:
     """Record a death and apply the person's post-mortem directives (LIL art. 85)."""
     moment = dt.datetime.combine(parse_date(at), dt.time(12), tzinfo=PARIS)
-    done = flows.notify_death(store(), load(declaration), who, at=moment, actor=actor)
+    done = flows.notify_death(store(create=True), load(declaration), who, at=moment, actor=actor)
     written = []
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
@@ -171,7 +171,7 @@ def hold(
     as_json: bool = JsonOption,
 ) -> None:
     """Keep a person's data for a legal claim: erasure will keep them, restricted (Art. 17(3)(e))."""
-    ref = flows.hold(store(), get_settings(), who, activity=activity, reason=reason, actor=actor)
+    ref = flows.hold(store(create=True), get_settings(), who, activity=activity, reason=reason, actor=actor)
     if as_json:
         print_json({"subject": ref, "activity": activity, "hold": True})
     else:

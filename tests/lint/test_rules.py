@@ -248,3 +248,22 @@ def test_an_activity_that_names_no_measure_is_warned_and_shows_none_in_the_regis
     declared = declare(lambda d: act(d).update(security_measures=[]))  # the declaration still has general ones
     assert "INFO-SECURITY" in codes(declared)
     assert declared.measures(declared.declaration.activities[0]) == []
+
+
+class TestOncePerLine:
+    def test_an_activity_with_several_subjects_without_a_basis_is_reported_once(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d, 1).update(legal_bases=[]))
+        found = [f for f in run(declared, TODAY) if f.code == "INFO-LEGAL-BASIS"]
+        assert len(found) == 1
+        assert found[0].text("en").endswith("for Customers, Prospective customers.")
+        assert found[0].activities == ("newsletter",)
+
+    def test_a_shared_retention_rule_is_reported_once_naming_every_activity(self, declare: Declare) -> None:
+        def shared(d: dict[str, Any]) -> None:
+            d["retention"] = [{"id": "vague", "then": ["delete"]}]
+            act(d)["retention"] = ["vague"]
+            act(d, 1)["retention"] = ["vague"]
+        found = [f for f in run(declare(shared), TODAY) if f.code == "RET-UNDETERMINED"]
+        assert len(found) == 1
+        assert found[0].activities == ("orders", "newsletter")
+        assert "'orders', 'newsletter'" in found[0].text("en")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,6 +111,28 @@ BREAKS: dict[str, Change] = {
     "RIGHTS-ID-COPY": lambda d: d["rights"].update(identity_check="id_copy"),
     "RIGHTS-REFUSED": lambda d: d["rights"].update(limits=[
         {"right": "restriction", "refused": True, "statement": "Restriction is not available."}]),
+    "RIGHTS-NARROWED": lambda d: d["rights"].update(limits=[
+        {"right": "portability", "narrows": "bases", "bases": ["consent"],
+         "statement": {"en": "Only for processing based on consent.", "fr": "Uniquement pour les traitements fondés "
+                                                                           "sur le consentement."}}]),
+    "RIGHTS-ACCESS-CONFIDENTIAL": lambda d: d["rights"].update(limits=[
+        {"right": "access", "narrows": "confidential_information", "statement": {
+            "en": "Access does not cover confidential information.",
+            "fr": "L'accès ne porte pas sur les informations confidentielles."}}]),
+    "RIGHTS-POST-MORTEM": lambda d: d["controller"].update(website="https://exemple.fr"),
+    "CONSENT-BY-USE": lambda d: d.update(clauses={"consent_by_use": [{"statement": {
+        "en": "By using this site, you agree to the processing of your data.",
+        "fr": "En utilisant ce site, vous acceptez le traitement de vos données."}}]}),
+    "LIABILITY-DISCLAIMED": lambda d: d.update(clauses={"liability": [{"disclaims": "unlawful_access", "statement": {
+        "en": "We are not liable for damage from unlawful access to personal data.",
+        "fr": "Nous ne sommes pas responsables des dommages causés par un accès illicite aux données."}}]}),
+    "AUTHORITY-NOT-GDPR": lambda d: d.update(authorities=["cnil", "ico"]),
+    "MKT-SOFT-OPT-IN-SCOPE": lambda d: d["marketing"][0].update(promotes=["own", "partners"], rules=[
+        {"subjects": ["customer"], "rule": "soft_opt_in", "analogous_products": True, "opt_out_at_collection": True,
+         "opt_out_in_each_message": True},
+        {"subjects": ["prospect"], "rule": "consent"}]),
+    "COOKIE-EXEMPT-CONDITIONS": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(purpose="audience_measurement", exempt=True, consent_required=False, lifetime="13 months")]}),
 }
 
 
@@ -267,3 +290,13 @@ class TestOncePerLine:
         assert len(found) == 1
         assert found[0].activities == ("orders", "newsletter")
         assert "'orders', 'newsletter'" in found[0].text("en")
+
+
+def test_the_docs_list_every_rule_with_its_article_and_an_example() -> None:
+    rows = {line.split("|")[1].strip(" `"): [c.strip() for c in line.split("|")[2:-1]]
+            for line in (Path(__file__).parents[2] / "docs" / "lint.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `")}
+    for r in all_rules():
+        severity, basis, _, example = rows[r.code]
+        assert (severity, basis) == (r.severity.value, r.basis)
+        assert example

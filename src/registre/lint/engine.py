@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 from registre.declarations.declared import Declared
 from registre.declarations.loader import FieldPath
@@ -60,6 +65,7 @@ class Finding:
     place: Place
     params: dict[str, Any]
     activities: tuple[str, ...] = ()
+    fingerprint: str = ""  # of what the finding points to: a waiver lapses when it changes
 
     @property
     def code(self) -> str:
@@ -88,6 +94,7 @@ class Finding:
             "column": self.place.column,
             "field": self.place.field,
             "activities": list(self.activities),
+            "fingerprint": self.fingerprint,
         }
 
 
@@ -132,7 +139,34 @@ def once_per_line(rule_: Rule, hits: Iterable[Hit], declared: Declared) -> list[
         place = declared.place(hit.path)
         key = (place.file, place.line if place.line is not None else place.field)
         groups.setdefault(key, (place, []))[1].append(hit.params)
-    return [Finding(rule_, place, _merged(params), _activities(params)) for place, params in groups.values()]
+    return [Finding(rule_, place, _merged(params), _activities(params), fingerprint(declared, place.path))
+            for place, params in groups.values()]
+
+
+def fingerprint(declared: Declared, path: FieldPath) -> str:
+    """A short hash of what the declaration states at `path` (as written, defaults left out): it changes when that
+    part of the declaration changes."""
+    node: Any = declared.declaration
+    for part in path:
+        if isinstance(node, BaseModel) and isinstance(part, str):
+            name = next((n for n, f in type(node).model_fields.items() if part in (n, f.alias)), None)
+            if name is None:
+                break
+            node = getattr(node, name)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+    text = json.dumps(_plain(node), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, BaseModel):
+        return node.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return to_jsonable_python(node)
 
 
 _ACTIVITY_SEPARATOR = "', '"  # messages quote '{activity}': several activities read 'a', 'b'

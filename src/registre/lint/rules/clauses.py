@@ -61,10 +61,10 @@ def liability(context: Context) -> Iterator[Hit]:
 @rule("AUTHORITY-NOT-GDPR", W, AUTHORITIES_SOURCE,
       Msg(en="Complaint body that is no GDPR supervisory authority",
           fr="Organisme de réclamation qui n'est pas une autorité de contrôle du RGPD"),
-      Msg(en="{authority} is offered as a supervisory authority to complain to, but it is outside the EU and the EEA: "
-             "it applies its own law, not the GDPR.",
-          fr="{authority} est présentée comme une autorité de contrôle auprès de qui porter réclamation, mais elle "
-             "est hors de l'UE et de l'EEE : elle applique son propre droit, pas le RGPD."))
+      Msg(en="Named as a supervisory authority to complain to, but outside the EU and the EEA, so with no power under "
+             "the GDPR (it applies its own law): {authority}.",
+          fr="Cité comme autorité de contrôle auprès de qui porter réclamation, mais hors de l'UE et de l'EEE, donc "
+             "sans compétence au titre du RGPD (il applique son propre droit) : {authority}."))
 def authority_outside(context: Context) -> Iterator[Hit]:
     """The complaint bodies named are supervisory authorities under the GDPR (EU and EEA)."""
     for index, authority in enumerate(context.declared.authorities):

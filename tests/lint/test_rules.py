@@ -300,3 +300,37 @@ def test_the_docs_list_every_rule_with_its_article_and_an_example() -> None:
         severity, basis, _, example = rows[r.code]
         assert (severity, basis) == (r.severity.value, r.basis)
         assert example
+
+
+def test_error_monitoring_claimed_exempt_needs_consent(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(name="sentry", purpose="error_monitoring", exempt=True, consent_required=False, lifetime="1 year")]}))
+    assert "COOKIE-EXEMPT-PURPOSE" in codes(declared)
+
+
+def test_an_audience_exemption_that_states_every_condition_passes(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [tracker(
+        name="_pk_id", purpose="audience_measurement", exempt=True, consent_required=False, lifetime="13 months",
+        exemption={"site_only": True, "anonymous_statistics": True, "cross_referenced": False, "shared": False,
+                   "cross_site": False, "data_kept": "25 months"})]}))
+    assert codes(declared) == {"RIGHTS-POST-MORTEM"}  # a site with cookies is an online service
+
+
+def test_portability_limited_to_consent_is_fine_where_nothing_rests_on_a_contract(declare: Declare) -> None:
+    def consent_only(d: dict[str, Any]) -> None:
+        BREAKS["RIGHTS-NARROWED"](d)
+        act(d)["legal_bases"] = [{"basis": "legitimate_interests", "interest": "Deliver what was ordered"}]
+    assert "RIGHTS-NARROWED" not in codes(declare(consent_only))
+
+
+def test_a_disclaimer_for_linked_sites_is_no_finding(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(clauses={"liability": [{"disclaims": "third_party_sites", "statement": {
+        "en": "We accept no liability for linked sites.", "fr": "Nous déclinons toute responsabilité pour les sites "
+                                                                "liés."}}]}))
+    assert codes(declared) == set()
+
+
+def test_consent_by_use_names_an_activity_the_declaration_has(declare: Declare) -> None:
+    with pytest.raises(DeclarationInvalid) as caught:
+        declare(lambda d: d.update(clauses={"consent_by_use": [{"statement": "x", "activities": ["nothing"]}]}))
+    assert [p.place.field for p in caught.value.problems] == ["clauses.consent_by_use[0].activities[0]"]

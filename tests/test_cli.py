@@ -135,11 +135,12 @@ def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> 
     assert "rows deleted, anonymised or archived" in result.output
 
 
-@pytest.mark.parametrize("url", ["postgresql+psycopg://nobody@127.0.0.1:1/none", "sqlite:////proc/none/x.sqlite3"])
-def test_an_unreachable_store_is_a_plain_error(url: str) -> None:
+@pytest.mark.parametrize(("url", "said"), [("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot be opened"),
+                                           ("sqlite:////proc/none/x.sqlite3", "There is no store at /proc/none")])
+def test_an_unreachable_store_is_a_plain_error(url: str, said: str) -> None:
     result = CliRunner().invoke(app, ["audit", "verify"], env={"REGISTRE_DATABASE_URL": url, "REGISTRE_LANG": "en"})
     assert result.exit_code == 1
-    assert "cannot be opened" in result.output
+    assert said in " ".join(result.output.split())
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # reported, not raised
 
@@ -164,3 +165,13 @@ def test_a_bad_setting_is_named_without_a_traceback(tmp_path: Path) -> None:
 def test_a_locale_reads_as_its_language() -> None:
     result = CliRunner().invoke(app, ["check", "/nonexistent"], env={"REGISTRE_LANG": "fr_FR.UTF-8"})
     assert "Aucune déclaration" in result.output
+
+
+def test_a_read_command_in_the_wrong_folder_refuses_and_creates_nothing(tmp_path: Path) -> None:
+    env = {"REGISTRE_DATA_DIR": str(tmp_path / "elsewhere"), "REGISTRE_LANG": "en"}
+    result = CliRunner().invoke(app, ["requests", "list"], env=env)
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert f"There is no store at {tmp_path / 'elsewhere' / 'registre.sqlite3'}" in said
+    assert "registre db upgrade" in said
+    assert not (tmp_path / "elsewhere").exists()

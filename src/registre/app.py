@@ -16,11 +16,14 @@ from registre.config import Settings
 from registre.consent.router import router as consent_router
 from registre.db.session import make_engine, upgrade
 from registre.declarations.service import load
+from registre.history.router import router as history_router
 from registre.marketing.router import public as unsubscribe_router
 from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
 from registre.subjects.router import router as subjects_router
-from registre.web import handlers, security
+from registre.web import apidocs, handlers, limits, security
+from registre.web.backoffice.accounts import router as accounts_router
+from registre.web.backoffice.breaches import router as backoffice_breaches_router
 from registre.web.backoffice.router import router as backoffice_router
 from registre.web.center.router import router as center_router
 from registre.web.templating import STATIC
@@ -38,20 +41,25 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(title="registre", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="registre", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Rights requests, the subject store and the audit log of registre.")
     app.state.settings = settings
     handlers.install(app)
+    apidocs.install(app)
     security.install(app)
+    limits.install(app)
     app.include_router(banner_router)  # first: the banner's proofs are the busiest route
     app.include_router(rights_router)
     app.include_router(subjects_router)
     app.include_router(audit_router)
     app.include_router(breaches_router)
     app.include_router(consent_router)
+    app.include_router(history_router)
     app.include_router(marketing_router)
     app.include_router(unsubscribe_router)
     app.include_router(backoffice_router)
+    app.include_router(backoffice_breaches_router)
+    app.include_router(accounts_router)
     app.include_router(center_router)  # the public privacy center, at /
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

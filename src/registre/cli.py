@@ -15,6 +15,7 @@ from registre.db import cli as db_cli
 from registre.demo import demo
 from registre.documents import cli as documents_cli
 from registre.errors import RegistreError
+from registre.history import cli as history_cli
 from registre.kit.cli import report
 from registre.lint import cli as lint_cli
 from registre.marketing import cli as marketing_cli
@@ -43,6 +44,7 @@ app.add_typer(connectors_cli.app, name="datasets")
 app.add_typer(retention_cli.app, name="retention")
 app.add_typer(breaches_cli.app, name="breaches")
 app.add_typer(consent_cli.app, name="consent")
+app.add_typer(history_cli.app, name="history")
 app.add_typer(marketing_cli.app, name="marketing")
 app.add_typer(staff_cli.app, name="staff")
 

@@ -52,7 +52,8 @@ class Settings(BaseSettings):
     smtp_user: str | None = Field(None, description="SMTP user name, if the server asks for one.")
     smtp_password: SecretStr | None = Field(None, description="SMTP password.")
     smtp_starttls: bool = Field(True, description="Whether to upgrade the SMTP connection with STARTTLS.")
-    mail_from: str = Field("privacy@localhost", description="The sender address of mail to people.")
+    mail_from: str = Field("privacy@localhost", description="The sender address of mail to people (the organisation's "
+                           "name is shown with it unless it has a display name).")
     api_token: SecretStr | None = Field(None, description="Bearer token staff present to the HTTP API.")
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."

@@ -20,6 +20,7 @@ from rich.progress import Progress
 from rich.table import Table
 from sqlalchemy import Engine, create_engine
 
+from registre import labels
 from registre.audit.service import verify
 from registre.config import Settings
 from registre.connectors import sample
@@ -28,7 +29,7 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.documents import notice as notices
 from registre.documents import spreadsheets
-from registre.i18n import LANGS, Msg
+from registre.i18n import Msg
 from registre.kit.cli import out, plain_errors, reader_lang
 from registre.law.calendar import today
 from registre.lint import service as lint
@@ -42,8 +43,8 @@ DONE = Msg(en="The notices and registers are in {folder}. Open {page} in a brows
            fr="Les notices et les registres sont dans {folder}. Ouvrez {page} dans un navigateur.")
 IMPORTED = Msg(en="Store: {rows} sample customers of Paris je t'aime imported ({records} records).",
                fr="Stockage : {rows} clients d'exemple de Paris je t'aime importés ({records} enregistrements).")
-ANSWERED = Msg(en="Request {kind} of {who}: due by {deadline}, answered{files}.",
-               fr="Demande {kind} de {who} : due au plus tard le {deadline}, traitée{files}.")
+ANSWERED = Msg(en="Request of {who} ({kind}): due by {deadline}, answered{files}.",
+               fr="Demande de {who} ({kind}) : due au plus tard le {deadline}, traitée{files}.")
 FILES_IN = Msg(en="; files in {folder}", fr="; fichiers dans {folder}")
 AUDITED = Msg(en="Audit log: {checked} entries, chain {ok}.", fr="Journal d'audit : {checked} entrées, chaîne {ok}.")
 CONNECTED = Msg(en="Connected database: a sample shop's own, {rows} rows in {file}, annotated by {annotation}.",
@@ -81,7 +82,7 @@ def demo(
         for path in paths:
             report = lint.check(path, today())
             written = []
-            for notice_lang in LANGS:
+            for notice_lang in report.declared.declaration.policy.languages:  # a French-only policy has no EN
                 built = notices.build(report.declared, notice_lang)
                 for fmt in ("html", "md"):
                     target = output / f"{path.stem}.notice.{notice_lang}.{fmt}"
@@ -135,7 +136,8 @@ def _answer(engine: Engine, settings: Settings, declared: Declared, kind: str, w
         folder.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
     where = FILES_IN(lang, folder=folder) if done.files else ""
-    out.print(ANSWERED(lang, kind=kind, who=who, deadline=filed.request.strict_deadline, files=where))
+    out.print(ANSWERED(lang, kind=labels.label(filed.request.kind, lang), who=who,
+                       deadline=labels.day(filed.request.strict_deadline, lang), files=where))
 
 
 def _shop(output: Path) -> None:

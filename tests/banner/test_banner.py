@@ -89,14 +89,28 @@ def test_nothing_runs_before_consent_and_the_first_layer_offers_three_equal_choi
     assert page.locator("script[data-category]").evaluate_all("s => s.map(x => x.type)") == ["text/plain"] * 2
     assert not [c for c in page.context.cookies() if c["name"] == "_demo_tracker"]
     buttons = dialog.locator(".rc-row .rc-btn")
-    assert buttons.all_inner_texts() == ["Accept all", "Reject all", "Customise"]
+    assert buttons.all_inner_texts() == ["Reject all", "Accept all", "Customise"]
     expect(buttons.first).to_have_css("background-color", "rgb(29, 63, 138)")  # its stylesheet is applied
     boxes = [b.bounding_box() for b in buttons.all()]
     styles = buttons.evaluate_all("bs => bs.map(b => [getComputedStyle(b).backgroundColor, "
                                   "getComputedStyle(b).fontSize, getComputedStyle(b).fontWeight])")
     assert len({json.dumps(s) for s in styles}) == 1  # the same look for all three
     assert len({(round(b["width"]), round(b["height"])) for b in boxes if b}) == 1  # the same size
-    assert page.evaluate("document.activeElement.dataset.action") == "accept"  # focus is in the dialog
+    assert page.evaluate("document.activeElement.id") == "rc-banner"  # the dialog has the focus, no button does
+    assert dialog.get_attribute("aria-modal") == "true"
+
+
+def test_the_keyboard_chooses_nothing_for_the_person_and_escape_closes_without_consent(page: Page,
+                                                                                       server: Server) -> None:
+    visit(page, server)
+    dialog = page.locator(DIALOG)
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Enter")  # the focus is on the dialog: Enter accepts nothing
+    expect(dialog).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    assert not [c for c in page.context.cookies() if c["name"] == "registre_consent"]
+    assert not tracker_ran(page)
 
 
 def test_reject_all_from_the_first_layer_keeps_trackers_off_and_is_proved(page: Page, server: Server) -> None:
@@ -185,7 +199,7 @@ def test_the_page_language_picks_french(page: Page, server: Server) -> None:
     page.route("**/banner/demo", in_french)
     visit(page, server)
     assert page.locator(DIALOG).locator(".rc-row .rc-btn").all_inner_texts() == [
-        "Tout accepter", "Tout refuser", "Personnaliser"]
+        "Tout refuser", "Tout accepter", "Personnaliser"]
     expect(page.locator("#rc-title")).to_contain_text("Le Nappage")
 
 

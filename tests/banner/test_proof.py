@@ -69,3 +69,18 @@ def test_a_bad_proof_is_refused_and_nothing_is_kept(client: TestClient, changes:
     assert response.status_code == status, response.text
     assert post(client, "{not json").status_code == 422
     assert flows.choices_of(client.app.state.engine, CONSENT_ID) == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("where", ["location", "choices", "notice_version"])
+def test_a_nul_byte_is_refused_at_the_edge_in_plain_words(client: TestClient, where: str) -> None:
+    body = choice(client)
+    if where == "choices":
+        body["choices"] = {"audience\x00": True}
+    else:
+        body[where] = f"{body.get(where) or 'x'}\x00"
+    response = post(client, body)
+    assert response.status_code == 422, response.text
+    assert "NUL" in response.json()["detail"]
+    assert flows.choices_of(client.app.state.engine, CONSENT_ID) == []  # type: ignore[attr-defined]
+    assert client.get("/api/audit/verify?x=%00", headers=AUTH).status_code == 422
+    assert post(client, choice(client)).status_code == 201  # the next visitor's proof is kept

@@ -398,12 +398,32 @@ W_SERVICES = {
 # Only the Gravatar transfer is mentioned; « nous ne prenons aucune décision automatisée » says nothing of
 # profiling.
 
+# Nos 1000 jours (SocialGouv/nos1000jours-blues-epds-pro, pages/annexes/politique-confidentialite.js): a public
+# service written as a new user would (issue 11).
+NOS_1000_JOURS = {
+    # The questionnaire (EPDS answers and score) is health data; no Art. 9(2) condition is stated.
+    ("SPECIAL-CONDITION", "activities[0]"),
+    # No period for the contact addresses; none for the audience data; no lifetime for the exempt cookies.
+    ("RET-GAP", "activities[0].retention"),
+    ("RET-MISSING", "activities[2]"),
+    ("COOKIE-EXEMPT-LIFETIME", "cookies.trackers[0]"),
+    # No version, no date, no DPO; « votre demande ne sera traitée que si vous apportez la preuve de votre
+    # identité ».
+    ("INFO-POLICY-DATE", "policy"),
+    ("INFO-DPO-NOT-STATED", "controller"),
+    ("RIGHTS-ID-COPY", "rights.identity_check"),
+    # Whether answering the questionnaire is required is not said; who receives the audience data is not said.
+    ("INFO-PROVISION", "activities[0]"),
+    ("INFO-RECIPIENTS", "activities[2]"),
+} | each("INFO-TRANSFERS-NOT-STATED", range(3)) | each("INFO-AUTOMATED-NOT-STATED", range(3))
+
 EXPECTED = {
     "paris-je-taime": PARIS_JE_TAIME,
     "ambassade-des-langues": AMBASSADE_DES_LANGUES,
     "le-nappage": LE_NAPPAGE,
     "wimi": WIMI,
     "w-services": W_SERVICES,
+    "nos-1000-jours": NOS_1000_JOURS,
 }
 
 # The purposes each policy names, as activities.
@@ -413,6 +433,7 @@ ACTIVITIES = {
     "le-nappage": 8,
     "wimi": 17,
     "w-services": 7,
+    "nos-1000-jours": 3,
 }
 
 
@@ -421,7 +442,8 @@ def path_of(name: str) -> Path:
     return EXAMPLES / f"{name}.yaml"
 
 
-def test_the_five_examples_are_all_there() -> None:
+def test_the_examples_are_all_there() -> None:
+    """The five seed organisations and the public service written for issue 11."""
     assert {p.stem for p in EXAMPLES.glob("*.yaml")} == set(EXPECTED)
 
 

@@ -149,7 +149,7 @@ def registre(settings: Settings, *args: str) -> Any:
 def test_the_cli_imports_bloctel_and_writes_every_decision(settings: Settings, tmp_path: Path) -> None:
     listing = tmp_path / "bloctel.txt"
     listing.write_text("0612345678\n", encoding="utf-8")
-    imported = registre(settings, "marketing", "bloctel", str(listing))
+    imported = registre(settings, "marketing", "bloctel", str(listing), "--at", "2026-05-20")
     assert imported.exit_code == 0, imported.output
     assert "1 number" in imported.output
     audience = tmp_path / "audience.txt"

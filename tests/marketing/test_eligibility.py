@@ -16,7 +16,7 @@ from sqlalchemy import Engine, event
 from registre.db.session import make_engine, unit_of_work, upgrade
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel
-from registre.errors import InvalidInput
+from registre.errors import Conflict, InvalidInput
 from registre.marketing import bloctel, eligibility
 from registre.marketing.eligibility import Answer
 from registre.marketing.reasons import TEXTS, Basis
@@ -176,6 +176,36 @@ def test_telephone_follows_bloctel_until_10_august_2026_then_consent(engine: Eng
     stale = decide(engine, declared, "phone", "2026-08-01", audience)
     assert stale.as_dict("en")["warnings"] == [
         "The Bloctel list was last imported on 2026-05-20: it must be checked at least monthly."]
+
+
+def test_telephone_reads_the_bloctel_list_in_force_on_the_day_decided(engine: Engine, declared: Declared,
+                                                                      people: People, tmp_path: Path) -> None:
+    anne, bruno, chloe = (people.add(name, phone=phone) for name, phone in (
+        ("anne", "+33611111111"), ("bruno", "+33622222222"), ("chloe", "+33633333333")))
+    lists = {"2026-01-10": "0611111111\n0622222222\n", "2026-03-10": "0622222222\n0633333333\n",
+             "2026-05-10": "0611111111\n0622222222\n0633333333\n"}
+    for day, numbers in lists.items():
+        listing = tmp_path / f"bloctel-{day}.txt"
+        listing.write_text(numbers, encoding="utf-8")
+        with unit_of_work(engine) as session:
+            bloctel.import_list(session, path=listing, actor="test", now=dt.datetime.fromisoformat(f"{day}T09:00Z"))
+    on, off, unchecked = "on_bloctel", "not_on_bloctel", "bloctel_not_checked"
+    expected = {"2026-01-09": (unchecked, unchecked, unchecked), "2026-01-10": (on, on, off),
+                "2026-02-01": (on, on, off), "2026-03-10": (off, on, on), "2026-04-01": (off, on, on),
+                "2026-05-10": (on, on, on), "2026-06-01": (on, on, on)}
+    for day, (for_anne, for_bruno, for_chloe) in expected.items():
+        assert codes(decide(engine, declared, "phone", day, [anne, bruno, chloe])) == {
+            anne: for_anne, bruno: for_bruno, chloe: for_chloe}, day
+    stale = decide(engine, declared, "phone", "2026-02-20", [anne])
+    assert stale.as_dict("fr")["warnings"] == [
+        "La liste Bloctel a été importée pour la dernière fois le 2026-01-10 : elle doit être vérifiée au moins une "
+        "fois par mois."]
+    assert decide(engine, declared, "phone", "2026-03-12", [anne]).warnings == []
+    older = tmp_path / "older.txt"
+    older.write_text("0644444444\n", encoding="utf-8")
+    with pytest.raises(Conflict), unit_of_work(engine) as session:
+        bloctel.import_list(session, path=older, actor="test", now=dt.datetime(2026, 4, 1, tzinfo=dt.UTC))
+    assert codes(decide(engine, declared, "phone", "2026-04-01", [anne]))[anne] == off
 
 
 def test_a_channel_the_declaration_does_not_have_is_refused(engine: Engine, declare: Callable[..., Declared]) -> None:

@@ -134,3 +134,20 @@ def test_answer_packages_past_their_time_are_purged(env: dict[str, str]) -> None
     assert json.loads(registre(env, "requests", "purge-packages", "--json").output) == {"purged": 1}
     assert vault.waiting(settings, "b" * 32) == ["access.json"]
     assert vault.waiting(settings, "a" * 32) == []
+
+
+def test_an_answer_completed_without_a_folder_is_kept_and_written_on_demand(env: dict[str, str],
+                                                                           tmp_path: Path) -> None:
+    ref = file_access(env)
+    result = registre(env, "requests", "complete", ref)
+    assert result.exit_code == 0, result.output
+    assert f"registre requests package {ref}" in " ".join(result.output.split())  # says where the answer is
+    assert not list((tmp_path).glob("**/access.json"))  # kept encrypted, not in the clear
+    written = registre(env, "requests", "package", ref, "-o", str(tmp_path / "later"))
+    assert written.exit_code == 0, written.output
+    package = json.loads((tmp_path / "later" / "access.json").read_text())
+    assert package["data"][0]["value"] == "Martin"
+    assert str(tmp_path / "later" / "access.json") in written.output.replace("\n", "")
+    missing = registre(env, "requests", "package", "no-such-ref", "-o", str(tmp_path / "none"))
+    assert missing.exit_code == 1
+    assert "No request with reference" in missing.output

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
 from registre.audit.service import verify
+from registre.cli import app as root
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
@@ -406,6 +407,7 @@ class TestCli:
         assert "records" not in events
 
     def test_an_unknown_subject_is_a_plain_error(self, cli_env: dict[str, str]) -> None:
+        assert CliRunner().invoke(root, ["db", "upgrade"], env=cli_env).exit_code == 0
         result = subjects(cli_env, "show", "email:nobody@exemple.fr")
         assert result.exit_code == 1
         assert "No data subject has the email 'nobody@exemple.fr'." in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -93,3 +94,16 @@ def test_a_subject_file_is_read_by_identifier_and_the_read_is_audited(client: Te
     assert response.json()["records"][0]["value"] == "Martin"
     assert client.get("/api/subjects/email:nobody@example.fr", headers=AUTH).status_code == 404
     assert client.get("/api/audit/verify", headers=AUTH).json()["checked"] == 1
+
+
+def test_the_api_docs_load_their_assets_from_registre_itself(client: TestClient) -> None:
+    for path in ("/docs", "/redoc"):
+        page = client.get(path)
+        assert page.status_code == 200
+        assert "cdn." not in page.text
+        assert "fonts.googleapis" not in page.text
+        assets = re.findall(r'(?:src|href)="(/docs-assets/[^"]+)"', page.text)
+        assert assets, path
+        for asset in assets:
+            assert client.get(asset).status_code == 200, asset
+        assert "cdn" not in page.headers["content-security-policy"]

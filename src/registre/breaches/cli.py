@@ -185,8 +185,8 @@ def new(
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
     raw.update(aware_at=moment(aware_at) or dt.datetime.now(dt.UTC), discovered_at=moment(discovered_at))
-    shown = flows.record(store(), declared, _valid(BreachCreate, raw), actor=actor, lang=lang, processor=processor,
-                         sources=affected.sources(get_settings()))
+    shown = flows.record(store(create=True), declared, _valid(BreachCreate, raw), actor=actor, lang=lang,
+                         processor=processor, sources=affected.sources(get_settings()))
     if as_json:
         print_json(shown.model_dump(mode="json"))
     else:

@@ -143,7 +143,8 @@ def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, not
     if kind is NotificationKind.subjects:
         notice.files["affected.csv"] = _affected_csv(done.people)
         if not notification_in.draft:
-            pending = [Letter(p.email, done.subject_line or "", done.text) for p in done.people if p.email]
+            name = declared.declaration.controller.name
+            pending = [Letter(p.email, done.subject_line or "", done.text, name) for p in done.people if p.email]
     for item in pending:
         try:
             notice.sent.append(f"{item.to}: {send(item, settings)}")

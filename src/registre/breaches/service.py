@@ -33,6 +33,7 @@ from registre.breaches.schemas import (
     Risk,
 )
 from registre.db.base import utcnow
+from registre.db.refs import by_ref
 from registre.declarations.catalog import DataKind
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput, NotFound
@@ -141,7 +142,7 @@ def _processor(declared: Declared, given: str) -> str:
 
 def get_or_raise(session: Session, ref: str) -> Breach:
     """The breach with reference `ref`."""
-    breach = session.scalar(select(Breach).where(Breach.ref == ref.strip()))
+    breach = by_ref(session, Breach, Breach.ref, ref)
     if breach is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return breach

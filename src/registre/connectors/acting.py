@@ -97,7 +97,7 @@ def values(connected: Connected, found: Found) -> list[Value]:
                 value = row.get(name)
                 if value is None:
                     continue
-                category = spec.data or str(spec.identity)
+                category = spec.data or (str(spec.identity) if spec.identity else "")
                 out.append(Value(mapped.spec.activity, category, f"{table}.{name}", _text(value),
                                  f"dataset:{connected.name}"))
     return out

@@ -58,7 +58,7 @@ def scan_database(
 ) -> None:
     """Reflect a database and draft its annotation: data categories, identities, events, erasure strategies."""
     drafted = scan.draft(url, dataset=dataset, schema=schema)
-    with unit_of_work(store()) as session:  # the scan read sample values: personal data
+    with unit_of_work(store(create=True)) as session:  # the scan read sample values: personal data
         audit(session, actor=actor, action="dataset.scanned", target_type="dataset",
               target_ref=make_url(url).render_as_string(hide_password=True),
               details={"tables_sampled": sorted(drafted.classified), "unclassified": len(drafted.unclassified)})
@@ -68,6 +68,7 @@ def scan_database(
     if output is None:
         out.print(drafted.yaml, markup=False, highlight=False, soft_wrap=True)
         return
+    output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(drafted.yaml, encoding="utf-8")
     classified = sum(len(columns) for columns in drafted.classified.values())
     err.print(WRITTEN(reader_lang(), file=output, classified=classified, unclassified=len(drafted.unclassified)))

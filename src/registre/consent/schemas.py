@@ -33,6 +33,7 @@ class Method(StrEnum):
     in_person = "in_person"
     app = "app"
     api = "api"
+    not_recorded = "not_recorded"  # an imported ledger that does not say how
 
 
 class Strict(BaseModel):
@@ -84,7 +85,7 @@ class ConsentRead(Strict):
     location: str | None
     notice_version: str | None
     notice_hash: str | None
-    lang: str
+    lang: str | None  # None: not recorded (an imported ledger that did not say)
     given_by: str
     age: int | None
     expires_at: dt.datetime | None

@@ -2,8 +2,9 @@
 
 Each request hands its rows over and waits; whoever takes the write lock writes every row waiting at that moment
 in one transaction, and tells each request whether its rows were committed. A request answers only once its own
-rows are committed, and a failed transaction fails every request in it: nothing is half-written. With SQLite's
-single writer, this turns N commits into one; on PostgreSQL it saves round trips.
+rows are committed; when the shared transaction fails, each request's rows are tried again alone, so that one bad
+proof fails its own request only, never another visitor's, and nothing is half-written. With SQLite's single
+writer, this turns N commits into one; on PostgreSQL it saves round trips.
 """
 
 from __future__ import annotations
@@ -54,18 +55,31 @@ class GroupWriter:
                 with self._queue_lock:
                     batch, self._pending = self._pending, []
                 try:
-                    with self.engine.begin() as connection:
-                        service.insert_events(connection, [row for pending in batch for row in pending.rows])
-                except BaseException as error:
-                    for pending in batch:
-                        pending.error = error
-                    raise
+                    self._commit(batch)
                 finally:
                     for pending in batch:
                         pending.done.set()
         item.done.wait()
         if item.error is not None:
             raise item.error
+
+
+    def _commit(self, batch: list[_Pending]) -> None:
+        """Write a batch in one transaction; if it fails, each request's rows alone, each its own outcome."""
+        try:
+            with self.engine.begin() as connection:
+                service.insert_events(connection, [row for pending in batch for row in pending.rows])
+            return
+        except Exception as error:
+            if len(batch) == 1:
+                batch[0].error = error
+                return
+        for pending in batch:
+            try:
+                with self.engine.begin() as connection:
+                    service.insert_events(connection, pending.rows)
+            except Exception as error:
+                pending.error = error
 
 
 _WRITERS: weakref.WeakKeyDictionary[Engine, GroupWriter] = weakref.WeakKeyDictionary()

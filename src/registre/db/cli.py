@@ -17,6 +17,6 @@ UPGRADED = Msg(en="The store at {url} is at the newest schema.", fr="Le stockage
 @plain_errors
 def upgrade_command() -> None:
     """Create the store or bring its schema up to date."""
-    engine = store()
+    engine = store(create=True)
     engine.dispose()
     out.print(UPGRADED(reader_lang(), url=get_settings().store_url))

@@ -516,7 +516,9 @@ def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: st
                   or transfer.derogation is Derogation.compelling_legitimate_interests)
     copy = ctx.text(transfer.documentation) or (ctx.t(w.NOT_STATED) if needs_copy else "")
     recipient = ctx.declared.recipients[transfer.recipient] if transfer.recipient is not None else None
-    where = activity.name(ctx.lang) + (f" ({ctx.text(transfer.context)})" if transfer.context else "")
+    where = activity.name(ctx.lang)
+    if transfer.context is not None:  # after a colon: a context often has brackets of its own
+        where = ctx.t(w.LABELLED, label=where, value=ctx.text(transfer.context))
     return [ctx.country(country), recipient.name(ctx.lang) if recipient else "", where, adequate,
             ctx.join(grounds) or ctx.t(w.NOT_STATED),
             ctx.t(DEROGATIONS[transfer.derogation]) if transfer.derogation is not None else "", copy]

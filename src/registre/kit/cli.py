@@ -21,7 +21,7 @@ from registre.config import get_settings
 from registre.db.session import make_engine, upgrade
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
-from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
+from registre.errors import DeclarationInvalid, InvalidInput, NotFound, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg, environment_lang
 from registre.law.calendar import today
 
@@ -119,9 +119,23 @@ NO_STORE = Msg(en="The store at {url} cannot be opened: {reason}. Check REGISTRE
                   "REGISTRE_DATA_DIR.")
 
 
-def store() -> Engine:
-    """The engine of the store the settings name, migrated to the newest schema (created on first use)."""
+NO_STORE_YET = Msg(en="There is no store at {path} (in the folder {cwd}). Run this command where the store is, set "
+                      "REGISTRE_DATA_DIR or REGISTRE_DATABASE_URL, or create one with `registre db upgrade` (or by "
+                      "recording something: `registre subjects import`, `registre requests new`).",
+                   fr="Il n'y a pas de stockage à {path} (dans le dossier {cwd}). Lancez cette commande là où se "
+                      "trouve le stockage, définissez REGISTRE_DATA_DIR ou REGISTRE_DATABASE_URL, ou créez-en un avec "
+                      "`registre db upgrade` (ou en enregistrant quelque chose : `registre subjects import`, "
+                      "`registre requests new`).")
+
+
+def store(create: bool = False) -> Engine:
+    """The engine of the store the settings name, migrated to the newest schema; a SQLite store that does not exist
+    yet is created only by the commands that record something (`create`), the others refuse it in plain words."""
     url = get_settings().store_url
+    parsed = make_url(url)
+    if (not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
+            and not Path(str(parsed.database)).exists()):
+        raise NotFound(NO_STORE_YET, path=parsed.database, cwd=Path.cwd())
     try:
         engine = make_engine(url)
         upgrade(engine)

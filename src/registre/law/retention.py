@@ -41,7 +41,7 @@ class KeepingPeriod:
     bound: Bound
     months: int
     start: Msg
-    source: str
+    source: str  # in the words of the text itself, read in both languages
     articles: tuple[str, ...]  # how a declaration cites it ("L123-22"), matched in its texts
     threshold: Threshold | None = None
     verified: bool = True
@@ -61,7 +61,7 @@ PERIODS: tuple[KeepingPeriod, ...] = (
                "120 euros"),
         Bound.minimum, 120, Msg(en="the conclusion of the contract (or the delivery, if later)",
                                 fr="la conclusion du contrat (ou la livraison, si elle est postérieure)"),
-        "Code de la consommation L213-1 and D213-2 (ex-décret 2005-137)", ("L213-1", "D213-1", "D213-2", "L134-2"),
+        "Code de la consommation L213-1, D213-2 (ex-décret 2005-137)", ("L213-1", "D213-1", "D213-2", "L134-2"),
         Threshold(120, "ge", "EUR"),
         # The reference cites the threshold in D213-2; the issue that asked for this table says D213-1: both are
         # matched, and the article numbers are to be checked on Légifrance.
@@ -73,7 +73,7 @@ PERIODS: tuple[KeepingPeriod, ...] = (
         # The CNIL writes that the data « peuvent être conservées » 13 months (15 for deferred-debit cards) for the
         # contestation period of CMF L133-24: a period the controller may keep them for, at most.
         Bound.maximum, 13, Msg(en="the debit date", fr="la date de débit"),
-        "Code monétaire et financier L133-24, as the CNIL applies it (15 months for deferred-debit cards)",
+        "Code monétaire et financier L133-24",
         ("L133-24",), note="15 months for deferred-debit cards"),
     KeepingPeriod(
         "video_protection",

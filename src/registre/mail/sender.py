@@ -7,7 +7,7 @@ import ssl
 import uuid
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 
 from registre.config import Settings
 
@@ -19,12 +19,14 @@ class Letter:
     to: str
     subject: str
     body: str
+    sender_name: str | None = None  # the organisation's name: mails come from "Organisation <address>"
 
 
 def message(letter: Letter, sender: str) -> EmailMessage:
     """The letter as an email message."""
     mail = EmailMessage()
-    mail["From"] = sender
+    name, address = parseaddr(sender)
+    mail["From"] = formataddr((name or letter.sender_name or "", address or sender))
     mail["To"] = letter.to
     mail["Subject"] = letter.subject
     mail["Date"] = formatdate(localtime=True)

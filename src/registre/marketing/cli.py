@@ -93,11 +93,14 @@ def eligible(
 @plain_errors
 def bloctel(
     file: Path = typer.Argument(..., help="The list Bloctel returned: one number a line, or a CSV's first column."),
+    at: str | None = typer.Option(None, "--at", help="When Bloctel returned the list, to bring past lists in order "
+                                                     "(YYYY-MM-DD or YYYY-MM-DDTHH:MM, Paris time; default now)."),
     actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
-    """Import the Bloctel opposition list, replacing the previous one (check it at least monthly)."""
-    done = flows.import_bloctel(store(), file, actor=actor)
+    """Import the Bloctel opposition list: the list in force from then on; the earlier ones are kept (check it at
+    least monthly)."""
+    done = flows.import_bloctel(store(create=True), file, actor=actor, at=at)
     if as_json:
         print_json(done)
         return

@@ -32,10 +32,10 @@ from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel, MarketingChannel, MarketingRule
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
-from registre.law.calendar import first_moment_after
+from registre.law.calendar import PARIS, first_moment_after
 from registre.law.facts import BLOCTEL_CHECK_DAYS, PHONE_CONSENT_FROM
 from registre.marketing.reasons import TEXTS, Basis, Reason
-from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent
+from registre.models.consent import BloctelImport, BloctelListing, ConsentEvent
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
 from registre.retention.combine import SQL
 from registre.retention.store import Owner, latest_events, person_verdict
@@ -357,13 +357,18 @@ class _Facts:
         if channel is Channel.phone:
             self.contract = self._contracts(connection, scope, moment)
             if not self.phone_consent:
-                last = session.scalar(select(func.max(BloctelImport.imported_at)))
+                # The list in force on the day decided: the last import before it, and the numbers it had.
+                last = session.scalar(select(func.max(BloctelImport.imported_at)).where(
+                    BloctelImport.imported_at < moment))
                 self.bloctel_checked = last is not None
                 if last is not None and moment - last > BLOCTEL_FRESH:
-                    answer.warnings.append((STALE_BLOCTEL, {"day": last.date().isoformat()}))
+                    answer.warnings.append((STALE_BLOCTEL, {"day": last.astimezone(PARIS).date().isoformat()}))
+                listed = BloctelListing
                 self.on_bloctel = ids(select(Identifier.subject_id).join(
-                    BloctelNumber, BloctelNumber.number == Identifier.value).where(
-                    Identifier.kind == PHONE).distinct(), Identifier.subject_id)
+                    listed, listed.number == Identifier.value).where(
+                    Identifier.kind == PHONE, listed.listed_from < moment,
+                    (listed.listed_until.is_(None)) | (listed.listed_until >= moment)).distinct(),
+                    Identifier.subject_id)
         self.consents = self._consents(connection, scope, purpose, channel, moment,
                                        restricted.get("consent_withdrawn", set()))
 

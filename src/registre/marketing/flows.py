@@ -44,10 +44,10 @@ def eligible(engine: Engine, declared: Declared, *, channel: Channel, purpose: s
         return answer
 
 
-def import_bloctel(engine: Engine, path: Path, *, actor: str) -> dict[str, Any]:
-    """Replace the Bloctel list with a new file."""
+def import_bloctel(engine: Engine, path: Path, *, actor: str, at: str | None = None) -> dict[str, Any]:
+    """Make a new file the Bloctel list in force, from now or from when Bloctel returned it (`at`, ISO 8601)."""
     with unit_of_work(engine) as session:
-        return bloctel.import_list(session, path=path, actor=actor)
+        return bloctel.import_list(session, path=path, actor=actor, now=bloctel.moment_of(at))
 
 
 def unsubscribe_link(engine: Engine, declared: Declared, secret: str, base_url: str | None, *, who: str,

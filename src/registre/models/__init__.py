@@ -2,7 +2,7 @@
 
 from registre.models.audit import AuditEntry
 from registre.models.breaches import Breach, BreachNotification
-from registre.models.consent import BloctelImport, BloctelNumber, ConsentEvent, ConsentWording
+from registre.models.consent import BloctelImport, BloctelListing, ConsentEvent, ConsentWording
 from registre.models.journal import DatasetBatch
 from registre.models.requests import RightsRequest
 from registre.models.staff import StaffMember, StaffSession
@@ -15,6 +15,6 @@ from registre.models.subjects import (
     Restriction,
 )
 
-__all__ = ["AuditEntry", "BloctelImport", "BloctelNumber", "Breach", "BreachNotification", "ConsentEvent",
+__all__ = ["AuditEntry", "BloctelImport", "BloctelListing", "Breach", "BreachNotification", "ConsentEvent",
            "ConsentWording", "DataSubject", "DatasetBatch", "Directive", "Identifier", "LifecycleEvent",
            "PersonalRecord", "Restriction", "RightsRequest", "StaffMember", "StaffSession"]

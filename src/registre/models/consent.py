@@ -50,7 +50,7 @@ class ConsentEvent(Base):
     location: Mapped[str | None] = mapped_column(String(500))  # where: a page's address, a shop, a phone line
     notice_version: Mapped[str | None] = mapped_column(String(80))
     notice_hash: Mapped[str | None] = mapped_column(String(64))
-    lang: Mapped[str] = mapped_column(String(2))
+    lang: Mapped[str | None] = mapped_column(String(2))  # None: not recorded (an imported ledger that does not say)
     wording_hash: Mapped[str | None] = mapped_column(ForeignKey("consent_wording.hash"))
     given_by: Mapped[str] = mapped_column(String(16), default="subject")  # subject, or parent (LIL art. 45)
     age: Mapped[int | None] = mapped_column()  # the person's age when asked, where known
@@ -61,12 +61,18 @@ class ConsentEvent(Base):
     digest: Mapped[str] = mapped_column(String(64))
 
 
-class BloctelNumber(Base):
-    """A telephone number on the Bloctel opposition list, as last imported (E.164)."""
+class BloctelListing(Base):
+    """A telephone number's time on the Bloctel opposition list (E.164): from the import that added it until the
+    import that no longer had it (None: still listed), so that the list in force on any day can be read back."""
 
-    __tablename__ = "bloctel_number"
+    __tablename__ = "bloctel_listing"
+    __table_args__ = (Index("ix_bloctel_listing_number", "number", "listed_from"),
+                      Index("ix_bloctel_listing_listed_until", "listed_until"))
 
-    number: Mapped[str] = mapped_column(String(32), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(32))
+    listed_from: Mapped[dt.datetime] = mapped_column()  # the import that added it
+    listed_until: Mapped[dt.datetime | None] = mapped_column()  # the first import that no longer had it
 
 
 class BloctelImport(Base):

@@ -8,8 +8,10 @@ import typer
 from pydantic import ValidationError
 from rich.table import Table
 
+from registre import labels
 from registre.config import get_settings
-from registre.errors import InvalidInput, problems_of
+from registre.db.refs import short
+from registre.errors import InvalidInput, NotFound, problems_of
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
@@ -49,6 +51,13 @@ PENDING = Msg(en="pending", fr="en attente")
 ACTOR = ActorOption
 DECLARATION = DeclarationOption
 
+KEPT = Msg(en="The answer's files are kept encrypted until {until}: `registre requests package {ref} -o FOLDER` "
+              "writes them out.",
+           fr="Les fichiers de la réponse sont conservés chiffrés jusqu'au {until} : `registre requests package {ref} "
+              "-o DOSSIER` les écrit.")
+NO_PACKAGE = Msg(en="No files are kept for request {ref}: none were made, or their time is up.",
+                 fr="Aucun fichier n'est conservé pour la demande {ref} : aucun n'a été produit, ou leur délai est "
+                    "passé.")
 
 def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
     lang = reader_lang()
@@ -64,6 +73,8 @@ def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
     _state(result.request)
     for path in written:
         out.print(WROTE(lang, path=path))
+    if result.files and result.kept_until is not None:
+        out.print(KEPT(lang, ref=result.request.ref, until=result.kept_until.date().isoformat()), soft_wrap=True)
     for where in result.sent:
         out.print(SENT(lang, where=where))
     for why in result.unsent:
@@ -72,9 +83,15 @@ def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
 
 def _state(request: RequestRead) -> None:
     lang = reader_lang()
-    out.print(STATE(lang, ref=request.ref, status=request.status.value, strict=request.strict_deadline,
-                    paused=request.paused_deadline or PENDING(lang), days=request.days_left))
+    out.print(STATE(lang, ref=request.ref, status=labels.label(request.status, lang),
+                    strict=labels.day(request.strict_deadline, lang),
+                    paused=labels.day(request.paused_deadline, lang) if request.paused_deadline else PENDING(lang),
+                    days=request.days_left))
 
+
+LIST_HEADERS = (Msg(en="Ref.", fr="Réf."), Msg(en="Right", fr="Droit"), Msg(en="Status", fr="État"),
+                Msg(en="Received", fr="Reçue le"), Msg(en="Strict deadline", fr="Échéance stricte"),
+                Msg(en="Paused deadline", fr="Échéance suspendue"), Msg(en="Days left", fr="Jours restants"))
 
 @app.command()
 @plain_errors
@@ -118,10 +135,12 @@ def new(
     except ValidationError as error:
         problems = problems_of(error)
         raise InvalidInput(BAD_REQUEST, problems=problems) from None
-    result = flows.file_request(store(), get_settings(), optional_declaration(declaration), request_in, actor)
+    engine = store(create=True)
+    result = flows.file_request(engine, get_settings(), optional_declaration(declaration), request_in, actor)
     if not as_json:
-        out.print(FILED(reader_lang(), ref=result.request.ref, kind=kind.value,
-                        deadline=result.request.strict_deadline))
+        lang = reader_lang()
+        out.print(FILED(lang, ref=result.request.ref, kind=labels.label(kind, lang),
+                        deadline=labels.day(result.request.strict_deadline, lang)))
     _report(result, as_json)
 
 
@@ -137,12 +156,14 @@ def list_command(
     if as_json:
         print_json([r.model_dump(mode="json") for r in shown])
         return
-    table = Table("ref", "kind", "status", "received", "strict", "paused", "days left")
+    lang = reader_lang()
+    table = Table(*(h(lang) for h in LIST_HEADERS))
     for r in shown:
         late = r.status in (Status.open, Status.awaiting_identity) and r.days_left < 0
-        table.add_row(r.ref, r.kind.value, r.status.value, r.received_at.date().isoformat(),
-                      f"[red]{r.strict_deadline}[/]" if late else str(r.strict_deadline),
-                      str(r.paused_deadline or "—"), str(r.days_left))
+        strict = labels.day(r.strict_deadline, lang)
+        table.add_row(short(r.ref), labels.label(r.kind, lang), labels.label(r.status, lang),
+                      labels.day(r.received_at, lang), f"[red]{strict}[/]" if late else strict,
+                      labels.day(r.paused_deadline, lang), str(r.days_left))
     out.print(table)
 
 
@@ -199,6 +220,30 @@ def complete(
 ) -> None:
     """Do what the request asks on the store and send the answer."""
     _report(flows.complete(store(), get_settings(), read_declaration(declaration), ref, actor=actor), as_json, output)
+
+
+@app.command()
+@plain_errors
+def package(
+    ref: str = typer.Argument(..., help="The request's reference."),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder to write the answer's files to."),
+    actor: str = ACTOR,
+    as_json: bool = JsonOption,
+) -> None:
+    """Write the files of a request's answer (kept encrypted until they expire) to a folder; the read is audited."""
+    files = flows.package(store(), get_settings(), ref, actor=actor)
+    if not files:
+        raise NotFound(NO_PACKAGE, ref=ref)
+    output.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in files.items():
+        (output / name).write_bytes(content)
+        written.append(str((output / name).resolve()))
+    if as_json:
+        print_json({"ref": ref, "written": written})
+        return
+    for path in written:
+        out.print(WROTE(reader_lang(), path=path), soft_wrap=True)
 
 
 @app.command()

@@ -26,7 +26,7 @@ from registre.models.subjects import Identifier
 from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
 from registre.rights.deadlines import local_date
-from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
+from registre.rights.schemas import RequestCreate, RequestKind, RequestRead, Status
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
 
@@ -48,6 +48,7 @@ class Result:
     sent: list[str] = field(default_factory=list)
     unsent: list[str] = field(default_factory=list)
     new: bool = True  # False: an idempotent filing found the request already filed
+    kept_until: dt.datetime | None = None  # the answer's files are kept in the vault until then
 
     def as_dict(self) -> dict[str, Any]:
         """The result as JSON-ready data (files by name only)."""
@@ -153,10 +154,24 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
         done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
         pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
-        if done.files and shown.channel is Channel.web_form:
-            # Kept before the completion commits: if they cannot be written, the request stays open.
-            vault.keep(settings, ref, done.files)  # the privacy center hands them over after verification
-    return _deliver(Result(shown, done.files), pending, settings)
+        kept_until = None
+        if done.files:
+            # Kept, encrypted, whatever door completed it, before the completion commits: if they cannot be written,
+            # the request stays open. The privacy center hands them over after verification; staff with the
+            # requests duty get them with `registre requests package`.
+            kept_until = vault.keep(settings, ref, done.files)
+    return _deliver(Result(shown, done.files, kept_until=kept_until), pending, settings)
+
+
+def package(engine: Engine, settings: Settings, ref: str, *, actor: str) -> dict[str, bytes]:
+    """The files of a request's answer still kept in the vault, for staff; the read is audited."""
+    names = vault.waiting(settings, ref)
+    files = {name: vault.read(settings, ref, name) for name in names}
+    with unit_of_work(engine) as session:
+        service.get_or_raise(session, ref)
+        audit(session, actor=actor, action="request.package_read", target_type="rights_request", target_ref=ref,
+              details={"files": names})
+    return files
 
 
 def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str, partial: bool,

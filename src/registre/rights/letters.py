@@ -8,11 +8,13 @@ from typing import Any
 
 from babel.dates import format_date
 
+from registre import labels
 from registre.declarations.catalog import AUTHORITIES
 from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
 from registre.mail.sender import Letter
 from registre.models.requests import RightsRequest
+from registre.rights.schemas import RequestKind
 
 SUBJECTS = {
     "received": Msg(en="Your request has been received ({ref})", fr="Votre demande a bien été reçue ({ref})"),
@@ -76,10 +78,11 @@ def letter(kind: str, request: RightsRequest | None, declared: Declared | None, 
     if not to:
         return None
     lang = lang or ("en" if request is not None and request.lang == "en" else "fr")
-    values = {"ref": request.ref if request else "", "kind": request.kind if request else "",
-              "controller": declared.declaration.controller.name if declared else "", "partly": "", "files": "",
+    values = {"ref": request.ref if request else "",
+              "kind": labels.label(RequestKind(request.kind), lang) if request else "",
+              "controller": declared.declaration.controller.name if declared else "", "partly": "",
               "cnil": AUTHORITIES["cnil"].address,
-              **params}
+              **params, "files": ""}
     for key, value in list(values.items()):
         if isinstance(value, dt.date):
             values[key] = format_date(value, format="long", locale=lang)
@@ -87,4 +90,5 @@ def letter(kind: str, request: RightsRequest | None, declared: Declared | None, 
         values["partly"] = PARTLY(lang)
     if kind == "completed" and params.get("files"):
         values["files"] = ATTACHED(lang, files=", ".join(params["files"]))
-    return Letter(to=str(to), subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values))
+    return Letter(to=str(to), subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values),
+                  sender_name=declared.declaration.controller.name if declared else None)

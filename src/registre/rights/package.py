@@ -11,6 +11,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from registre import labels
+from registre.db.base import utcnow
 from registre.declarations.declared import Declared
 from registre.declarations.describe import period
 from registre.declarations.labels import DEROGATIONS, LEGAL_BASES, SAFEGUARDS
@@ -35,8 +37,33 @@ RIGHTS = Msg(en="You may ask for your data to be rectified or erased, for their 
                 "object to it. You may lodge a complaint with {authorities}.",
              fr="Vous pouvez demander la rectification ou l'effacement de vos données, la limitation de leur "
                 "traitement, et vous y opposer. Vous pouvez introduire une réclamation auprès de {authorities}.")
-NONE = Msg(en="None.", fr="Aucun.")
+NONE = Msg(en="Nothing of this kind.", fr="Rien de tel.")
+NO_AUTOMATED = Msg(en="No processing of your data is declared to involve decisions based solely on automated "
+                      "processing, nor profiling.",
+                   fr="Aucun des traitements de vos données n'est déclaré comme comportant une décision fondée "
+                      "exclusivement sur un traitement automatisé, ni un profilage.")
+NO_TRANSFERS = Msg(en="No transfer of your data outside the European Economic Area is declared.",
+                   fr="Aucun transfert de vos données hors de l'Espace économique européen n'est déclaré.")
+PROFILING = Msg(en="Profiling", fr="Profilage")
+SOLELY = Msg(en="Decisions based solely on automated processing", fr="Décisions fondées exclusivement sur un "
+                                                                       "traitement automatisé")
+LOGIC = Msg(en="The logic involved: {text}", fr="La logique sous-jacente : {text}")
+CONSEQUENCES = Msg(en="Its significance and envisaged consequences: {text}",
+                   fr="Son importance et ses conséquences envisagées : {text}")
+NOT_STATED = Msg(en="not stated", fr="non précisé")
 FROM_YOU = Msg(en="From you", fr="Auprès de vous")
+FROM_SYSTEM = Msg(en="From our systems ({name})", fr="De nos systèmes ({name})")
+NOT_RECORDED = Msg(en="date not recorded", fr="date non enregistrée")
+COLUMNS = (Msg(en="Category", fr="Catégorie"), Msg(en="Field", fr="Champ"), Msg(en="Value", fr="Valeur"),
+           Msg(en="Collected", fr="Collectée le"))
+RESTRICTED = Msg(en="Their processing is restricted: they are only stored.",
+                 fr="Leur traitement est limité : elles sont seulement conservées.")
+INTRO = Msg(en="This document answers your request for access (GDPR Art. 15). It lists the personal data {controller} "
+               "holds about you, grouped by processing activity, then what the law entitles you to know about them.",
+            fr="Ce document répond à votre demande d'accès (RGPD, art. 15). Il présente les données à caractère "
+               "personnel que {controller} détient sur vous, regroupées par traitement, puis ce que la loi vous "
+               "permet de savoir à leur sujet.")
+MADE = Msg(en="Made on {day}.", fr="Établi le {day}.")
 
 
 class Item(Protocol):
@@ -87,8 +114,7 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
         "retention": [{"activity": a.name(lang), "periods": [period(p.rule, declared, lang)
                                                             for p in declared.rules(a)]} for a in activities],
         "rights": RIGHTS(lang, authorities=", ".join(x.name(lang) for x in declared.authorities)),
-        "sources": sorted({r.source_name or (FROM_YOU(lang) if r.source == "direct" else r.source)
-                           for r in records}),
+        "sources": sorted({_source(r, lang) for r in records}),
         "automated": [{"activity": a.name(lang), "profiling": a.automated.profiling,
                        "solely_automated": a.automated.solely_automated,
                        "logic": a.automated.logic(lang) if a.automated.logic else None,
@@ -101,8 +127,15 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
                       for a in activities for t in a.transfer_list],
         "data": [{"activity": r.activity, "data_category": r.data_category, "field": r.field, "value": r.value,
                   "source": r.source, "collected_at": r.collected_at.isoformat() if r.collected_at else None,
-                  "restricted": r.activity in restricted or None in restricted} for r in records],
-        "events": [{"event": e.event, "at": e.occurred_at.isoformat()}
+                  "restricted": r.activity in restricted or None in restricted,
+                  "activity_name": labels.activity(declared, r.activity, lang),
+                  "data_category_label": labels.data_category(declared, r.data_category, lang),
+                  "field_label": labels.field(r.field),
+                  "collected": labels.day(r.collected_at, lang) if r.collected_at else NOT_RECORDED(lang)}
+                 for r in records],
+        "made": labels.day(utcnow(), lang),
+        "events": [{"event": e.event, "at": e.occurred_at.isoformat(),
+                    "label": labels.event(declared, e.event, lang), "when": labels.moment(e.occurred_at, lang)}
                    for e in session.scalars(select(LifecycleEvent).where(LifecycleEvent.subject_id == subject.id)
                                             .order_by(LifecycleEvent.occurred_at))],
     }
@@ -112,8 +145,28 @@ _templates = Environment(loader=PackageLoader("registre.rights", "templates"),
                          autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
+def _source(record: Item, lang: Lang) -> str:
+    if record.source_name:
+        return record.source_name
+    if record.source == "direct":
+        return FROM_YOU(lang)
+    return FROM_SYSTEM(lang, name=record.source.removeprefix("dataset:"))
+
+
 def render_html(package: dict[str, Any], lang: Lang) -> str:
-    """The access package as a standalone, readable page."""
+    """The access package as a standalone document a person reads on a phone as on paper: the data grouped by
+    activity with their labels, then the Art. 15(1)(a)-(h) and 15(2) information in words."""
     headings = {key: msg(lang) for key, msg in HEADINGS.items()}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in package["data"]:
+        groups.setdefault(row.get("activity_name") or row["activity"], []).append(row)
+    words = {"none": NONE(lang), "no_automated": NO_AUTOMATED(lang), "no_transfers": NO_TRANSFERS(lang),
+             "profiling": PROFILING(lang), "solely": SOLELY(lang), "restricted": RESTRICTED(lang),
+             "not_stated": NOT_STATED(lang), "columns": [c(lang) for c in COLUMNS],
+             "intro": INTRO(lang, controller=package["controller"]["name"]),
+             "made": MADE(lang, day=package.get("made", "")), "colon": "\u00a0:" if lang == "fr" else ":"}
+    automated = [{**item, "logic_text": LOGIC(lang, text=item["logic"]) if item.get("logic") else None,
+                  "consequences_text": CONSEQUENCES(lang, text=item["consequences"])
+                  if item.get("consequences") else None} for item in package["automated"]]
     return _templates.get_template("access.html.j2").render(p=package, h=headings, lang=lang, title=TITLE(lang),
-                                                            none=NONE(lang))
+                                                            w=words, groups=groups, automated=automated)

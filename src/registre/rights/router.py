@@ -7,11 +7,18 @@ import base64
 from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
+from registre.i18n import Msg
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
+from registre.staff.service import Forbidden
 from registre.web.deps import DeclaredDep, EngineDep, PolicyDep, SettingsDep, Staff, StaffActor
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
+
+NOT_ALL_DATA = Msg(en="The answer's files hold data of every activity: only a role that sees all of them may read "
+                      "them.",
+                   fr="Les fichiers de la réponse contiennent des données de toutes les activités : seul un rôle qui "
+                      "les voit toutes peut les lire.")
 
 
 class StepResult(BaseModel):
@@ -95,6 +102,18 @@ def complete(ref: str, engine: EngineDep, settings: SettingsDep, declared: Decla
     if not policy.sees_everything(actor.role):
         result.files = {}
     return _step(result)
+
+
+@router.get("/{ref}/package")
+def package(ref: str, engine: EngineDep, settings: SettingsDep, actor: StaffActor, policy: PolicyDep) -> (
+    dict[str, str]
+):
+    """The files of the request's answer still kept in the vault (base64), to a role that sees every activity's
+    data; the read is audited."""
+    if not policy.sees_everything(actor.role):
+        raise Forbidden(NOT_ALL_DATA)
+    files = flows.package(engine, settings, ref, actor=actor.name)
+    return {name: base64.b64encode(content).decode() for name, content in files.items()}
 
 
 @router.post("/{ref}/refuse")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from registre.audit.service import record as audit
 from registre.connectors.acting import DatasetResult
 from registre.db.base import utcnow
+from registre.db.refs import by_ref
 from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
@@ -94,13 +95,14 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
 
 
 def get_or_raise(session: Session, ref: str, *, for_update: bool = False) -> RightsRequest:
-    """The request with reference `ref`; `for_update` locks its row until the transaction ends (SELECT ... FOR
-    UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already lets one writer in at a time) and reads it
-    afresh, so that a state change checks the status another transaction may just have committed."""
-    query = select(RightsRequest).where(RightsRequest.ref == ref)
-    if for_update:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    request = session.scalar(query)
+    """The request whose reference is `ref`, or starts with it; `for_update` locks its row until the transaction
+    ends (SELECT ... FOR UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already lets one writer in at a
+    time) and reads it afresh, so that a state change checks the status another transaction may just have
+    committed."""
+    request = by_ref(session, RightsRequest, RightsRequest.ref, ref)
+    if request is not None and for_update:
+        request = session.scalar(select(RightsRequest).where(RightsRequest.id == request.id).with_for_update()
+                                 .execution_options(populate_existing=True))
     if request is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return request

@@ -1,9 +1,11 @@
-"""The answer's files kept for the person to download, when the request came through the privacy center.
+"""The answer's files of every access or portability request, kept for the person to download (privacy center) and
+for staff (`registre requests package`, `GET /api/requests/{ref}/package`), whatever door completed it.
 
 They are encrypted under the secret key (AES-GCM, bound to the request and the file's name) in
 `data_dir/packages/<ref>/`, outside any web root; each file is deleted once downloaded, and the whole package
 once `settings.package_days` have passed (any keep or take purges what has expired). The answer itself is not
-kept with the request (see actions.py): this is the only copy, and it lasts until it is delivered.
+kept with the request (see actions.py): this is the only copy, and it lasts until the person downloads it or its
+time is up.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
-from registre.staff import service, totp
+from registre.staff import flows, service, totp
 from registre.staff.policy import Policy
 
 app = typer.Typer(help="Staff accounts of the back office: roles from the declaration, passwords, TOTP, tokens.",
@@ -53,7 +53,7 @@ def add(email: str = typer.Argument(..., help="The staff member's email address.
         as_json: bool = JsonOption) -> None:
     """Open an account for a member of staff."""
     policy = _policy(declaration)
-    with unit_of_work(store()) as session:
+    with unit_of_work(store(create=True)) as session:
         member = service.add(session, email=email, role=role, password=password, policy=policy, actor=actor)
         address = member.email
     if as_json:
@@ -123,3 +123,47 @@ def password(email: str = typer.Argument(..., help="The staff member's email add
         print_json({"email": address})
     else:
         out.print(PASSWORD_SET(reader_lang(), email=address))
+
+
+DISABLED = Msg(en="{email} can no longer sign in; their sessions and API token are closed.",
+               fr="{email} ne peut plus se connecter ; ses sessions et son jeton d'API sont fermés.")
+ENABLED = Msg(en="{email} can sign in again.", fr="{email} peut de nouveau se connecter.")
+ROLE_SET = Msg(en="{email} now has the role {role}; their sessions are closed.",
+               fr="{email} a maintenant le rôle {role} ; ses sessions sont fermées.")
+
+
+@app.command()
+@plain_errors
+def disable(email: str = typer.Argument(..., help="The staff member's email address."),
+            actor: str = ActorOption, as_json: bool = JsonOption) -> None:
+    """Close an account (the last active DPO cannot be closed)."""
+    flows.disable(store(), email, actor=actor)
+    if as_json:
+        print_json({"email": email, "active": False})
+    else:
+        out.print(DISABLED(reader_lang(), email=email))
+
+
+@app.command()
+@plain_errors
+def enable(email: str = typer.Argument(..., help="The staff member's email address."),
+           actor: str = ActorOption, as_json: bool = JsonOption) -> None:
+    """Open a closed account again."""
+    flows.enable(store(), email, actor=actor)
+    if as_json:
+        print_json({"email": email, "active": True})
+    else:
+        out.print(ENABLED(reader_lang(), email=email))
+
+
+@app.command()
+@plain_errors
+def role(email: str = typer.Argument(..., help="The staff member's email address."),
+         new: str = typer.Argument(..., metavar="ROLE", help="An internal recipient of the declaration, or dpo."),
+         declaration: Path | None = DECLARATION, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
+    """Give an account another role (the last active DPO keeps theirs)."""
+    flows.change_role(store(), email, new, policy=_policy(declaration), actor=actor)
+    if as_json:
+        print_json({"email": email, "role": new})
+    else:
+        out.print(ROLE_SET(reader_lang(), email=email, role=new))

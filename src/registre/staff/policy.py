@@ -37,6 +37,7 @@ API_DUTIES: dict[str, Duty] = {
     "/api/requests": Duty.requests,
     "/api/subjects": Duty.subjects,
     "/api/consent": Duty.consent,
+    "/api/history": Duty.consent,  # the consent ledger's past, with the objections and restrictions that bound it
     "/api/marketing": Duty.consent,
     "/api/breaches": Duty.breaches,
     "/api/audit": Duty.audit,

@@ -9,7 +9,7 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -18,7 +18,7 @@ from registre.errors import Conflict, InvalidInput, NotFound, RegistreError
 from registre.i18n import Msg
 from registre.models.staff import StaffMember, StaffSession
 from registre.staff import totp
-from registre.staff.policy import Policy
+from registre.staff.policy import DPO, Policy
 
 UNKNOWN_ROLE = Msg(en="'{role}' is not a role: roles are the declaration's internal recipients and dpo ({known}).",
                    fr="« {role} » n'est pas un rôle : les rôles sont les destinataires internes de la déclaration "
@@ -29,6 +29,10 @@ NO_ACCOUNT = Msg(en="No staff account for {email}.", fr="Aucun compte du personn
 SHORT_PASSWORD = Msg(en="A password needs at least {n} characters.",
                      fr="Un mot de passe doit compter au moins {n} caractères.")
 BAD_LOGIN = Msg(en="Wrong email address or password.", fr="Adresse électronique ou mot de passe incorrect.")
+LAST_DPO = Msg(en="{email} is the last active DPO account: open another DPO account first, or nobody could manage "
+                  "the staff any more.",
+               fr="{email} est le dernier compte DPO actif : ouvrez d'abord un autre compte DPO, sinon plus personne "
+                  "ne pourrait gérer le personnel.")
 BAD_CODE = Msg(en="Wrong or expired code from the authenticator app.",
                fr="Code de l'application d'authentification incorrect ou expiré.")
 
@@ -155,7 +159,14 @@ def second_factor(session: Session, token: str, code: str) -> StaffMember | None
     if found is None:
         return None
     sign, member = found
-    if not member.totp_secret or not totp.check(member.totp_secret, code):
+    step = totp.step_of(member.totp_secret, code) if member.totp_secret else None
+    if step is not None:  # a code is good once: the step must be later than the last accepted, claimed atomically
+        claimed = session.execute(update(StaffMember).where(
+            StaffMember.id == member.id,
+            or_(StaffMember.totp_last_step.is_(None), StaffMember.totp_last_step < step),
+        ).values(totp_last_step=step).execution_options(synchronize_session=False))
+        step = step if claimed.rowcount == 1 else None  # type: ignore[attr-defined]
+    if step is None:
         audit(session, actor=f"staff:{member.email}", action="staff.second_factor_failed",
               target_type="staff_member", target_ref=member.email)
         return None
@@ -203,3 +214,41 @@ def sign_out(session: Session, token: str) -> None:
 def listed(session: Session) -> list[StaffMember]:
     """Every account, by address."""
     return list(session.scalars(select(StaffMember).order_by(StaffMember.email)))
+
+
+def _keep_a_dpo(session: Session, member: StaffMember) -> None:
+    """Refuse to take away the last active DPO account."""
+    if member.role != DPO or not member.active:
+        return
+    others = session.scalar(select(StaffMember.id).where(StaffMember.role == DPO, StaffMember.active.is_(True),
+                                                         StaffMember.id != member.id).limit(1))
+    if others is None:
+        raise Conflict(LAST_DPO, email=member.email)
+
+
+def disable(session: Session, member: StaffMember, *, actor: str) -> None:
+    """Close an account: its sessions end and its API token stops working; the last active DPO stays."""
+    _keep_a_dpo(session, member)
+    member.active = False
+    member.api_token_hash = None
+    session.execute(delete(StaffSession).where(StaffSession.member_id == member.id))
+    audit(session, actor=actor, action="staff.disabled", target_type="staff_member", target_ref=member.email)
+
+
+def enable(session: Session, member: StaffMember, *, actor: str) -> None:
+    """Open a closed account again (with its password as it was)."""
+    member.active = True
+    audit(session, actor=actor, action="staff.enabled", target_type="staff_member", target_ref=member.email)
+
+
+def set_role(session: Session, member: StaffMember, role: str, *, policy: Policy, actor: str) -> None:
+    """Give a member another role of the declaration; the last active DPO keeps theirs. Their sessions end."""
+    if not policy.is_role(role):
+        raise InvalidInput(UNKNOWN_ROLE, role=role, known=", ".join(policy.roles()))
+    if role == member.role:
+        return
+    _keep_a_dpo(session, member)
+    before, member.role = member.role, role
+    session.execute(delete(StaffSession).where(StaffSession.member_id == member.id))
+    audit(session, actor=actor, action="staff.role_changed", target_type="staff_member", target_ref=member.email,
+          details={"from": before, "to": role})

@@ -31,9 +31,20 @@ def code_at(secret: str, at: float, *, digits: int = DIGITS, digest: str = "sha1
 
 def check(secret: str, code: str, at: float | None = None) -> bool:
     """Whether `code` is the code of now, or of the step before or after (clock drift)."""
+    return step_of(secret, code, at) is not None
+
+
+def step_of(secret: str, code: str, at: float | None = None) -> int | None:
+    """The time step whose code `code` is (now, or the step before or after), or None; a caller that keeps the
+    last step accepted per account makes each code good once (RFC 6238 §5.2)."""
     now = time.time() if at is None else at
     given = code.strip().replace(" ", "")
-    return any(hmac.compare_digest(given, code_at(secret, now + drift * STEP)) for drift in (-1, 0, 1))
+    found = None
+    for drift in (-1, 0, 1):  # every candidate compared, in constant time
+        moment = now + drift * STEP
+        if hmac.compare_digest(given, code_at(secret, moment)):
+            found = int(moment) // STEP
+    return found
 
 
 def uri(secret: str, account: str, issuer: str = "registre") -> str:

@@ -46,7 +46,8 @@ ONLY_EVENTS: tuple[Part] = ("events",)
 SubjectArgument = typer.Argument(..., help="A subject reference, kind:value (email:x@y.fr, phone:…) or an email.")
 
 
-def _print_problems(problems: list[RowProblem], lang: Lang) -> None:
+def print_problems(problems: list[RowProblem], lang: Lang) -> None:
+    """Print the first problems of a refused file, each at its place, and how many more there are."""
     for problem in problems[:SHOWN]:
         err.print(f"  {escape(problem.text(lang))}", soft_wrap=True)
     if len(problems) > SHOWN:
@@ -65,7 +66,7 @@ def import_subjects(
     """Import data subjects with their identifiers, personal data and events; a bad row refuses the whole file."""
     lang = reader_lang()
     declared = load(declaration)
-    engine = store()
+    engine = store(create=True)
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, disable=as_json) as bar, unit_of_work(engine) as session:
@@ -78,7 +79,7 @@ def import_subjects(
             print_json(error.as_dict(lang))
         else:
             err.print(f"[bold red]{escape(error.text(lang))}[/]", soft_wrap=True)
-            _print_problems(error.problems, lang)
+            print_problems(error.problems, lang)
             err.print(HINT(lang))
         raise typer.Exit(1) from None
     if as_json:
@@ -87,7 +88,7 @@ def import_subjects(
     out.print(f"[green]{escape(IMPORTED(lang, file=report.file, **report.counts()))}[/]", soft_wrap=True)
     if report.problems:
         err.print(f"[yellow]{SKIPPED(lang, count=report.skipped)}[/]", soft_wrap=True)
-        _print_problems(list(report.problems), lang)
+        print_problems(list(report.problems), lang)
 
 
 @app.command()

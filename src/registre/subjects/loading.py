@@ -57,6 +57,7 @@ IDENTIFIER_COLUMNS = ("subject_id", "kind", "value")
 RECORD_COLUMNS = ("subject_id", "activity", "data_category", "field", "value", "source", "source_name",
                   "collected_at")  # subject_id, then a PlainItem, then collected_at
 EVENT_COLUMNS = ("subject_id", "event", "occurred_at", "details")
+SUBJECT_TABLES: tuple[type[Base], ...] = (DataSubject, Identifier, PersonalRecord, LifecycleEvent)
 
 
 def table(model: type[Base]) -> Table:
@@ -105,15 +106,16 @@ class Store:
     driver connection is used on that thread, and never by two threads at once; the session stays on the caller's.
 
     `by_batch`: on PostgreSQL, when the role may set `session_replication_role` and no user trigger or rule is
-    defined on the import's tables, the load sets it to `replica` (`SET LOCAL`, restored by `close`, undone with the
+    defined on the tables it `writes`, the load sets it to `replica` (`SET LOCAL`, restored by `close`, undone with the
     savepoint if the load fails), which skips the foreign key triggers of its rows, and nothing else. What those
     checks hold still holds: a new subject is inserted by the same transaction before the rows that refer to it, and
     the subjects already in the store that a batch matched are locked as the checks lock them (`FOR KEY SHARE`, until
     the transaction ends), once per batch instead of once per row; one deleted in between refuses the import.
     """
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, writes: Sequence[type[Base]] = SUBJECT_TABLES) -> None:
         self.session = session
+        self.writes = [table(model).name for model in writes]  # the tables inserted into: their triggers count
         connection = session.connection()
         self.dialect = connection.dialect
         driver = self.driver(session)
@@ -158,7 +160,7 @@ class Store:
         may = "current_setting('is_superuser') = 'on'"
         if driver.info.server_version >= 150000:
             may += " OR has_parameter_privilege('session_replication_role', 'SET')"
-        tables = [table(model).name for model in (DataSubject, Identifier, PersonalRecord, LifecycleEvent)]
+        tables = self.writes
         [(allowed, others)] = self._postgres_rows(f"""
             SELECT ({may}),
                    (SELECT count(*) FROM pg_trigger WHERE NOT tgisinternal AND tgrelid = ANY(

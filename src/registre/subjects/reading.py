@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -128,13 +129,19 @@ class ImportFile:
     format: Format
     path: Path
     lines: int  # as counted for progress: line ends, plus one for a last line without one
+    data: bytes | None = None  # a file received whole (an API request's body), not read from `path`
 
     def text(self) -> str:
         """The whole text of the file."""
+        if self.data is not None:
+            return self.data.decode("utf-8-sig")
         return self.path.read_text(encoding="utf-8-sig")
 
     def stream(self) -> Iterator[str]:
         """The lines of the file, each with its \\n."""
+        if self.data is not None:
+            yield from io.StringIO(self.text(), newline="\n")
+            return
         with self.path.open(encoding="utf-8-sig", newline="\n") as stream:
             yield from stream
 
@@ -165,6 +172,16 @@ def read_file(path: Path) -> ImportFile:
         except UnicodeDecodeError as error:
             raise InvalidInput(NOT_UTF8, file=path.name, line=data.count(b"\n", 0, error.start) + 1) from None
     return ImportFile(path.name, digest.hexdigest(), form, path, lines + (last != b"\n"))
+
+
+def received(name: str, data: bytes, form: Format) -> ImportFile:
+    """A file received whole, as bytes (an API request's body), hashed and checked to be UTF-8."""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(NOT_UTF8, file=name, line=data.count(b"\n", 0, error.start) + 1) from None
+    return ImportFile(name, hashlib.sha256(data).hexdigest(), form, Path(name),
+                      data.count(b"\n") + (data[-1:] not in (b"\n", b"")), data)
 
 
 # Raw rows --------------------------------------------------------------------------------------------------------
@@ -224,7 +241,7 @@ def rows(file: ImportFile) -> tuple[int, Iterator[RawRow]]:
     """The rows of a file, and the position (`RawRow.end`) the last one ends at, for progress."""
     if file.format == "json":
         text = file.text()
-        return len(text), _json_rows(file, text)
+        return len(text), json_items(file, text)
     return file.lines, _csv_rows(file)
 
 
@@ -315,6 +332,16 @@ class CsvLayout:
 
 
 def _csv_rows(file: ImportFile) -> Iterator[RawRow]:
+    records = csv_records(file)
+    _, _, header = next(records)
+    layout = CsvLayout.of(_csv_layout(file, header))
+    for line, end, cells in records:
+        yield _csv_row(layout, cells, line, end)
+
+
+def csv_records(file: ImportFile) -> Iterator[tuple[int, int, list[str]]]:
+    """The header, then each row that is not empty, of a CSV file (its delimiter guessed from the header: comma,
+    semicolon or tab), each with the line it starts on and the line it ends on."""
     lines = file.stream()
     first_line = next(lines, "")
     reader = csv.reader(chain([first_line], lines) if first_line else lines,
@@ -323,12 +350,12 @@ def _csv_rows(file: ImportFile) -> Iterator[RawRow]:
         header = next(reader, None)
         if header is None:
             raise InvalidInput(EMPTY, file=file.name)
-        layout = CsvLayout.of(_csv_layout(file, header))
+        yield 1, reader.line_num, header
         previous = reader.line_num
         for cells in reader:
             line, previous = previous + 1, reader.line_num
             if any(cell.strip() for cell in cells):
-                yield _csv_row(layout, cells, line, previous)
+                yield line, previous, cells
     except csv.Error as error:
         raise InvalidInput(BAD_CSV, file=file.name, line=reader.line_num, reason=str(error)) from None
 
@@ -380,7 +407,8 @@ def _csv_row(layout: CsvLayout, cells: list[str], line: int, end: int) -> RawRow
 _SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def _json_rows(file: ImportFile, text: str) -> Iterator[RawRow]:
+def json_items(file: ImportFile, text: str) -> Iterator[RawRow]:
+    """The items of a JSON list, each as a row with its item number and the line it starts on."""
     decoder = json.JSONDecoder()
     pos = _skip(text, 0)
     if not text.startswith("[", pos):

@@ -16,8 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
+from registre.db.refs import by_ref
 from registre.declarations.declared import Declared
-from registre.errors import NotFound
+from registre.errors import NotFound, RegistreError
 from registre.i18n import Msg
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord, Restriction
 from registre.subjects import importing
@@ -25,12 +26,14 @@ from registre.subjects.importing import ImportInvalid, ImportReport, Progress, R
 from registre.subjects.schemas import EMAIL, normalise_identifier
 
 __all__ = ["ImportInvalid", "ImportReport", "Part", "RowProblem", "SubjectFile", "enrol", "events", "find",
-           "get_or_raise", "identifiers", "identity_of", "import_file", "locate", "read", "records",
+           "get_or_raise", "identifiers", "identity_of", "import_file", "locate", "locate_all", "read", "records",
            "restrictions"]
 
 NO_SUBJECT = Msg(en="No data subject with reference '{ref}'.", fr="Aucune personne concernée de référence « {ref} ».")
 NO_MATCH = Msg(en="No data subject has the {kind} '{value}'.",
                fr="Aucune personne concernée n'a pour {kind} « {value} ».")
+
+LOOKUP = 500  # values per lookup query (SQLite takes at most 999 parameters in older versions)
 
 Part = Literal["identifiers", "records", "events"]
 PARTS: tuple[Part, ...] = ("identifiers", "records", "events")
@@ -56,17 +59,22 @@ def enrol(session: Session, *, kind: str, value: str, actor: str, found_in: dict
 
 
 def identity_of(text: str) -> tuple[str, str] | None:
-    """The (kind, value) a person is named by (`email:x@y.fr`, a bare email), or None for a reference."""
+    """The (kind, value) a person is named by (`email:x@y.fr`, `id:<kind>:value`, a bare email), or None for a
+    reference."""
     text = text.strip()
     if ":" in text:
         kind, value = text.split(":", 1)
-        return kind.strip().lower(), value.strip()
+        kind = kind.strip().lower()
+        if kind == "id" and ":" in value:  # id:<kind>:value, as an import's identifier columns name other kinds
+            kind, value = value.split(":", 1)
+            kind = kind.strip().lower()
+        return kind, value.strip()
     return (EMAIL, text) if "@" in text else None
 
 
 def get_or_raise(session: Session, ref: str) -> DataSubject:
     """The subject with this reference; raises `NotFound`."""
-    subject = session.scalar(select(DataSubject).where(DataSubject.ref == ref.strip()))
+    subject = by_ref(session, DataSubject, DataSubject.ref, ref)
     if subject is None:
         raise NotFound(NO_SUBJECT, ref=ref)
     return subject
@@ -82,6 +90,35 @@ def locate(session: Session, text: str) -> DataSubject:
     if subject is None:
         raise NotFound(NO_MATCH, kind=kind.strip().lower(), value=value.strip())
     return subject
+
+
+def locate_all(session: Session, texts: Collection[str]) -> dict[str, int | RegistreError]:
+    """The subject id each text names (as `locate` reads it), or why none: a few queries for them all."""
+    found: dict[str, int | RegistreError] = {}
+    wanted: dict[str, dict[str, list[str]]] = {}  # kind ("" for a reference): stored value: texts
+    for text in texts:
+        named = identity_of(text)
+        try:
+            kind, value = ("", text.strip()) if named is None else (named[0], normalise_identifier(*named))
+        except RegistreError as error:
+            found[text] = error
+            continue
+        wanted.setdefault(kind, {}).setdefault(value, []).append(text)
+    for kind, values in wanted.items():
+        keys = list(values)
+        for start in range(0, len(keys), LOOKUP):
+            chunk = keys[start:start + LOOKUP]
+            query = select(DataSubject.ref, DataSubject.id).where(DataSubject.ref.in_(chunk)) if not kind else \
+                select(Identifier.value, Identifier.subject_id).where(Identifier.kind == kind,
+                                                                      Identifier.value.in_(chunk))
+            for value, subject_id in session.execute(query):
+                found.update(dict.fromkeys(values.pop(value), subject_id))
+        for value, texts in values.items():  # nobody has it
+            for text in texts:
+                named = identity_of(text)
+                found[text] = NotFound(NO_SUBJECT, ref=value) if named is None else NotFound(
+                    NO_MATCH, kind=kind, value=named[1])
+    return found
 
 
 def restrictions(session: Session, subject: DataSubject, *, actor: str) -> dict[str, Any]:

@@ -147,6 +147,14 @@ def test_the_second_factor_is_asked_for_and_checked(client: TestClient) -> None:
                                                    "csrf": csrf_of(form.text)}, follow_redirects=False)
     assert right.status_code == 303
     assert client.get("/staff").status_code == 200
+    code = right.request.content.decode().split("code=")[1].split("&")[0]
+    client.cookies.clear()  # someone who saw the code signs in with the password elsewhere, in the same step
+    page = client.get("/staff/login")
+    client.post("/staff/login", data={"email": "agent@paris.example", "password": PASSWORD,
+                                      "csrf": csrf_of(page.text)}, follow_redirects=False)
+    form = client.get("/staff/login/code")
+    replayed = client.post("/staff/login/code", data={"code": code, "csrf": csrf_of(form.text)})
+    assert replayed.status_code == 401  # a code is good once
 
 
 def test_pages_carry_the_security_headers(client: TestClient) -> None:
@@ -201,3 +209,32 @@ def test_the_dashboard_counts_what_is_kept_with_no_determinable_end(client: Test
         create_subject(session, email="filmed@example.fr",
                        records=[("video_surveillance", "cctv_footage", "clip", "cam-2.mp4")])
     assert endless() == before + 1
+
+
+def test_an_erasure_needs_its_confirmation_box(client: TestClient) -> None:
+    response = client.post("/api/requests", headers=AUTH, json={
+        "kind": "erasure", "channel": "post", "subject": "email:jeanne@example.fr",
+        "requester": {"name": "Jeanne Martin", "address": "1 rue de Rivoli, Paris"}, "lang": "fr"})
+    ref = response.json()["request"]["ref"]
+    sign_in(client, "agent@paris.example")
+    page = client.get(f"/staff/requests/{ref[:8]}")
+    assert "I confirm the erasure" in page.text
+    refused = client.post(f"/staff/requests/{ref}/complete", data={"csrf": csrf_of(page.text)},
+                          follow_redirects=False)
+    assert refused.status_code == 422
+    assert "tick the confirmation box" in refused.text
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "open"
+    done = client.post(f"/staff/requests/{ref}/complete", data={"csrf": csrf_of(page.text), "confirm": "true"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    assert client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "completed"
+
+
+def test_the_last_dpo_cannot_be_closed(client: TestClient) -> None:
+    sign_in(client, "dpo@paris.example")
+    page = client.get("/staff/accounts")
+    closed = client.post("/staff/accounts/dpo@paris.example/disabled", data={"csrf": csrf_of(page.text)},
+                         follow_redirects=False)
+    assert closed.status_code == 409
+    assert "last active DPO account" in closed.text
+    assert client.get("/staff").status_code == 200  # still signed in

@@ -179,14 +179,17 @@ def test_the_files_are_handed_over_once_by_a_mailed_link(engine: Engine, setting
     assert [d["file"] for d in done] == ["access.json", "access.html"]
 
 
-def test_requests_from_other_channels_keep_no_files(engine: Engine, settings: Settings, declared: Declared,
-                                                   jeanne: str) -> None:
+def test_requests_from_other_channels_keep_their_files_for_staff(engine: Engine, settings: Settings,
+                                                                 declared: Declared, jeanne: str) -> None:
     from registre.rights.schemas import RequestCreate
 
     filed = rights.file_request(engine, settings, declared, RequestCreate.model_validate(
         {"kind": "access", "channel": "email", "subject": jeanne, "requester": {"email": "jeanne@example.fr"}}), "t")
-    rights.complete(engine, settings, declared, filed.request.ref, actor="dpo")
-    assert not (settings.data_dir / "packages").exists()
+    done = rights.complete(engine, settings, declared, filed.request.ref, actor="dpo")
+    assert done.kept_until is not None  # never thrown away, whatever door completed it
+    kept = rights.package(engine, settings, filed.request.ref, actor="dpo")
+    assert kept == done.files
+    assert b"Martin" in kept["access.json"]
 
 
 def test_files_not_downloaded_are_deleted_when_their_time_is_up(settings: Settings) -> None:

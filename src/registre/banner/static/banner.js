@@ -52,8 +52,16 @@
     return out;
   }
 
+  function required(category) {
+    return config.categories.some(function (cat) { return cat.id === category && cat.required; });
+  }
+
   function granted(category) {
-    return !!(stored && stored.c[category]);
+    return required(category) || !!(stored && stored.c[category]);
+  }
+
+  function needsConsent() {
+    return config.categories.some(function (cat) { return !cat.required; });
   }
 
   function unblock() {
@@ -127,17 +135,14 @@
     if (root) close();
     opener = document.activeElement;
     var t = config.texts;
-    root = el("div", { id: "rc-banner", role: "dialog", "aria-modal": "false", "aria-labelledby": "rc-title",
-                       "aria-describedby": "rc-body", lang: lang });
+    // A modal dialog that takes the focus itself: no button is chosen for the person (Enter accepts nothing),
+    // refusing is as near as accepting, and Escape closes it without recording a choice.
+    root = el("div", { id: "rc-banner", role: "dialog", "aria-modal": "true", "aria-labelledby": "rc-title",
+                       "aria-describedby": "rc-body", lang: lang, tabindex: "-1" });
     root.appendChild(el("h2", { id: "rc-title" }, t.title));
     root.appendChild(el("p", { id: "rc-body" }, t.body));
     var names = config.categories.map(function (c) { return c.label; }).join(", ");
     root.appendChild(el("p", {}, t.purposes + (lang === "fr" ? " : " : ": ") + names));
-    if (config.policy_url) {
-      var p = el("p", {});
-      p.appendChild(el("a", { href: config.policy_url }, t.policy));
-      root.appendChild(p);
-    }
     var panel = el("fieldset", { id: "rc-panel", hidden: "" });
     panel.appendChild(el("legend", {}, t.purposes));
     config.categories.forEach(function (cat) {
@@ -151,8 +156,9 @@
     });
     root.appendChild(panel);
     var row = el("div", { "class": "rc-row" });
-    row.appendChild(button(t.accept, "accept", function () { save(all(true), "accept_all"); }));
+    // Refusing first in reading order: from the dialog, one Tab reaches "Reject all", the next "Accept all".
     row.appendChild(button(t.reject, "reject", function () { save(all(false), "reject_all"); }));
+    row.appendChild(button(t.accept, "accept", function () { save(all(true), "accept_all"); }));
     var custom = button(t.customise, "customise", function () {
       if (panel.hidden) {
         panel.hidden = false;
@@ -166,17 +172,24 @@
     });
     row.appendChild(custom);
     root.appendChild(row);
+    if (config.policy_url) {
+      var p = el("p", {});
+      p.appendChild(el("a", { href: config.policy_url }, t.policy));
+      root.appendChild(p);
+    }
     root.addEventListener("keydown", trap);
     document.body.appendChild(root);
-    root.querySelector(".rc-btn").focus();
+    root.focus();
   }
 
   function trap(event) {
+    if (event.key === "Escape") { event.preventDefault(); close(); return; }
     if (event.key !== "Tab") return;
     var items = Array.prototype.filter.call(root.querySelectorAll("button,a[href],input:not([disabled])"),
                                             function (n) { return n.offsetParent !== null; });
     var first = items[0], last = items[items.length - 1];
-    if (event.shiftKey && document.activeElement === first) { last.focus(); event.preventDefault(); }
+    if (document.activeElement === root) { (event.shiftKey ? last : first).focus(); event.preventDefault(); }
+    else if (event.shiftKey && document.activeElement === first) { last.focus(); event.preventDefault(); }
     else if (!event.shiftKey && document.activeElement === last) { first.focus(); event.preventDefault(); }
   }
 
@@ -191,7 +204,8 @@
     config = loaded;
     style();
     stored = readCookie(config.cookie);
-    if (valid(stored)) unblock(); else { stored = null; open(); }
+    if (!needsConsent()) unblock();  // only trackers that need no consent: nothing to ask
+    else if (valid(stored)) unblock(); else { stored = null; open(); }
     document.addEventListener("click", function (event) {
       var target = event.target.closest && event.target.closest("[data-registre-consent]");
       if (target) { event.preventDefault(); open(); }

@@ -117,34 +117,36 @@ def _months(months: float) -> Msg:
 
 @rule("RET-BELOW-MINIMUM", E, "GDPR Art. 17(3)(b); the law cited (registre.law.retention)",
       Msg(en="Retention shorter than the law requires", fr="Conservation plus courte que ce que la loi impose"),
-      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} requires {required} "
+      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} requires {period} "
              "({title}).",
           fr="Une règle de conservation de « {activity} » garde les données {declared}, mais {source} impose "
-             "{required} ({title})."))
+             "{period} ({title})."))
 def below_minimum(context: Context) -> Iterator[Hit]:
     """A rule that cites a keeping obligation keeps at least as long as it."""
-    for path, activity, rule_, periods in _laws(context):
-        kept = _kept_months(rule_)
-        for period in periods:
-            if period.bound is Bound.minimum and kept is not None and kept < period.months:
-                yield Hit(path, {"activity": activity, "declared": _months(kept), "source": period.source,
-                                 "required": _months(period.months), "title": period.title})
+    yield from _beyond(context, Bound.minimum)
 
 
 @rule("RET-ABOVE-MAXIMUM", W, "GDPR Art. 5(1)(e); the law cited (registre.law.retention)",
       Msg(en="Retention longer than the law allows", fr="Conservation plus longue que ce que la loi permet"),
-      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} allows at most {allowed} "
+      Msg(en="A retention rule of '{activity}' keeps the data {declared}, but {source} allows at most {period} "
              "({title}).",
           fr="Une règle de conservation de « {activity} » garde les données {declared}, mais {source} permet au "
-             "plus {allowed} ({title})."))
+             "plus {period} ({title})."))
 def above_maximum(context: Context) -> Iterator[Hit]:
     """A rule that cites a maximum keeps no longer than it."""
+    yield from _beyond(context, Bound.maximum)
+
+
+def _beyond(context: Context, bound: Bound) -> Iterator[Hit]:
+    """The rules that keep data shorter than a minimum they cite, or longer than a maximum."""
     for path, activity, rule_, periods in _laws(context):
         kept = _kept_months(rule_)
         for period in periods:
-            if period.bound is Bound.maximum and kept is not None and kept > period.months:
+            if period.bound is not bound or kept is None:
+                continue
+            if kept < period.months if bound is Bound.minimum else kept > period.months:
                 yield Hit(path, {"activity": activity, "declared": _months(kept), "source": period.source,
-                                 "allowed": _months(period.months), "title": period.title})
+                                 "period": _months(period.months), "title": period.title})
 
 
 _MISSES = {"ge": {"gt", "le"}, "le": {"lt", "ge"}}

@@ -15,12 +15,12 @@ from registre.audit import service as audit_service
 from registre.breaches import flows as breaches
 from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
-from registre.errors import NotFound, RegistreError
+from registre.errors import InvalidInput, NotFound, RegistreError
 from registre.i18n import Msg
 from registre.law.calendar import today
 from registre.retention import flows as retention
 from registre.rights import flows as rights
-from registre.rights.schemas import Status
+from registre.rights.schemas import RequestKind, Status
 from registre.staff import service as staff_service
 from registre.staff.policy import Duty, visible
 from registre.staff.service import Forbidden
@@ -38,6 +38,8 @@ DONE = {"complete": Msg(en="The request is answered; the person was written to."
                       fr="Le délai est prolongé et la personne en a reçu les motifs."),
         "refuse": Msg(en="The refusal was recorded and sent with the remedies.",
                       fr="Le refus est enregistré et a été envoyé avec les voies de recours.")}
+CONFIRM_ERASURE = Msg(en="An erasure cannot be undone: tick the confirmation box first.",
+                      fr="Un effacement ne peut être annulé : cochez d'abord la case de confirmation.")
 UNSENT = Msg(en="A letter could not be sent: {what}", fr="Un courrier n'a pas pu partir : {what}")
 AUDIT_PAGE = 100
 
@@ -212,11 +214,14 @@ def request_detail(request: Request, ref: str, done: str | None = None) -> HTMLR
 def request_step(request: Request, ref: str, step: str, engine: EngineDep, settings: SettingsDep,
                  declared: DeclaredDep, _: security.CsrfProtected,
                  reasons: Annotated[str, Form(max_length=5000)] = "",
-                 partial: Annotated[bool, Form()] = False) -> Response:
-    """Complete, extend or refuse a request through the rights flows."""
+                 partial: Annotated[bool, Form()] = False, confirm: Annotated[bool, Form()] = False) -> Response:
+    """Complete, extend or refuse a request through the rights flows; an erasure needs its confirmation."""
     actor = _actor(request, Duty.requests)
     lang = page_lang(request)
     try:
+        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).kind in (
+                RequestKind.erasure, RequestKind.post_mortem):
+            raise InvalidInput(CONFIRM_ERASURE)
         if step == "complete":
             result = rights.complete(engine, settings, declared, ref, actor=actor.name)
         elif step in ("extend", "refuse"):
@@ -235,15 +240,6 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
         notes = "; ".join(UNSENT(lang, what=u) for u in result.unsent)
         return _request_page(request, actor, ref, done=DONE[step](lang), error=notes)
     return _see_other(f"/staff/requests/{ref}?done={step}")  # a reload then does not send the form again
-
-
-# --- breaches ---------------------------------------------------------------------------------------------------
-
-@router.get("/breaches/{ref}")
-def breach_detail(request: Request, ref: str, engine: EngineDep) -> HTMLResponse:
-    """One breach: its clock, facts, triage and notifications."""
-    actor = _actor(request, Duty.breaches)
-    return _page(request, "breach.html.j2", actor, b=breaches.show(engine, ref, lang=page_lang(request)))
 
 
 # --- the audit log --------------------------------------------------------------------------------------------

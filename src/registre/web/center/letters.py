@@ -44,4 +44,6 @@ BODIES = {
 
 def letter(kind: str, to: str, lang: Lang, **values: object) -> Letter:
     """The center's letter of `kind` to `to`, in `lang`."""
-    return Letter(to=to, subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values))
+    controller = values.get("controller")
+    return Letter(to=to, subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values),
+                  sender_name=str(controller) if controller else None)

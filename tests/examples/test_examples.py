@@ -407,6 +407,14 @@ NOS_1000_JOURS = {
     ("RET-GAP", "activities[0].retention"),
     ("RET-MISSING", "activities[2]"),
     ("COOKIE-EXEMPT-LIFETIME", "cookies.trackers[0]"),
+    # « respectant les conditions d'exemption du consentement ... ces cookies ne servent qu'à la production de
+    # statistiques anonymes et ne permettent pas de suivre la navigation de l'internaute sur d'autres sites » —
+    # nothing on third parties, on measuring this site only, nor on keeping the data 25 months at most.
+    ("COOKIE-EXEMPT-CONDITIONS", "cookies.trackers[0]"),
+    # « Vous disposez des droits suivants ... : Droit d'information et droit d'accès aux données ; Droit de
+    # rectification et le cas échéant de suppression des données » — nothing on the data after death, though
+    # the application is an online service.
+    ("RIGHTS-POST-MORTEM", "rights"),
     # No version, no date, no DPO; « votre demande ne sera traitée que si vous apportez la preuve de votre
     # identité ».
     ("INFO-POLICY-DATE", "policy"),

@@ -86,6 +86,12 @@ PARIS_JE_TAIME = {
     # "Sending of newsletters ... from which they can unsubscribe. | Legitimate interest (customers)": email
     # prospecting of customers without consent, with neither analogous products nor an opt-out at collection.
     ("MKT-SOFT-OPT-IN", "marketing[0].rules[0]"),
+    # "Customers and prospective customers are informed that this right of access may not apply to confidential
+    # information or data or data for which disclosure is not permitted by law." — wider than Art. 15(4).
+    ("RIGHTS-ACCESS-CONFIDENTIAL", "rights.limits[0]"),
+    # "Paris je t'aime recognises the right to data portability ... for purposes based solely on the consent of
+    # the individual." — Art. 20(1)(a) covers contracts too, and its customers' contracts are processed.
+    ("RIGHTS-NARROWED", "rights.limits[3]"),
 } | each("INFO-TRANSFERS-NOT-STATED", range(12)) | each("INFO-AUTOMATED-NOT-STATED", range(12))
 # The seed never mentions transfers outside the EU; it says "Paris je t'aime does not make automated individual
 # decisions" but not whether it profiles (its "Behavioural analysis" is neither called profiling nor denied).
@@ -136,6 +142,15 @@ AMBASSADE_DES_LANGUES = {
     # 13.6 « Si vous ne souhaitez pas être sollicité, vous avez la possibilité d'exercer votre droit
     # d'opposition » — opt-out telephone prospecting, which needs prior consent since 11 August 2026.
     ("MKT-PHONE", "marketing[3].rules[0]"),
+    # « la personne concernée a la faculté de saisir l'autorité de contrôle de son pays de résidence : ... Au
+    # Royaume Uni, l'ICO ... En Suisse, PFPDT » — two bodies outside the EU and the EEA, on one line: one finding.
+    ("AUTHORITY-NOT-GDPR", "authorities[1]"),
+    # 13.2 « il vous sera demandé votre consentement pour : ... recevoir des offres des partenaires de la Société
+    # ... Il existe une exception dans l'hypothèse où l'Utilisateur ... est déjà client de la Société et que
+    # l'objet de la prospection est de proposer des produits ou services analogues. » — the email and SMS channels
+    # promote partners' offers too, and L34-5 keeps the exception to products « fournis par la même personne ».
+    ("MKT-SOFT-OPT-IN-SCOPE", "marketing[0].rules[1]"),
+    ("MKT-SOFT-OPT-IN-SCOPE", "marketing[1].rules[1]"),
     # « Les données des clients et des prospects sont conservées pendant une durée de 3 ans » covers the
     # customers shown digital ads, not the site's visitors.
     ("RET-GAP", "activities[7].retention"),
@@ -224,6 +239,15 @@ LE_NAPPAGE = {
 } | {
     # "Contact responsible for data protection / Didier Destouche" — not said to be an appointed DPO.
     ("INFO-DPO-NOT-STATED", "dpo"),
+    # "By using this site and / or our services, you agree to the processing of your personal data as described
+    # in this privacy policy."
+    ("CONSENT-BY-USE", "clauses.consent_by_use[0]"),
+    # "We do not share your personal data with foreign entities." beside "We use Google Analytics to measure
+    # traffic on our website." — Google Analytics' data go to the United States, and no transfer is declared.
+    ("COOKIE-PROVIDER-ABROAD", "cookies.trackers[4]"),
+    # "The data subject may exercise his rights:" lists eleven rights, none of them directives for after death,
+    # though the site is an online service.
+    ("RIGHTS-POST-MORTEM", "rights"),
 } | each("INFO-TRANSFERS-NOT-STATED", range(8)) | each("INFO-AUTOMATED-NOT-STATED", range(8))
 # "We do not share your personal data with foreign entities" is not a statement on transfers outside the EEA
 # (and Google Analytics is used); automated decisions and profiling are only named among the rights.
@@ -294,6 +318,19 @@ WIMI = {
     # lawful and where all the personal data that is collected is necessary to the completion of the
     # business contract."
     ("RIGHTS-REFUSED", "rights.limits[3]"),
+    # "As such, the individual concerned gives their explicit consent for the use of their data in profiling."
+    ("CONSENT-BY-USE", "clauses.consent_by_use[0]"),
+    # "The business is in no way liable for damage of any kind that may result from unlawful access to personal
+    # data." (Art. 82)
+    ("LIABILITY-DISCLAIMED", "clauses.liability[0]"),
+    # "this right of access cannot relate to confidential information or data which is not allowed to be
+    # communicated." — wider than Art. 15(4).
+    ("RIGHTS-ACCESS-CONFIDENTIAL", "rights.limits[0]"),
+    # "only substantial modifications about civil status, identity and contact details will be made." (Art. 16)
+    ("RIGHTS-NARROWED", "rights.limits[1]"),
+    # "When business relations with the business end, the clients can, on request, exercise their right to
+    # portability" — only at the end of the relationship.
+    ("RIGHTS-NARROWED", "rights.limits[4]"),
 } | {
     # "The mandatory data is indicated in these forms by an asterisk." — which ones is not said.
     ("INFO-MANDATORY", "activities[0].provision"),
@@ -336,6 +373,14 @@ W_SERVICES = {
     # « Une chaîne anonymisée créée à partir de votre adresse de messagerie ... peut être envoyée au service
     # Gravatar » (Automattic, United States) — no safeguard stated.
     ("TRANSFER-NO-SAFEGUARD", "activities[5].transfers[0]"),
+    # « En continuant d'utiliser notre site web pour éserver nos services ou nous contacter, vous reconnaissez
+    # avoir lu et accepté notre Politique de Confidentialité ... et accepter que nous collections et utilisions
+    # ces données pour des usages internes. »
+    ("CONSENT-BY-USE", "clauses.consent_by_use[0]"),
+    # 3.3 « Certains traitements ont pour fondement notre intérêt légitime ... Nous effectuons également des
+    # mesures d'audience via des statistiques » — audience cookies without consent, and none of the CNIL's
+    # conditions for the exemption stated (anonymous statistics only, no cross-referencing, 25 months, ...).
+    ("COOKIE-EXEMPT-CONDITIONS", "cookies.trackers[1]"),
 } | {
     # No DPO nor data-protection contact is mentioned.
     ("INFO-DPO-NOT-STATED", "controller"),
@@ -362,6 +407,14 @@ NOS_1000_JOURS = {
     ("RET-GAP", "activities[0].retention"),
     ("RET-MISSING", "activities[2]"),
     ("COOKIE-EXEMPT-LIFETIME", "cookies.trackers[0]"),
+    # « respectant les conditions d'exemption du consentement ... ces cookies ne servent qu'à la production de
+    # statistiques anonymes et ne permettent pas de suivre la navigation de l'internaute sur d'autres sites » —
+    # nothing on third parties, on measuring this site only, nor on keeping the data 25 months at most.
+    ("COOKIE-EXEMPT-CONDITIONS", "cookies.trackers[0]"),
+    # « Vous disposez des droits suivants ... : Droit d'information et droit d'accès aux données ; Droit de
+    # rectification et le cas échéant de suppression des données » — nothing on the data after death, though
+    # the application is an online service.
+    ("RIGHTS-POST-MORTEM", "rights"),
     # No version, no date, no DPO; « votre demande ne sera traitée que si vous apportez la preuve de votre
     # identité ».
     ("INFO-POLICY-DATE", "policy"),

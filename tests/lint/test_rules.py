@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -110,6 +111,28 @@ BREAKS: dict[str, Change] = {
     "RIGHTS-ID-COPY": lambda d: d["rights"].update(identity_check="id_copy"),
     "RIGHTS-REFUSED": lambda d: d["rights"].update(limits=[
         {"right": "restriction", "refused": True, "statement": "Restriction is not available."}]),
+    "RIGHTS-NARROWED": lambda d: d["rights"].update(limits=[
+        {"right": "portability", "narrows": "bases", "bases": ["consent"],
+         "statement": {"en": "Only for processing based on consent.", "fr": "Uniquement pour les traitements fondés "
+                                                                           "sur le consentement."}}]),
+    "RIGHTS-ACCESS-CONFIDENTIAL": lambda d: d["rights"].update(limits=[
+        {"right": "access", "narrows": "confidential_information", "statement": {
+            "en": "Access does not cover confidential information.",
+            "fr": "L'accès ne porte pas sur les informations confidentielles."}}]),
+    "RIGHTS-POST-MORTEM": lambda d: d["controller"].update(website="https://exemple.fr"),
+    "CONSENT-BY-USE": lambda d: d.update(clauses={"consent_by_use": [{"statement": {
+        "en": "By using this site, you agree to the processing of your data.",
+        "fr": "En utilisant ce site, vous acceptez le traitement de vos données."}}]}),
+    "LIABILITY-DISCLAIMED": lambda d: d.update(clauses={"liability": [{"disclaims": "unlawful_access", "statement": {
+        "en": "We are not liable for damage from unlawful access to personal data.",
+        "fr": "Nous ne sommes pas responsables des dommages causés par un accès illicite aux données."}}]}),
+    "AUTHORITY-NOT-GDPR": lambda d: d.update(authorities=["cnil", "ico"]),
+    "MKT-SOFT-OPT-IN-SCOPE": lambda d: d["marketing"][0].update(promotes=["own", "partners"], rules=[
+        {"subjects": ["customer"], "rule": "soft_opt_in", "analogous_products": True, "opt_out_at_collection": True,
+         "opt_out_in_each_message": True},
+        {"subjects": ["prospect"], "rule": "consent"}]),
+    "COOKIE-EXEMPT-CONDITIONS": lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(purpose="audience_measurement", exempt=True, consent_required=False, lifetime="13 months")]}),
 }
 
 
@@ -248,3 +271,66 @@ def test_an_activity_that_names_no_measure_is_warned_and_shows_none_in_the_regis
     declared = declare(lambda d: act(d).update(security_measures=[]))  # the declaration still has general ones
     assert "INFO-SECURITY" in codes(declared)
     assert declared.measures(declared.declaration.activities[0]) == []
+
+
+class TestOncePerLine:
+    def test_an_activity_with_several_subjects_without_a_basis_is_reported_once(self, declare: Declare) -> None:
+        declared = declare(lambda d: act(d, 1).update(legal_bases=[]))
+        found = [f for f in run(declared, TODAY) if f.code == "INFO-LEGAL-BASIS"]
+        assert len(found) == 1
+        assert found[0].text("en").endswith("for Customers, Prospective customers.")
+        assert found[0].activities == ("newsletter",)
+
+    def test_a_shared_retention_rule_is_reported_once_naming_every_activity(self, declare: Declare) -> None:
+        def shared(d: dict[str, Any]) -> None:
+            d["retention"] = [{"id": "vague", "then": ["delete"]}]
+            act(d)["retention"] = ["vague"]
+            act(d, 1)["retention"] = ["vague"]
+        found = [f for f in run(declare(shared), TODAY) if f.code == "RET-UNDETERMINED"]
+        assert len(found) == 1
+        assert found[0].activities == ("orders", "newsletter")
+        assert "'orders', 'newsletter'" in found[0].text("en")
+
+
+def test_the_docs_list_every_rule_with_its_article_and_an_example() -> None:
+    rows = {line.split("|")[1].strip(" `"): [c.strip() for c in line.split("|")[2:-1]]
+            for line in (Path(__file__).parents[2] / "docs" / "lint.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("| `")}
+    for r in all_rules():
+        severity, basis, _, example = rows[r.code]
+        assert (severity, basis) == (r.severity.value, r.basis)
+        assert example
+
+
+def test_error_monitoring_claimed_exempt_needs_consent(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [
+        tracker(name="sentry", purpose="error_monitoring", exempt=True, consent_required=False, lifetime="1 year")]}))
+    assert "COOKIE-EXEMPT-PURPOSE" in codes(declared)
+
+
+def test_an_audience_exemption_that_states_every_condition_passes(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [tracker(
+        name="_pk_id", purpose="audience_measurement", exempt=True, consent_required=False, lifetime="13 months",
+        exemption={"site_only": True, "anonymous_statistics": True, "cross_referenced": False, "shared": False,
+                   "cross_site": False, "data_kept": "25 months"})]}))
+    assert codes(declared) == {"RIGHTS-POST-MORTEM"}  # a site with cookies is an online service
+
+
+def test_portability_limited_to_consent_is_fine_where_nothing_rests_on_a_contract(declare: Declare) -> None:
+    def consent_only(d: dict[str, Any]) -> None:
+        BREAKS["RIGHTS-NARROWED"](d)
+        act(d)["legal_bases"] = [{"basis": "legitimate_interests", "interest": "Deliver what was ordered"}]
+    assert "RIGHTS-NARROWED" not in codes(declare(consent_only))
+
+
+def test_a_disclaimer_for_linked_sites_is_no_finding(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(clauses={"liability": [{"disclaims": "third_party_sites", "statement": {
+        "en": "We accept no liability for linked sites.", "fr": "Nous déclinons toute responsabilité pour les sites "
+                                                                "liés."}}]}))
+    assert codes(declared) == set()
+
+
+def test_consent_by_use_names_an_activity_the_declaration_has(declare: Declare) -> None:
+    with pytest.raises(DeclarationInvalid) as caught:
+        declare(lambda d: d.update(clauses={"consent_by_use": [{"statement": "x", "activities": ["nothing"]}]}))
+    assert [p.place.field for p in caught.value.problems] == ["clauses.consent_by_use[0].activities[0]"]

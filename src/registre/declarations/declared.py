@@ -298,6 +298,9 @@ def resolve(declaration: Declaration, sources: SourceMap) -> Declared:
             check.one(channel.activity, activity_ids, "activity", (*path, "activity"))
         for r_index, marketing_rule in enumerate(channel.rules):
             check.known(marketing_rule.subjects or [], subjects, "subject", (*path, "rules", r_index, "subjects"))
+    for index, clause in enumerate(declaration.clauses.consent_by_use):
+        check.known(clause.activities or [], activity_ids, "activity",
+                    ("clauses", "consent_by_use", index, "activities"))
     for index, item in enumerate(declaration.data_categories):
         if not isinstance(item, str) and item.subjects is not None:
             check.known(item.subjects, subjects, "subject", ("data_categories", index, "subjects"))

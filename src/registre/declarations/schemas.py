@@ -604,12 +604,25 @@ class RightName(StrEnum):
     post_mortem = "post_mortem"
 
 
+class RightNarrowing(StrEnum):
+    """How a policy narrows a right: to processing on some legal bases (`bases`), to the end of the relationship,
+    to some of the data, or by excluding "confidential information"."""
+
+    bases = "bases"
+    end_of_relationship = "end_of_relationship"
+    some_data = "some_data"
+    confidential_information = "confidential_information"
+
+
 class RightLimit(Model):
-    """A limit the policy puts on a right, in its own words; `refused` when it denies the right outright."""
+    """A limit the policy puts on a right, in its own words; `refused` when it denies the right outright, `narrows`
+    when it grants less than the law (with `bases`: the only legal bases it grants the right for)."""
 
     right: RightName
     refused: bool = False
     statement: Text
+    narrows: RightNarrowing | None = None
+    bases: list[LegalBasis] | None = None
 
 
 class Rights(Model):
@@ -643,6 +656,18 @@ class TrackerPurpose(StrEnum):
     maps = "maps"
 
 
+class AudienceExemption(Model):
+    """What the policy says of the CNIL's conditions for an audience-measurement tracker exempt from consent: true,
+    false, or left out (not said); `data_kept`: how long the data it collects are kept."""
+
+    site_only: bool | None = None  # measures this site or app only, for one publisher
+    anonymous_statistics: bool | None = None  # produces anonymous statistics only
+    cross_referenced: bool | None = None  # the data are combined with other processing
+    shared: bool | None = None  # the data are passed to third parties
+    cross_site: bool | None = None  # follows the person across sites or apps
+    data_kept: Duration | None = None
+
+
 class Tracker(Model):
     """A cookie or other tracker: its technical `name` (`_ga`), its `label` for readers in both languages, who
     places it and where that provider is, what it is for and what it rests on."""
@@ -658,6 +683,7 @@ class Tracker(Model):
     party: Literal["first", "third"] = "first"
     consent_required: bool = True
     exempt: bool = False  # the site claims the CNIL exemption from consent
+    exemption: AudienceExemption | None = None  # what the policy says of the exemption's conditions
 
     @model_validator(mode="after")
     def _named(self) -> Tracker:
@@ -717,6 +743,56 @@ class MarketingChannel(Model):
     rules: list[MarketingRule] = Field(min_length=1)
     opt_out: Text | None = None
     partners: bool = False  # data passed to partners for their own prospecting
+    # Whose products or services the messages promote: the controller's own, its group's, partners' (None: not said).
+    promotes: list[Literal["own", "group", "partners"]] | None = None
+
+
+class ConsentByUse(Model):
+    """A sentence by which the policy deems consent given by using the site or service, or by reading the policy;
+    `activities`: those it claims consent for (None: all)."""
+
+    statement: Text
+    activities: list[Id] | None = None
+
+
+class Disclaimer(StrEnum):
+    """What a liability clause disclaims."""
+
+    unlawful_access = "unlawful_access"  # damage from unlawful access to the data
+    security = "security"  # the security of the data
+    processors = "processors"  # what the processors do with the data
+    third_party_sites = "third_party_sites"  # sites the policy links to
+    authorities = "authorities"  # what an authority does with data it lawfully obtained
+
+
+class LiabilityClause(Model):
+    """A sentence by which the policy disclaims liability, and what it disclaims."""
+
+    statement: Text
+    disclaims: Disclaimer
+
+
+class Clauses(Model):
+    """Clauses a policy makes that the law may forbid, in its own words: consent deemed given by use, liability
+    disclaimed, what it says of the data after death (LIL art. 85), whether the organisation provides an online
+    service (left out: it does if it has a website or declares cookies)."""
+
+    consent_by_use: list[ConsentByUse] = Field(default_factory=list)
+    liability: list[LiabilityClause] = Field(default_factory=list)
+    post_mortem: Text | None = None
+    online_service: bool | None = None
+
+
+class Waiver(Model):
+    """A lint finding the DPO accepts, with the reason: its `code`, the `path` the report prints (`activities[2]`)
+    and the `fingerprint` of what it pointed to; the waiver lapses when that changes."""
+
+    code: str
+    path: str
+    fingerprint: str
+    reason: Text
+    by: str | None = None
+    date: dt.date | None = None
 
 
 class Declaration(Model):
@@ -745,3 +821,5 @@ class Declaration(Model):
     security_measures: list[Measure] = Field(default_factory=list)
     cookies: Cookies | None = None
     marketing: list[MarketingChannel] = Field(default_factory=list)
+    clauses: Clauses = Field(default_factory=Clauses)
+    waivers: list[Waiver] = Field(default_factory=list)

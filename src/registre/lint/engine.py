@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_jsonable_python
 
 from registre.declarations.declared import Declared
 from registre.declarations.loader import FieldPath
@@ -54,11 +59,13 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing a declaration breaks, where, and why."""
+    """One thing a declaration breaks, where, and why; once per rule and line, naming every activity concerned."""
 
     rule: Rule
     place: Place
     params: dict[str, Any]
+    activities: tuple[str, ...] = ()
+    fingerprint: str = ""  # of what the finding points to: a waiver lapses when it changes
 
     @property
     def code(self) -> str:
@@ -86,6 +93,8 @@ class Finding:
             "line": self.place.line,
             "column": self.place.column,
             "field": self.place.field,
+            "activities": list(self.activities),
+            "fingerprint": self.fingerprint,
         }
 
 
@@ -109,9 +118,7 @@ def run(declared: Declared, on: dt.date) -> list[Finding]:
     from registre.lint import rules  # noqa: F401  (registers the rules)
 
     context = Context(declared, on)
-    findings = [
-        Finding(r, declared.place(hit.path), hit.params) for r in RULES.values() for hit in r.check(context)
-    ]
+    findings = [finding for r in RULES.values() for finding in once_per_line(r, r.check(context), declared)]
     order = {Severity.error: 0, Severity.warning: 1}
     findings.sort(key=lambda f: (order[f.severity], f.place.file, f.place.line or 0, f.code))
     return findings
@@ -121,3 +128,74 @@ def each_activity(context: Context) -> Iterator[tuple[FieldPath, Any]]:
     """Each activity of the declaration with its path."""
     for index, activity in enumerate(context.declared.declaration.activities):
         yield ("activities", index), activity
+
+
+def once_per_line(rule_: Rule, hits: Iterable[Hit], declared: Declared) -> list[Finding]:
+    """The rule's hits as findings, one per line of the declaration: hits on the same line (an activity's subject
+    categories, a shared rule, a flow list) become one finding whose parameters list every value, activities
+    included."""
+    groups: dict[tuple[str, int | str], tuple[Place, list[dict[str, Any]]]] = {}
+    for hit in hits:
+        place = declared.place(hit.path)
+        key = (place.file, place.line if place.line is not None else place.field)
+        groups.setdefault(key, (place, []))[1].append(hit.params)
+    return [Finding(rule_, place, _merged(params), _activities(params), fingerprint(declared, place.path))
+            for place, params in groups.values()]
+
+
+def fingerprint(declared: Declared, path: FieldPath) -> str:
+    """A short hash of what the declaration states at `path` (as written, defaults left out): it changes when that
+    part of the declaration changes."""
+    node: Any = declared.declaration
+    for part in path:
+        if isinstance(node, BaseModel) and isinstance(part, str):
+            name = next((n for n, f in type(node).model_fields.items() if part in (n, f.alias)), None)
+            if name is None:
+                break
+            node = getattr(node, name)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            break
+    text = json.dumps(_plain(node), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, BaseModel):
+        return node.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return to_jsonable_python(node)
+
+
+_ACTIVITY_SEPARATOR = "', '"  # messages quote '{activity}': several activities read 'a', 'b'
+
+
+def _merged(params: list[dict[str, Any]]) -> dict[str, Any]:
+    """The parameters of several hits as one: each value once, several values joined."""
+    if len(params) == 1:
+        return params[0]
+    out: dict[str, Any] = {}
+    for key in params[0]:
+        values: list[Any] = []
+        for one in params:
+            if key in one and one[key] not in values:
+                values.append(one[key])
+        out[key] = values[0] if len(values) == 1 else _join(key, values)
+    return out
+
+
+def _join(key: str, values: list[Any]) -> Any:
+    separator = _ACTIVITY_SEPARATOR if key == "activity" else ", "
+    if any(isinstance(v, Msg) for v in values):
+        return Msg(en=separator.join(v("en") if isinstance(v, Msg) else str(v) for v in values),
+                   fr=separator.join(v("fr") if isinstance(v, Msg) else str(v) for v in values))
+    return separator.join(str(v) for v in values)
+
+
+def _activities(params: list[dict[str, Any]]) -> tuple[str, ...]:
+    """The activities the hits name, each once, in order."""
+    names = [name for one in params if isinstance(one.get("activity"), str)
+             for name in one["activity"].split(_ACTIVITY_SEPARATOR)]
+    return tuple(dict.fromkeys(names))

@@ -8,14 +8,17 @@ from registre.declarations.catalog import DataKind
 from registre.declarations.describe import duration
 from registre.declarations.schemas import TrackerPurpose
 from registre.i18n import Msg
+from registre.law.cookies import (
+    AUDIENCE_CONDITIONS,
+    AUDIENCE_DATA_MAX_MONTHS,
+    AUDIENCE_SOURCE,
+    EXEMPT_PURPOSES,
+    EXEMPT_SOURCE,
+)
 from registre.law.facts import AUDIENCE_TRACKER_MAX_MONTHS, CONSENT_COOKIE_MAX_MONTHS
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 
 E, W = Severity.error, Severity.warning
-
-# The purposes the CNIL lists as exempt from consent (regulation.md §5.5).
-EXEMPTABLE = (TrackerPurpose.strictly_necessary, TrackerPurpose.consent_storage, TrackerPurpose.functional,
-              TrackerPurpose.audience_measurement)
 
 
 @rule("COOKIE-BROWSING", E, "LIL art. 82; CNIL délibération 2020-091",
@@ -59,7 +62,7 @@ def exempt_lifetime(context: Context) -> Iterator[Hit]:
                 "lifetime_fr": duration(lifetime, "fr") if lifetime else "non précisée"})
 
 
-@rule("COOKIE-EXEMPT-PURPOSE", E, "LIL art. 82; CNIL délibération 2020-091",
+@rule("COOKIE-EXEMPT-PURPOSE", E, EXEMPT_SOURCE,
       Msg(en="Tracker claimed exempt for a purpose that needs consent", fr="Traceur exempté pour une finalité "
           "soumise au consentement"),
       Msg(en="'{name}' is claimed exempt from consent, but {purpose} trackers always need consent.",
@@ -69,7 +72,7 @@ def exempt_purpose(context: Context) -> Iterator[Hit]:
     """Only the CNIL's exempt purposes may skip consent."""
     cookies = context.declared.declaration.cookies
     for index, tracker in enumerate(cookies.trackers if cookies else []):
-        if (tracker.exempt or not tracker.consent_required) and tracker.purpose not in EXEMPTABLE:
+        if (tracker.exempt or not tracker.consent_required) and tracker.purpose.value not in EXEMPT_PURPOSES:
             yield Hit(("cookies", "trackers", index), {"name": tracker.title("en"), "purpose": tracker.purpose.value})
 
 
@@ -105,3 +108,30 @@ def undeclared(context: Context) -> Iterator[Hit]:
     for path, activity in each_activity(context):
         if any(context.declared.data[d].kind is DataKind.internet for d in activity.data):
             yield Hit(path, {"activity": activity.id})
+
+
+@rule("COOKIE-EXEMPT-CONDITIONS", E, AUDIENCE_SOURCE,
+      Msg(en="Audience measurement exempt without the CNIL's conditions",
+          fr="Mesure d'audience exemptée sans les conditions de la CNIL"),
+      Msg(en="'{name}' is claimed exempt from consent as audience measurement, but the policy does not state these "
+             "conditions of the exemption: {missing}.",
+          fr="« {name} » est présenté comme exempté de consentement au titre de la mesure d'audience, mais la "
+             "politique n'indique pas ces conditions de l'exemption : {missing}."))
+def exempt_conditions(context: Context) -> Iterator[Hit]:
+    """An exempt audience-measurement tracker meets every condition of the CNIL's exemption, and its data are kept
+    at most 25 months."""
+    cookies = context.declared.declaration.cookies
+    for index, tracker in enumerate(cookies.trackers if cookies else []):
+        if not (tracker.exempt and tracker.purpose is TrackerPurpose.audience_measurement):
+            continue
+        stated = tracker.exemption.model_dump() if tracker.exemption else {}
+        stated["first_party"] = tracker.party == "first"
+        missing = [c.words for c in AUDIENCE_CONDITIONS if stated.get(c.field) is not c.met]
+        kept = tracker.exemption.data_kept if tracker.exemption else None
+        if kept is None or kept.total_months > AUDIENCE_DATA_MAX_MONTHS:
+            missing.append(Msg(en=f"the data are kept at most {AUDIENCE_DATA_MAX_MONTHS} months",
+                               fr=f"les données sont conservées au plus {AUDIENCE_DATA_MAX_MONTHS} mois"))
+        if missing:
+            yield Hit(("cookies", "trackers", index), {
+                "name": tracker.title("en"), "missing": Msg(en="; ".join(m("en") for m in missing),
+                                                            fr=" ; ".join(m("fr") for m in missing))})

@@ -10,6 +10,7 @@ from registre.declarations.loader import FieldPath
 from registre.declarations.schemas import Channel, MarketingChannel, MarketingRule
 from registre.i18n import Msg
 from registre.law.facts import PHONE_CONSENT_FROM
+from registre.law.marketing import SOFT_OPT_IN_PROMOTERS, SOFT_OPT_IN_SOURCE
 from registre.lint.engine import Context, Hit, Severity, rule
 
 E, W = Severity.error, Severity.warning
@@ -112,3 +113,25 @@ def opt_out(context: Context) -> Iterator[Hit]:
     for index, channel in enumerate(context.declared.declaration.marketing):
         if channel.opt_out is None:
             yield Hit(("marketing", index), {"channel": channel.channel.value})
+
+
+_PROMOTERS = {"group": Msg(en="other companies of its group", fr="d'autres sociétés de son groupe"),
+              "partners": Msg(en="partners", fr="des partenaires")}
+
+
+@rule("MKT-SOFT-OPT-IN-SCOPE", E, SOFT_OPT_IN_SOURCE,
+      Msg(en="Soft opt-in used for others' products", fr="Exception au consentement utilisée pour les produits "
+          "d'autrui"),
+      Msg(en="The {channel} channel prospects customers without consent but promotes the products of {whose}: the "
+             "exception covers only analogous products or services provided by the same person.",
+          fr="Le canal {channel} prospecte des clients sans leur consentement mais promeut les produits {whose} : "
+             "l'exception ne couvre que des produits ou services analogues fournis par la même personne."))
+def soft_opt_in_scope(context: Context) -> Iterator[Hit]:
+    """A channel that relies on the soft opt-in promotes the controller's own products only."""
+    for path, channel, item, _ in _rules(context):
+        others = [p for p in channel.promotes or [] if p not in SOFT_OPT_IN_PROMOTERS]
+        if channel.channel in ELECTRONIC and item.rule == "soft_opt_in" and others:
+            whose = [_PROMOTERS[p] for p in others]
+            yield Hit(path, {"channel": channel.channel.value,
+                             "whose": Msg(en=" and ".join(w("en") for w in whose),
+                                          fr=" et ".join(w("fr") for w in whose))})

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from registre.declarations.catalog import Special
-from registre.declarations.schemas import LegalBasis
+from registre.declarations.labels import RIGHTS
+from registre.declarations.schemas import LegalBasis, RightLimit, RightName, RightNarrowing
 from registre.i18n import Msg
 from registre.law.facts import DIGITAL_CONSENT_AGE
+from registre.law.rights import NARROWINGS, PORTABILITY_BASES
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 
 E, W = Severity.error, Severity.warning
@@ -80,14 +82,54 @@ def id_copy(context: Context) -> Iterator[Hit]:
         yield Hit(("rights", "identity_check"), {"what": what[0], "what_fr": what[1]})
 
 
-@rule("RIGHTS-REFUSED", W, "GDPR Art. 12(2), 15 to 22",
+@rule("RIGHTS-REFUSED", E, "GDPR Art. 12(2), 15 to 22",
       Msg(en="A right denied by the policy", fr="Un droit refusé par la politique"),
-      Msg(en="The policy denies the {right} right outright; the GDPR sets the cases where it applies, and a "
-             "refusal must be decided request by request, with reasons.",
-          fr="La politique refuse d'emblée le droit « {right} » ; le RGPD fixe les cas où il s'applique, et un "
-             "refus se décide demande par demande, motivé."))
+      Msg(en="{right}: the policy denies it outright; the GDPR sets the cases where it applies, and a refusal must "
+             "be decided request by request, with reasons.",
+          fr="{right} : la politique le refuse d'emblée ; le RGPD fixe les cas où il s'applique, et un refus se "
+             "décide demande par demande, motivé."))
 def refused(context: Context) -> Iterator[Hit]:
     """The policy does not deny a right in general terms."""
     for index, limit in enumerate(context.declared.declaration.rights.limits):
         if limit.refused:
-            yield Hit(("rights", "limits", index), {"right": limit.right.value})
+            yield Hit(("rights", "limits", index), {"right": RIGHTS[limit.right]})
+
+
+def _statement(limit: RightLimit) -> Msg:
+    return Msg(en=limit.statement("en"), fr=limit.statement("fr"))
+
+
+@rule("RIGHTS-NARROWED", E, "GDPR Art. 12(2), 15 to 20 (the article in each finding: registre.law.rights)",
+      Msg(en="A right narrowed below the GDPR", fr="Un droit restreint en deçà du RGPD"),
+      Msg(en="{right}: the policy narrows it (\"{statement}\"), but {grants} ({article}).",
+          fr="{right} : la politique le restreint (« {statement} »), alors que {grants} ({article})."))
+def narrowed(context: Context) -> Iterator[Hit]:
+    """The policy grants each right as widely as the GDPR: portability for consent and contract, at any time,
+    for all the data."""
+    declared = context.declared
+    used = {b.basis.value for a in declared.declaration.activities for b in a.legal_bases}
+    for index, limit in enumerate(declared.declaration.rights.limits):
+        kind = limit.narrows
+        if kind is None or kind is RightNarrowing.confidential_information:
+            continue
+        if kind is RightNarrowing.bases and not (limit.right is RightName.portability and (
+                PORTABILITY_BASES - {b.value for b in limit.bases or []}) & used):
+            continue
+        law = NARROWINGS[kind.value]
+        yield Hit(("rights", "limits", index), {"right": RIGHTS[limit.right], "statement": _statement(limit),
+                                                "grants": law.grants, "article": law.article})
+
+
+@rule("RIGHTS-ACCESS-CONFIDENTIAL", W, NARROWINGS["confidential_information"].article,
+      Msg(en="Access excluded for confidential information", fr="Accès exclu pour les informations confidentielles"),
+      Msg(en="{right}: the policy excludes \"confidential information\" from it (\"{statement}\"), but {grants}.",
+          fr="{right} : la politique en exclut les « informations confidentielles » (« {statement} »), alors que "
+             "{grants}."))
+def confidential(context: Context) -> Iterator[Hit]:
+    """Access is limited only for the rights and freedoms of others, not for whatever the controller calls
+    confidential."""
+    law = NARROWINGS["confidential_information"]
+    for index, limit in enumerate(context.declared.declaration.rights.limits):
+        if limit.narrows is RightNarrowing.confidential_information:
+            yield Hit(("rights", "limits", index), {"right": RIGHTS[limit.right], "statement": _statement(limit),
+                                                    "grants": law.grants})

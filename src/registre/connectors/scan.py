@@ -30,14 +30,15 @@ from registre.connectors.schemas import IdentityKind
 from registre.connectors.vocabulary import Guess, guess_by_name, guess_by_values, plain_ascii, table_kinds, type_family
 from registre.errors import InvalidInput
 from registre.i18n import Msg
+from registre.kit.urls import driver_url
 
 PLACEHOLDER_ACTIVITY = "unclassified"  # a valid id that no declaration defines: `datasets check` reports it
 INVOICE_LAW = "Code de commerce L123-22"  # shared/reference/regulation.md: accounting documents, 10 years
 
 NOT_A_URL = Msg(en="This is not a database URL SQLAlchemy can read; give one like "
-                   "postgresql+psycopg://user@host/database or sqlite:///path/to/file.db.",
+                   "postgresql://user@host/database or sqlite:///path/to/file.db.",
                 fr="Ce n'est pas une URL de base de données lisible par SQLAlchemy ; donnez-en une comme "
-                   "postgresql+psycopg://utilisateur@hôte/base ou sqlite:///chemin/du/fichier.db.")
+                   "postgresql://utilisateur@hôte/base ou sqlite:///chemin/du/fichier.db.")
 BAD_NAME = Msg(en="'{name}' cannot name a dataset: use lower-case letters, digits, '_' and '-', starting with a "
                   "letter.",
                fr="« {name} » ne peut pas nommer un jeu de données : utilisez des minuscules, des chiffres, « _ » "
@@ -94,7 +95,7 @@ class Draft:
 def draft(url: str, *, dataset: str | None = None, sample: int = 50, schema: str | None = None) -> Draft:
     """Reflect the database at `url` and draft its annotation from column names and sample values."""
     try:
-        parsed = make_url(url)
+        parsed = driver_url(make_url(url))
     except (ArgumentError, ValueError):  # a bad port raises ValueError; no message shown: it may hold the password
         raise InvalidInput(NOT_A_URL) from None
     name = _dataset_name(dataset, parsed)

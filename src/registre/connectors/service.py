@@ -96,7 +96,9 @@ def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[st
         return acting.rectify(connected, found, details.get("changes", []), connection)
     if kind is RequestKind.restriction:
         return acting.restrict(connected, found, details.get("activities"), connection)
-    outcome = DatasetResult(connected.name, {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows})
+    tables = {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows}
+    tables |= {name: {"rows": len(rows), "reference": True} for name, rows in found.references.items() if rows}
+    outcome = DatasetResult(connected.name, tables)
     if kind in (RequestKind.access, RequestKind.portability, RequestKind.post_mortem):
         outcome.values = acting.values(connected, found)
     return outcome

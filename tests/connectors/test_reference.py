@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import create_engine, text
 
 from tests.connectors.test_rights import DECLARATION, registre
@@ -128,3 +129,17 @@ def test_check_counts_the_other_peoples_rows_a_reversed_relation_reaches(
                                         "(SELECT city_id FROM address GROUP BY city_id HAVING count(*) > 1)"))
     engine.dispose()
     assert f"{shared} rows of 'address'" in city
+
+
+def test_scan_proposes_the_lookups_the_persons_rows_point_to_as_reference_data(
+        sakila: tuple[dict[str, str], Sakila]) -> None:
+    env, _ = sakila
+    draft = json.loads(registre(env, "datasets", "scan", env["SAKILA_URL"], "--dataset", "sakila", "--json").output)
+    annotation = yaml.safe_load(draft["yaml"])
+    tables = annotation["tables"]
+    assert {name for name, table in tables.items() if table.get("reference")} == {"address", "city", "country"}
+    assert tables["address"]["columns"]["address"]["own"] is True  # one customer per address: theirs
+    assert not any(column.get("own") for column in tables["city"]["columns"].values())  # a city is shared
+    assert tables["country"]["columns"]["country"] == {"data": "contact"}
+    assert "identity" not in tables["address"]["columns"]["phone"]  # read from the person's rows, not searched
+    assert "store" in annotation["ignore"]  # pointing to an address says nothing of a person

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import yaml
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, event, text
 
 from tests.connectors.test_rights import DECLARATION, registre
 from tests.fixtures.sakila import MARY, MARY_ADDRESS, MARY_CITY, MARY_COUNTRY, Sakila, build_sakila, write_annotation
@@ -143,3 +143,22 @@ def test_scan_proposes_the_lookups_the_persons_rows_point_to_as_reference_data(
     assert tables["country"]["columns"]["country"] == {"data": "contact"}
     assert "identity" not in tables["address"]["columns"]["phone"]  # read from the person's rows, not searched
     assert "store" in annotation["ignore"]  # pointing to an address says nothing of a person
+
+
+def test_the_person_is_searched_once_per_request(sakila: tuple[dict[str, str], Sakila], tmp_path: Path) -> None:
+    env, _ = sakila
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        shown = answer(env, "access", tmp_path / "answer")
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    searches = [s for s in statements if "lower(customer.email)" in s]
+    assert len(searches) == 1  # when filed; the completion reads the rows found by their keys
+    [dataset] = shown["answer"]["datasets"]
+    assert dataset["tables"]["rental"]["rows"] == 32
+    assert "searched" not in shown["details"]

@@ -67,13 +67,33 @@ def variants(identity: Identity) -> list[str]:
 def find(connected: Connected, identities: Sequence[Identity], connection: Connection) -> Found:
     """Every row of the person in the dataset's annotated tables, reached from their identifiers through links, and
     the reference rows those rows point to."""
+    found = roots(connected, identities, connection)
+    return grow(connected, found, {table: list(rows) for table, rows in found.rows.items()}, connection)
+
+
+def roots(connected: Connected, identities: Sequence[Identity], connection: Connection) -> Found:
+    """The rows whose identity columns hold one of the person's identifiers: the search itself, one statement per
+    table with identity columns (what a request keeps when it is filed)."""
     found = Found()
-    fresh: dict[str, list[Key]] = {}
     for mapped in connected.tables.values():
         matches = _identity_clause(mapped, identities)
         if matches is not None and not mapped.reference:
-            fresh[mapped.name] = _add(found.rows, mapped, connection.execute(select(mapped.table).where(matches)))
-    return grow(connected, found, fresh, connection)
+            _add(found.rows, mapped, connection.execute(select(mapped.table).where(matches)))
+    return found
+
+
+def from_keys(connected: Connected, keys: dict[str, list[Key]], connection: Connection) -> Found:
+    """The person's rows grown from the rows a search found before (kept with the request): those rows read again by
+    their keys (one statement per table; a row deleted since is left out), then the rows pointing to them and the
+    reference rows, as `find` does."""
+    found = Found()
+    for table, table_keys in keys.items():
+        mapped = connected.tables.get(table)
+        if mapped is None or mapped.reference or not table_keys:
+            continue
+        for chunk in chunks(table_keys):
+            _add(found.rows, mapped, connection.execute(select(mapped.table).where(key_clause(mapped, chunk))))
+    return grow(connected, found, {table: list(rows) for table, rows in found.rows.items()}, connection)
 
 
 def grow(connected: Connected, found: Found, fresh: dict[str, list[Key]], connection: Connection) -> Found:

@@ -175,3 +175,23 @@ def test_a_read_command_in_the_wrong_folder_refuses_and_creates_nothing(tmp_path
     assert f"There is no store at {tmp_path / 'elsewhere' / 'registre.sqlite3'}" in said
     assert "registre db upgrade" in said
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_a_command_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """`registre --version` imports no domain, and `registre requests show` neither the other domains nor the
+    migrations (the store at its newest revision is only read); their speed is measured in bench/cli.py."""
+    probe = ("import sys; from registre.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\n"
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('registre.', 'alembic')))))")
+    env = {**os.environ, "REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "en"}
+    version = subprocess.run([sys.executable, "-c", probe, "--version"], capture_output=True, text=True, env=env,
+                             check=True).stdout.split()
+    assert version[0] == "0.1.0"
+    assert not [m for m in version[1:] if m.split(".")[1] in ("rights", "lint", "connectors", "audit", "db")]
+    subprocess.run([sys.executable, "-c", probe, "db", "upgrade"], env=env, check=True, capture_output=True)
+    shown = subprocess.run([sys.executable, "-c", probe, "requests", "show", "R-NONE"], capture_output=True,
+                           text=True, env=env).stdout.split()
+    loaded = {m.split(".")[1] for m in shown if m.startswith("registre.")}
+    assert "rights" in loaded
+    assert not loaded & {"lint", "breaches", "marketing", "staff"}
+    assert not [m for m in shown if m.startswith("alembic")]

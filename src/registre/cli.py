@@ -2,27 +2,65 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+from typing import Any
 
 import typer
+from typer import _click as click  # Typer's own click, which its groups and commands are typed with
+from typer.core import TyperGroup
 
 from registre import __version__
-from registre.audit import cli as audit_cli
-from registre.breaches import cli as breaches_cli
-from registre.connectors import cli as connectors_cli
-from registre.consent import cli as consent_cli
-from registre.db import cli as db_cli
-from registre.demo import demo
-from registre.documents import cli as documents_cli
-from registre.errors import RegistreError
-from registre.history import cli as history_cli
-from registre.kit.cli import report
-from registre.lint import cli as lint_cli
-from registre.marketing import cli as marketing_cli
-from registre.retention import cli as retention_cli
-from registre.rights import cli as rights_cli
-from registre.staff import cli as staff_cli
-from registre.subjects import cli as subjects_cli
+
+# Sub-commands are imported when used, so that `registre --version` or `registre requests show REF` does not import
+# every domain first: name -> (module, attribute, kind) where kind is "app" (a Typer sub-app) or "command".
+LAZY: dict[str, tuple[str, str, str]] = {
+    "check": ("registre.lint.cli", "check", "command"),
+    "rules": ("registre.lint.cli", "rules", "command"),
+    "notice": ("registre.documents.cli", "notice", "command"),
+    "register": ("registre.documents.cli", "register", "command"),
+    "demo": ("registre.demo", "demo", "command"),
+    "db": ("registre.db.cli", "app", "app"),
+    "audit": ("registre.audit.cli", "app", "app"),
+    "requests": ("registre.rights.cli", "app", "app"),
+    "subjects": ("registre.subjects.cli", "app", "app"),
+    "datasets": ("registre.connectors.cli", "app", "app"),
+    "retention": ("registre.retention.cli", "app", "app"),
+    "breaches": ("registre.breaches.cli", "app", "app"),
+    "consent": ("registre.consent.cli", "app", "app"),
+    "history": ("registre.history.cli", "app", "app"),
+    "marketing": ("registre.marketing.cli", "app", "app"),
+    "staff": ("registre.staff.cli", "app", "app"),
+}
+
+
+def load_command(name: str) -> click.Command:
+    """The click command of a sub-command, its module imported now."""
+    module, attribute, kind = LAZY[name]
+    found: Any = getattr(importlib.import_module(module), attribute)
+    if kind == "app":  # a group even when it has one command (`db upgrade`), as `add_typer` made it
+        command: click.Command = typer.main.get_group(found)
+    else:
+        single = typer.Typer()
+        single.command(name=name)(found)
+        command = typer.main.get_command(single)
+    command.name = name
+    return command
+
+
+class LazyGroup(TyperGroup):
+    """The root group: its own commands, and the sub-commands of LAZY imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, in the order they were declared."""
+        return [*LAZY, *(name for name in super().list_commands(ctx) if name not in LAZY)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command of that name, its module imported if it is a lazy one."""
+        if cmd_name in LAZY:
+            return load_command(cmd_name)
+        return super().get_command(ctx, cmd_name)
+
 
 app = typer.Typer(
     name="registre",
@@ -30,23 +68,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=LazyGroup,
 )
-app.command()(lint_cli.check)
-app.command()(lint_cli.rules)
-app.command()(documents_cli.notice)
-app.command()(documents_cli.register)
-app.command()(demo)
-app.add_typer(db_cli.app, name="db")
-app.add_typer(audit_cli.app, name="audit")
-app.add_typer(rights_cli.app, name="requests")
-app.add_typer(subjects_cli.app, name="subjects")
-app.add_typer(connectors_cli.app, name="datasets")
-app.add_typer(retention_cli.app, name="retention")
-app.add_typer(breaches_cli.app, name="breaches")
-app.add_typer(consent_cli.app, name="consent")
-app.add_typer(history_cli.app, name="history")
-app.add_typer(marketing_cli.app, name="marketing")
-app.add_typer(staff_cli.app, name="staff")
 
 
 @app.command()
@@ -79,8 +102,12 @@ def _root(
 def main() -> None:
     """Run the command line; an error a command did not report itself (bad settings read before it) is still a
     plain message."""
+    from registre.errors import RegistreError
+
     try:
         app()
     except RegistreError as error:
+        from registre.kit.cli import report
+
         report(error, "--json" in sys.argv)
         sys.exit(1)

@@ -80,3 +80,27 @@ def test_check_without_the_password_variable_says_which(tmp_path: Path) -> None:
     assert code == 1
     assert "SHOP_DATABASE_URL" in output
     assert "Traceback" not in output
+
+
+def test_the_url_every_tool_accepts_is_scanned_with_registres_own_driver(shop: tuple[str, Shop],
+                                                                          tmp_path: Path) -> None:
+    url, _ = shop
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "en"}
+    typed = [url]
+    if url.startswith("postgresql+psycopg://"):
+        typed = [url.replace("postgresql+psycopg://", scheme) for scheme in ("postgresql://", "postgres://")]
+    elif url.startswith("mysql+pymysql://"):
+        typed = [url.replace("mysql+pymysql://", scheme) for scheme in ("mysql://", "mariadb://")]
+    for given in typed:
+        code, output = run(env, "datasets", "scan", given, "--dataset", "shop")
+        assert code == 0, output
+        assert "customers:" in output
+        assert "identity: email" in output
+
+
+def test_a_driver_registre_does_not_install_is_named_with_its_package(tmp_path: Path) -> None:
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "en"}
+    code, output = run(env, "datasets", "scan", "mssql://someone@db.internal/crm")
+    assert code == 1
+    assert "The database driver 'pyodbc' is not installed" in output
+    assert "install the package 'pyodbc'" in output

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, UniqueConstraint, delete, distinct, select, update
+from sqlalchemy import Connection, UniqueConstraint, delete, distinct, select, tuple_, update
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.dml import Delete, Update
 
@@ -88,9 +88,10 @@ class Policy:
 
 
 def values(connected: Connected, found: Found) -> list[Value]:
-    """The person's data in the dataset, one value per annotated column of each row, for access."""
+    """The person's data in the dataset, one value per annotated column of each row (the reference rows theirs point
+    to included: their city, its country), for access."""
     out = []
-    for table, rows in found.rows.items():
+    for table, rows in [*found.rows.items(), *found.references.items()]:
         mapped = connected.tables[table]
         for row in rows.values():
             for name, spec in mapped.personal:
@@ -108,8 +109,17 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
     columns where the table says so or other rows still point to them; leave the rows the law keeps, flagged
     restricted where the table has a flag."""
     outcome = DatasetResult(connected.name)
-    for mapped in connected.children_first(found.rows):
-        keys = found.keys(mapped.name)
+    mine = {name: list(rows) for name, rows in found.rows.items()}
+    for name in found.references:
+        if connected.tables[name].owned:  # their own address: theirs, unless someone else's row points to it
+            shared = _shared(connected, found, connected.tables[name], connection)
+            mine[name] = [key for key in found.references[name] if key not in shared]
+            if shared:
+                outcome.tables[name] = {"shared": len(shared)}
+    for mapped in connected.children_first(mine):
+        keys = mine[mapped.name]
+        if not keys:
+            continue
         exception = "Art. 17(3)(b)" if mapped.spec.kept_by_law else policy.kept_activities.get(mapped.spec.activity)
         if exception is not None:
             outcome.tables[mapped.name] = {"kept": len(keys), "exception": exception, "activity": mapped.spec.activity,
@@ -121,8 +131,8 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
             report.update(kept=len(held), exception="Art. 17(3)(b)", activity=mapped.spec.activity,
                           restricted=_flag(outcome, mapped, held, connection))
             keys = [k for k in keys if k not in set(held)]
-        stay = keys if mapped.spec.erase == "columns" else _still_pointed_to(connected, found, mapped, keys,
-                                                                              connection)
+        rows = found.rows.get(mapped.name) or found.references[mapped.name]
+        stay = keys if mapped.spec.erase == "columns" else _still_pointed_to(connected, rows, mapped, keys, connection)
         gone = [k for k in keys if k not in set(stay)]
         for chunk in chunks(gone):
             report["deleted"] += outcome.run(connection, mapped.name,
@@ -134,7 +144,7 @@ def erase(connected: Connected, found: Found, policy: Policy, connection: Connec
                     connection, mapped.name, update(mapped.table).where(key_clause(mapped, chunk)).values(changes))
         if stay and left:
             report["left"] = left
-        outcome.tables[mapped.name] = report
+        outcome.tables[mapped.name] = {**outcome.tables.get(mapped.name, {}), **report}
     return outcome
 
 
@@ -249,10 +259,31 @@ def _default(mapped: MappedTable, name: str) -> Erase | None:
     return Erase.pseudonymise if unique else Erase.overwrite
 
 
-def _still_pointed_to(connected: Connected, found: Found, mapped: MappedTable, keys: Sequence[Key],
-                      connection: Connection) -> list[Key]:
+def _shared(connected: Connected, found: Found, mapped: MappedTable, connection: Connection) -> set[Key]:
+    """The keys of the reference rows found that a row which is not the person's points to (a shared address)."""
+    rows = found.references[mapped.name]
+    shared: set[Key] = set()
+    for link in (x for x in connected.links if x.parent == mapped.name and len(x.child_columns) == 1):
+        child = connected.live_table(link.child)
+        column = child.c[link.child_columns[0]]
+        by_value: dict[Any, list[Key]] = {}
+        for key, row in rows.items():
+            by_value.setdefault(row[link.parent_columns[0]], []).append(key)
+        theirs = found.keys(link.child) if link.child in connected.tables else []
+        own_keys = connected.tables[link.child].key if theirs else ()
+        for chunk in chunks([v for v in by_value if v is not None]):
+            query = select(distinct(column)).where(column.in_(chunk))
+            if theirs:
+                mine = tuple_(*(child.c[c] for c in own_keys)) if len(own_keys) > 1 else child.c[own_keys[0]]
+                query = query.where(mine.not_in(theirs if len(own_keys) > 1 else [k[0] for k in theirs]))
+            for (value,) in connection.execute(query):
+                shared.update(by_value.get(value, []))
+    return shared
+
+
+def _still_pointed_to(connected: Connected, rows: dict[Key, dict[str, Any]], mapped: MappedTable,
+                      keys: Sequence[Key], connection: Connection) -> list[Key]:
     """The keys of rows that other rows (kept, or not the person's) still point to, after the children went."""
-    rows = found.rows[mapped.name]
     stay: set[Key] = set()
     for link in (x for x in connected.links if x.parent == mapped.name):
         if len(link.child_columns) != 1:

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, Numeric, String
+from sqlalchemy import Date, DateTime, Integer, Numeric, String, func, select
 
 from registre.connectors.mapping import Annotation, Connected, MappedTable, attach
 from registre.connectors.schemas import Erase
@@ -47,6 +47,16 @@ NOTHING_KEPT = Msg(en="Table '{table}' has no column with a data category: it is
                    fr="La table « {table} » n'a aucune colonne avec une catégorie de données : elle n'apparaît pas "
                       "dans les réponses d'accès et aucune règle de conservation ne s'y applique (donnez leur "
                       "catégorie à ses colonnes de texte libre).")
+REVERSED = Msg(
+    en="The relation from '{child}' to '{parent}' runs against the database's foreign key ({table}.{column} points to "
+       "{target}): from a person's row it walks back down to the rows of '{table}' of everyone who shares it, and "
+       "{shared} rows of '{table}' share their {column} with another (up to {largest} at once). Mark '{target_table}' "
+       "'reference: true' and remove the relation: its rows are then read from the keys the person's rows hold.",
+    fr="La relation de « {child} » vers « {parent} » va à rebours de la clé étrangère de la base ({table}.{column} "
+       "pointe vers {target}) : depuis une ligne de la personne, elle redescend vers les lignes de « {table} » de "
+       "tous ceux qui la partagent, et {shared} lignes de « {table} » partagent leur {column} avec une autre (jusqu'à "
+       "{largest} à la fois). Marquez « {target_table} » « reference: true » et retirez la relation : ses lignes sont "
+       "alors lues d'après les clés que portent les lignes de la personne.")
 RULE_SKIPPED = Msg(en="Retention rule '{rule}' cannot be applied here: {reason}.",
                    fr="La règle de conservation « {rule} » ne peut s'appliquer ici : {reason}.")
 
@@ -108,6 +118,7 @@ class _Checker:
         for mapped in self.connected.tables.values():
             self.table(mapped, activities)
         self.links()
+        self.reversed_relations()
         self.retention(today)
         return self.findings
 
@@ -146,7 +157,9 @@ class _Checker:
         for link in self.connected.links:
             if link.parent not in self.connected.tables:
                 continue
-            if link.child not in self.connected.tables and link.child not in ignored:
+            # a reference row (an address) is erased only when no row of another table points to it: no warning
+            if link.child not in self.connected.tables and link.child not in ignored \
+                    and not self.connected.tables[link.parent].reference:
                 self.add(Severity.warning, ("tables",), LEFT_OUT, table=link.child, parent=link.parent)
                 continue
             table = next((t for t in tables.values() if t.name == link.child), None)
@@ -158,12 +171,40 @@ class _Checker:
                 self.add(Severity.warning, ("tables", link.child), NO_INDEX, table=link.child,
                          column=link.child_columns[0], parent=link.parent)
 
+    def reversed_relations(self) -> None:
+        """Warn of each declared relation that goes from a key to the column pointing to it (a lookup reached the
+        wrong way round), counting on the live database the rows it would wrongly reach."""
+        live = {table.name: table for table in self.connected.metadata.tables.values()}
+        for index, relation in enumerate(self.annotation.dataset.relations):
+            key_table, _, key_column = relation.child.partition(".")
+            table, _, column = relation.parent.partition(".")
+            pointing = live.get(table)
+            if pointing is None or key_table not in live or column not in pointing.c:
+                continue
+            against = any(fk.column.table.name == key_table and fk.column.name == key_column
+                          for fk in pointing.c[column].foreign_keys)
+            keys = [c.name for c in live[key_table].primary_key.columns]
+            if not against and keys != [key_column]:
+                continue
+            target = pointing.c[column]
+            groups = select(target, func.count().label("n")).where(target.is_not(None)).group_by(target).subquery()
+            with self.connected.engine.connect() as connection:
+                shared, largest = connection.execute(
+                    select(func.coalesce(func.sum(groups.c.n), 0), func.coalesce(func.max(groups.c.n), 0))
+                    .where(groups.c.n > 1)).one()
+            self.add(Severity.warning, ("relations", index), REVERSED, child=relation.child, parent=relation.parent,
+                     table=table, column=column, target=relation.child, target_table=key_table, shared=int(shared),
+                     largest=int(largest))
+
     def retention(self, today: dt.date) -> None:
         sweep = prepare(self.connected, self.declared, today, held={}, pseudonym_key="")
         archived = self.annotation.dataset.archive is not None
         for skipped in sweep.skipped:
             if archived and skipped.reason == NO_ARCHIVE:
                 continue  # checked without connecting to the archive
+            mapped = self.connected.tables.get(skipped.table)
+            if mapped is not None and mapped.reference:
+                continue  # a city or a country is nobody's: no retention rule ends it
             self.add(Severity.warning, ("tables", skipped.table), RULE_SKIPPED, rule=skipped.rule,
                      reason=skipped.reason)
 
@@ -173,7 +214,12 @@ class _Checker:
         while grown:
             grown = False
             for link in self.connected.links:
-                if link.parent in reached and link.child in self.connected.tables and link.child not in reached:
+                if link.parent in reached and link.child in self.connected.tables and link.child not in reached \
+                        and not self.connected.tables[link.child].reference:
                     reached.add(link.child)
+                    grown = True
+                elif link.child in reached and link.parent in self.connected.tables and link.parent not in reached \
+                        and self.connected.tables[link.parent].reference:
+                    reached.add(link.parent)  # up the keys the person's rows hold
                     grown = True
         return name in reached

@@ -13,6 +13,7 @@ from registre.connectors.schemas import Connection
 from registre.connectors.sql import install_sqlite_functions
 from registre.errors import InvalidInput, StoreUnavailable
 from registre.i18n import Msg
+from registre.kit.urls import driver_url, package_of
 
 SECRET_IN_FILE = Msg(
     en="The URL of dataset '{dataset}' holds a password: remove it and give it in an environment variable "
@@ -24,6 +25,12 @@ NO_VARIABLE = Msg(en="The environment variable {name} (dataset '{dataset}') is n
 BAD_URL = Msg(en="'{url}' is not a database URL SQLAlchemy can use (dataset '{dataset}'): {reason}.",
               fr="« {url} » n'est pas une URL de base de données utilisable par SQLAlchemy (jeu de données "
                  "« {dataset} ») : {reason}.")
+NO_DRIVER = Msg(en="The database driver '{module}' is not installed (dataset '{dataset}'): install the package "
+                   "'{package}', or use a URL registre's own drivers serve (postgresql://, mysql://, mariadb://, "
+                   "sqlite:///).",
+                fr="Le pilote de base de données « {module} » n'est pas installé (jeu de données « {dataset} ») : "
+                   "installez le paquet « {package} », ou utilisez une URL que servent les pilotes de registre "
+                   "(postgresql://, mysql://, mariadb://, sqlite:///).")
 UNREACHABLE = Msg(en="The database of dataset '{dataset}' cannot be reached: {reason}.",
                   fr="La base du jeu de données « {dataset} » est injoignable : {reason}.")
 
@@ -32,9 +39,9 @@ def url_of(connection: Connection, dataset: str, *, base: Path | None = None) ->
     """The URL to connect with: the file's URL (a relative SQLite path taken from the annotation's folder) with
     the password from the environment, or the whole URL from the environment."""
     if connection.url_env is not None:
-        return _parse(_variable(connection.url_env, dataset), dataset)
+        return parse(_variable(connection.url_env, dataset), dataset)
     assert connection.url is not None
-    url = _parse(connection.url, dataset)
+    url = parse(connection.url, dataset)
     if url.password is not None:
         raise InvalidInput(SECRET_IN_FILE, dataset=dataset)
     if connection.password_env is not None:
@@ -53,6 +60,9 @@ def connect(url: URL, dataset: str) -> Engine:
     except (ArgumentError, NoSuchModuleError) as error:
         raise InvalidInput(BAD_URL, url=url.render_as_string(hide_password=True), dataset=dataset,
                            reason=str(error)) from None
+    except ImportError as error:  # a driver SQLAlchemy knows but this machine lacks
+        raise InvalidInput(NO_DRIVER, module=error.name or "?", package=package_of(error.name),
+                           dataset=dataset) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", install_sqlite_functions)
     try:
@@ -79,9 +89,11 @@ def _variable(name: str, dataset: str) -> str:
     return value
 
 
-def _parse(text: str, dataset: str) -> URL:
+def parse(text: str, dataset: str) -> URL:
+    """A URL as a user wrote it, with the driver registre installs for its database (`postgresql://` is psycopg 3);
+    a plain error, never showing credentials, if it is not a URL."""
     try:
-        return make_url(text)
+        return driver_url(make_url(text))
     except (ArgumentError, ValueError) as error:  # a bad port is a ValueError
         shown = text.split("@")[-1] if "@" in text else text  # never the credentials
         raise InvalidInput(BAD_URL, url=shown, dataset=dataset, reason=type(error).__name__) from None

@@ -81,6 +81,16 @@ class MappedTable:
         return {c.attribute: name for name, c in self.spec.columns.items() if c.attribute is not None}
 
     @property
+    def reference(self) -> bool:
+        """Whether the table is reached from the person's rows by the keys they hold (many-to-one)."""
+        return self.spec.reference
+
+    @property
+    def owned(self) -> bool:
+        """Whether a reference row holds a value of the person's own, which makes it theirs (erased with them)."""
+        return self.spec.reference and any(c.own for c in self.spec.columns.values())
+
+    @property
     def personal(self) -> list[tuple[str, schemas.Column]]:
         """The columns holding personal data (a data category or an identity) or erased on request (a link)."""
         return [(name, c) for name, c in self.spec.columns.items()
@@ -103,8 +113,15 @@ class Connected:
         return self.annotation.dataset.dataset
 
     def children(self, parent: str) -> Iterator[Link]:
-        """The links whose parent is `parent`, to annotated tables."""
-        return (link for link in self.links if link.parent == parent and link.child in self.tables)
+        """The links whose parent is `parent`, to annotated tables that are not reference tables (a reference row is
+        reached from the rows pointing to it, never the other way)."""
+        return (link for link in self.links if link.parent == parent and link.child in self.tables
+                and not self.tables[link.child].reference)
+
+    def references(self, child: str) -> Iterator[Link]:
+        """The links from `child` to annotated reference tables: the keys its rows hold."""
+        return (link for link in self.links if link.child == child and link.parent in self.tables
+                and self.tables[link.parent].reference and link.parent != child)
 
     def live_table(self, name: str) -> SqlTable:
         """A table of the live schema, annotated or not, by its name (in the dataset's schema)."""
@@ -138,7 +155,8 @@ class Connected:
         current = mapped.name
         while True:
             ups = [link for link in self.links if link.child == current and link.parent in self.tables
-                   and link.parent not in seen and len(link.child_columns) == 1]
+                   and not self.tables[link.parent].reference and link.parent not in seen
+                   and len(link.child_columns) == 1]
             if not ups:
                 return steps
             ups.sort(key=lambda link: not self.tables[link.parent].identities)

@@ -19,7 +19,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from sqlalchemy import Engine, inspect, or_, select
+from sqlalchemy import Engine, distinct, func, inspect, or_, select
 from sqlalchemy import Table as SqlTable
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -30,14 +30,15 @@ from registre.connectors.schemas import IdentityKind
 from registre.connectors.vocabulary import Guess, guess_by_name, guess_by_values, plain_ascii, table_kinds, type_family
 from registre.errors import InvalidInput
 from registre.i18n import Msg
+from registre.kit.urls import driver_url
 
 PLACEHOLDER_ACTIVITY = "unclassified"  # a valid id that no declaration defines: `datasets check` reports it
 INVOICE_LAW = "Code de commerce L123-22"  # shared/reference/regulation.md: accounting documents, 10 years
 
 NOT_A_URL = Msg(en="This is not a database URL SQLAlchemy can read; give one like "
-                   "postgresql+psycopg://user@host/database or sqlite:///path/to/file.db.",
+                   "postgresql://user@host/database or sqlite:///path/to/file.db.",
                 fr="Ce n'est pas une URL de base de données lisible par SQLAlchemy ; donnez-en une comme "
-                   "postgresql+psycopg://utilisateur@hôte/base ou sqlite:///chemin/du/fichier.db.")
+                   "postgresql://utilisateur@hôte/base ou sqlite:///chemin/du/fichier.db.")
 BAD_NAME = Msg(en="'{name}' cannot name a dataset: use lower-case letters, digits, '_' and '-', starting with a "
                   "letter.",
                fr="« {name} » ne peut pas nommer un jeu de données : utilisez des minuscules, des chiffres, « _ » "
@@ -68,6 +69,13 @@ KEPT_BY_LAW = Msg(en="invoices are kept 10 years from the close of the financial
 LINKED = Msg(en="no personal column found, but its rows point to {parents}: they are about a person",
              fr="aucune colonne personnelle trouvée, mais ses lignes renvoient à {parents} : elles concernent une "
                 "personne")
+OWN_REFERENCE = Msg(en="the person's rows point here (a foreign key, one row each): read for access, and erased with "
+                       "them unless someone else's row points to it",
+                    fr="les lignes de la personne pointent ici (clé étrangère, une ligne chacune) : lues pour l'accès, "
+                       "et effacées avec elles sauf si la ligne d'un autre y pointe")
+SHARED_REFERENCE = Msg(en="reference data the person's rows point to, shared by many: read for access, never erased",
+                       fr="données de référence vers lesquelles pointent les lignes de la personne, partagées : lues "
+                          "pour l'accès, jamais effacées")
 RESTRICTION = Msg(en="registre sets this flag on the rows of a person whose data are restricted (Art. 18)",
                   fr="registre lève ce drapeau sur les lignes d'une personne dont les données sont limitées "
                      "(art. 18)")
@@ -94,7 +102,7 @@ class Draft:
 def draft(url: str, *, dataset: str | None = None, sample: int = 50, schema: str | None = None) -> Draft:
     """Reflect the database at `url` and draft its annotation from column names and sample values."""
     try:
-        parsed = make_url(url)
+        parsed = driver_url(make_url(url))
     except (ArgumentError, ValueError):  # a bad port raises ValueError; no message shown: it may hold the password
         raise InvalidInput(NOT_A_URL) from None
     name = _dataset_name(dataset, parsed)
@@ -105,9 +113,10 @@ def draft(url: str, *, dataset: str | None = None, sample: int = 50, schema: str
         metadata = reflect(engine, schema)
         tables = [metadata.tables[f"{schema}.{table}" if schema else table] for table in names]
         scans = [_scan(engine, table, sample) for table in tables]
+        references = _references(engine, scans)
     finally:
         engine.dispose()
-    return _write(scans, name, parsed, schema, sample)
+    return _write(scans, name, parsed, schema, sample, references)
 
 
 @dataclass
@@ -158,6 +167,65 @@ def _scan(engine: Engine, table: SqlTable, sample: int) -> _TableScan:
     return _TableScan(table, _one_event_each(guesses, unclassified, table), unclassified, note)
 
 
+PERSON_KEYS = (IdentityKind.email, IdentityKind.customer_id, IdentityKind.account)
+
+
+def _references(engine: Engine, scans: list[_TableScan]) -> dict[str, bool]:
+    """The tables to propose as reference data, each with whether its rows are the person's own: those the rows of a
+    person's table point to (a foreign key up, many-to-one) that identify nobody themselves, and have something to
+    show (a classified column, or one named as the table: `city.city`). A row is the person's own when its table is
+    reached straight from the person's table and no two of their rows share one (measured on the live database:
+    Sakila's addresses); a lookup further up (a city, a country) or shared in practice is nobody's."""
+    by_name = {str(scan.table.name): scan for scan in scans}
+
+    def identifies(scan: _TableScan) -> bool:
+        return any(guess.identity in PERSON_KEYS for guess in scan.guesses.values())
+
+    def shown(scan: _TableScan) -> bool:
+        return any(guess.personal for guess in scan.guesses.values()) or _named_column(scan.table) is not None
+
+    found: dict[str, bool] = {}
+    fresh = [scan for scan in scans if identifies(scan)]
+    first = True
+    while fresh:
+        reached = []
+        for scan in fresh:
+            for fk in scan.table.foreign_keys:
+                parent = by_name.get(str(fk.column.table.name))
+                if parent is None or parent is scan or identifies(parent) or parent.table.name in found \
+                        or not shown(parent):
+                    continue
+                own = first and any(guess.personal for guess in parent.guesses.values()) \
+                    and _one_each(engine, fk.parent)
+                found[str(parent.table.name)] = own
+                reached.append(parent)
+        fresh, first = reached, False
+    return found
+
+
+def _one_each(engine: Engine, column: SqlColumn[Any]) -> bool:
+    """Whether no two rows share a value of the column (a unique index says so; else the live rows are counted)."""
+    table = column.table
+    if column.unique or column.primary_key or any(
+            index.unique and [c.name for c in index.columns] == [column.name] for index in table.indexes):
+        return True
+    try:
+        with engine.connect() as connection:
+            total, distinct_ = connection.execute(
+                select(func.count(column), func.count(distinct(column))).select_from(table)).one()
+    except SQLAlchemyError:
+        return False
+    return bool(total == distinct_)
+
+
+def _named_column(table: SqlTable) -> str | None:
+    """A text column named as its table or `name` (`city.city`, `country.name`): what a lookup row shows."""
+    for column in table.columns:
+        if type_family(column) == "text" and column.name.lower() in (str(table.name).lower(), "name"):
+            return str(column.name)
+    return None
+
+
 def _one_event_each(guesses: dict[str, Guess], unclassified: list[str], table: SqlTable) -> dict[str, Guess]:
     """The guesses with each event on the first column that records it, the others left unclassified."""
     seen: set[str] = set()
@@ -187,8 +255,9 @@ def _samples(engine: Engine, table: SqlTable, columns: list[SqlColumn[Any]], lim
     return values
 
 
-def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sample: int) -> Draft:
-    personal = _personal_tables(scans)
+def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sample: int,
+           references: dict[str, bool]) -> Draft:
+    personal = _personal_tables(scans, references)
     root = CommentedMap()
     root["dataset"] = name
     root["connection"] = _connection(url, name, schema)
@@ -207,7 +276,7 @@ def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sam
                 check = f"{CHECK('en', columns=columns)} / {CHECK('fr', columns=columns)}"
                 ignored.yaml_add_eol_comment(check, len(ignored) - 1)
             continue
-        tables[table_name] = _table(scan, personal[table_name])
+        tables[table_name] = _table(scan, personal[table_name], references.get(table_name))
         classified[table_name] = {column: str(guess.identity or guess.data) for column, guess in scan.guesses.items()
                                   if guess.identity is not None or guess.data is not None}
         free_text = {column for column, guess in scan.guesses.items() if guess.free_text}
@@ -233,28 +302,34 @@ def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sam
     return Draft(out.getvalue(), classified, unclassified)
 
 
-def _personal_tables(scans: list[_TableScan]) -> dict[str, list[str]]:
-    """The tables holding personal data, each with the personal tables its rows point to (for those holding none
-    in their own columns)."""
+def _personal_tables(scans: list[_TableScan], references: dict[str, bool]) -> dict[str, list[str]]:
+    """The tables holding personal data (reference tables included), each with the personal tables its rows point
+    to (for those holding none in their own columns); pointing to a reference row (a store's address) says nothing
+    of a person."""
     found: dict[str, list[str]] = {str(scan.table.name): [] for scan in scans
-                                   if any(guess.personal for guess in scan.guesses.values())}
+                                   if any(guess.personal for guess in scan.guesses.values())
+                                   or scan.table.name in references}
     changed = True
     while changed:
         changed = False
         for scan in scans:
             if scan.table.name in found:
                 continue
-            parents = sorted({str(fk.column.table.name) for fk in scan.table.foreign_keys} & set(found))
+            parents = sorted({str(fk.column.table.name) for fk in scan.table.foreign_keys} & set(found)
+                             - set(references))
             if parents:
                 found[str(scan.table.name)] = parents
                 changed = True
     return found
 
 
-def _table(scan: _TableScan, parents: list[str]) -> CommentedMap:
+def _table(scan: _TableScan, parents: list[str], own: bool | None) -> CommentedMap:
+    """A table's draft; `own` is None for a table of the person's rows, else whether its reference rows are theirs."""
     table = CommentedMap()
     table["activity"] = PLACEHOLDER_ACTIVITY
     notes = [ACTIVITY]
+    if own is not None:
+        notes.insert(0, OWN_REFERENCE if own else SHARED_REFERENCE)
     if scan.note is not None:
         notes.insert(0, scan.note)
     if parents:
@@ -270,11 +345,19 @@ def _table(scan: _TableScan, parents: list[str]) -> CommentedMap:
         restriction.fa.set_flow_style()
         table["restriction"] = restriction
         table.yaml_set_comment_before_after_key("restriction", before=_both(RESTRICTION), indent=4)
+    if own is not None:
+        table["reference"] = True
     columns = CommentedMap()
-    for column, guess in scan.guesses.items():
+    guesses = dict(scan.guesses)
+    named = _named_column(scan.table) if own is not None else None
+    if named is not None and named not in guesses:
+        guesses[named] = Guess(data="contact")
+    for column, guess in guesses.items():
         if guess.restriction:
             continue
-        columns[column] = _column(guess)
+        if own is not None:  # a reference row is read from the person's rows, never searched for
+            guess = replace(guess, identity=None, match_lower=False)
+        columns[column] = _column(guess, own=bool(own) and guess.personal)
         if guess.note is not None:
             columns.yaml_set_comment_before_after_key(column, before=_both(guess.note), indent=6)
     if columns:
@@ -282,7 +365,7 @@ def _table(scan: _TableScan, parents: list[str]) -> CommentedMap:
     return table
 
 
-def _column(guess: Guess) -> CommentedMap:
+def _column(guess: Guess, *, own: bool = False) -> CommentedMap:
     column = CommentedMap()
     if guess.data is not None:
         column["data"] = guess.data
@@ -298,6 +381,8 @@ def _column(guess: Guess) -> CommentedMap:
         column["erase"] = guess.erase.value
     if guess.quasi:
         column["quasi_identifier"] = True
+    if own:
+        column["own"] = True
     column.fa.set_flow_style()
     return column
 

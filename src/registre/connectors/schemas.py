@@ -10,6 +10,11 @@
           birth_date: {data: identification, erase: year, quasi_identifier: true}
           closed_at: {event: account_closed}
       invoices: {activity: accounting, kept_by_law: "Code de commerce L123-22"}
+      addresses:                # customers.address_id points here: the person's own address
+        activity: customer_management
+        reference: true
+        columns: {street: {data: contact, own: true}}
+      cities: {activity: customer_management, reference: true, columns: {name: {data: contact}}}
 
 Secrets never sit in the file: the password (or the whole URL) comes from an environment variable.
 """
@@ -62,6 +67,8 @@ class Column(Model):
     erase: Erase | None = None
     value: str | int | None = None  # for `erase: overwrite`
     quasi_identifier: bool = False
+    # In a `reference` table: a value of the person's own (the street of their address), which makes the row theirs
+    own: bool = False
     # How identities are compared: `exact` (the value as given and lower-cased, which uses the column's index) or
     # `lower` (lower(column), for mixed-case data: give the column an index on lower(column) first)
     match: Literal["exact", "lower"] = "exact"
@@ -90,6 +97,9 @@ class Table(Model):
     kept_by_law: Text | None = None  # a legal obligation keeps the rows (Art. 17(3)(b)); a plain string is fine
     restriction: Restriction | None = None
     key: list[str] | None = None  # the primary key, when the table has none declared
+    # Reached from the person's rows by the keys they hold (many-to-one: their address, its city, its country; a
+    # product): read for access, never erased or counted as the person's, unless a column is marked `own`
+    reference: bool = False
 
     @model_validator(mode="before")
     @classmethod

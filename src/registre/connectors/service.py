@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from registre.config import Settings
 from registre.connectors import acting
 from registre.connectors.acting import DatasetResult, Policy
-from registre.connectors.finding import Found, Identity, find
+from registre.connectors.finding import Found, Identity, find, from_keys, roots
 from registre.connectors.mapping import Annotation, Connected, attach, read_annotations
 from registre.errors import Conflict
 from registre.i18n import Msg
@@ -64,21 +64,48 @@ def locate(annotations: Sequence[Annotation], identities: Sequence[Identity]) ->
     return counts
 
 
+Searched = dict[str, dict[str, list[list[Any]]]]  # dataset -> table -> the keys of the rows found by identity
+
+
+def search(annotations: Sequence[Annotation], identities: Sequence[Identity]) -> Searched:
+    """The rows holding one of the person's identifiers in each dataset, by their keys (JSON-ready, to keep with a
+    request so that its completion acts on them without searching again); only the datasets where some are."""
+    searched: Searched = {}
+    for annotation in annotations:
+        with opened(annotation) as (connected, connection):
+            found = roots(connected, identities, connection)
+            keys = {table: [[_plain(v) for v in key] for key in rows] for table, rows in found.rows.items() if rows}
+            if keys:
+                searched[connected.name] = keys
+    return searched
+
+
+def _plain(value: Any) -> Any:
+    """A key's value as JSON holds it: numbers and text as they are, anything else as text."""
+    return value if isinstance(value, int | str) and not isinstance(value, bool) else str(value)
+
+
 def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequence[Identity],
         details: dict[str, Any], policy: Policy,
         committed: Callable[[DatasetResult], None] | None = None,
-        intended: Callable[[DatasetResult], None] | None = None) -> list[DatasetResult]:
+        intended: Callable[[DatasetResult], None] | None = None,
+        searched: Searched | None = None) -> list[DatasetResult]:
     """Do what a right asks in every connected dataset. The request is checked against every annotation first;
     then each dataset commits on its own, `intended` told just before (to journal what is about to commit) and
     `committed` at once after (to audit what was done there), so that a failure in one leaves it as it was, stops
-    before the next, and loses no record of those done."""
+    before the next, and loses no record of those done. With `searched` (what the filing's `search` found), the
+    person's rows grow from those rows, read again by their keys, instead of a second search by identity."""
     if kind is RequestKind.rectification:
         for annotation in annotations:
             acting.check_known_fields(annotation.dataset, details.get("changes", []))
     outcomes = []
     for annotation in annotations:
         with opened(annotation) as (connected, connection):
-            found = find(connected, identities, connection)
+            if searched is None:
+                found = find(connected, identities, connection)
+            else:
+                keys = searched.get(connected.name, {})
+                found = from_keys(connected, {t: [tuple(k) for k in ks] for t, ks in keys.items()}, connection)
             outcome = _one(kind, connected, found, details, policy, connection)
             if intended is not None:
                 intended(outcome)
@@ -96,7 +123,9 @@ def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[st
         return acting.rectify(connected, found, details.get("changes", []), connection)
     if kind is RequestKind.restriction:
         return acting.restrict(connected, found, details.get("activities"), connection)
-    outcome = DatasetResult(connected.name, {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows})
+    tables = {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows}
+    tables |= {name: {"rows": len(rows), "reference": True} for name, rows in found.references.items() if rows}
+    outcome = DatasetResult(connected.name, tables)
     if kind in (RequestKind.access, RequestKind.portability, RequestKind.post_mortem):
         outcome.values = acting.values(connected, found)
     return outcome

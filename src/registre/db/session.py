@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from registre.kit.urls import driver_url
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+VERSIONS = Path(__file__).parent / "migrations" / "versions"
 
 
 def make_engine(url: str) -> Engine:
     """An engine for the store at `url`; SQLite gets WAL, foreign keys, a busy timeout and one writer at a time."""
-    parsed = make_url(url)
+    parsed = driver_url(make_url(url))
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(parsed, connect_args={"timeout": 30})
 
     @event.listens_for(engine, "connect")
     def _pragmas(connection: Any, _: Any) -> None:
@@ -44,6 +50,8 @@ def make_engine(url: str) -> Engine:
 
 def migrations_config(engine: Engine) -> Config:
     """The Alembic configuration of the store, bound to `engine`."""
+    from alembic.config import Config  # imported when migrations run: not on every command's start
+
     config = Config()
     config.set_main_option("script_location", "registre.db:migrations")
     config.attributes["engine"] = engine
@@ -53,7 +61,40 @@ def migrations_config(engine: Engine) -> Config:
 def upgrade(engine: Engine) -> None:
     """Bring the store's schema to the newest migrations (creating it on first use); branches made in parallel
     are all applied until a merge revision joins them."""
+    from alembic import command
+
     command.upgrade(migrations_config(engine), "heads")
+
+
+def heads() -> set[str]:
+    """The newest revisions of the migrations, read from their files' `revision` and `down_revision` lines (without
+    importing them: this runs at the start of every command that opens the store)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in VERSIONS.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision = re.search(r"^revision\s*(?::[^=]*)?=\s*[\"']([^\"']+)[\"']", source, re.MULTILINE)
+        down = re.search(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", source, re.MULTILINE)
+        if revision is not None:
+            revisions.add(revision.group(1))
+        if down is not None:
+            parents.update(re.findall(r"[\"']([^\"']+)[\"']", down.group(1)))
+    return revisions - parents
+
+
+def current(engine: Engine) -> set[str]:
+    """The revisions the store is at (none for a new store)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return set()
+        return {str(v) for v in connection.scalars(text("SELECT version_num FROM alembic_version"))}
+
+
+def upgrade_if_needed(engine: Engine) -> None:
+    """Migrate the store only when it is not at the newest revisions: a new store, or a new version of registre.
+    One read of `alembic_version` otherwise."""
+    if current(engine) != heads():
+        upgrade(engine)
 
 
 _factories: WeakKeyDictionary[Engine, sessionmaker[Session]] = WeakKeyDictionary()

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import get_settings
-from registre.db.session import make_engine, upgrade
+from registre.db.session import make_engine, upgrade_if_needed
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, NotFound, RegistreError, StoreUnavailable
@@ -138,7 +138,7 @@ def store(create: bool = False) -> Engine:
         raise NotFound(NO_STORE_YET, path=parsed.database, cwd=Path.cwd())
     try:
         engine = make_engine(url)
-        upgrade(engine)
+        upgrade_if_needed(engine)
     except (SQLAlchemyError, OSError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),

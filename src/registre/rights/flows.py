@@ -77,12 +77,13 @@ def file_request(engine: Engine, settings: Settings, declared: Declared | None, 
         existing = _filed_under(engine, settings, idempotency_key)
         if existing is not None:
             return existing
-    if request_in.subject:
-        _enrol_if_connected(engine, settings, request_in.subject, actor)
+    searched = _search_connected(engine, settings, request_in.subject, actor) if request_in.subject else None
     try:
         with unit_of_work(engine) as session:
             request = service.create(session, request_in=request_in, region=settings.region, actor=actor,
                                      idempotency_key=idempotency_key)
+            if searched is not None:  # the rows its completion acts on: one search per request
+                request.details = {**request.details, service.SEARCHED: searched}
             shown = service.read(session, request, settings.region)
             pending = [letters.letter("received", request, declared, received=request.received_at.date(),
                                       deadline=shown.strict_deadline)]
@@ -186,6 +187,23 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
     return _deliver(Result(shown), pending, settings)
 
 
+def _search_connected(engine: Engine, settings: Settings, who: str, actor: str) -> connectors.Searched | None:
+    """Search the connected databases for the person named by an identifier, once, when their request is filed, and
+    add them to the store if only a connected database knows them; None when there is nothing to search."""
+    named = identity_of(who)
+    datasets = connectors.datasets(settings)
+    if named is None or not datasets:
+        return None
+    kind, value = named
+    searched = connectors.search(datasets, [Identity(kind, normalise_identifier(kind, value))])
+    if searched:
+        with unit_of_work(engine) as session:
+            if find(session, kind=kind, value=value) is None:
+                enrol(session, kind=kind, value=value, actor=actor,
+                      found_in={name: sum(len(keys) for keys in tables.values()) for name, tables in searched.items()})
+    return searched
+
+
 def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str) -> None:
     """Add the person to the store when only a connected database knows them."""
     named = identity_of(who)
@@ -220,6 +238,7 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
         policy = Policy(actions.kept_activities(session, subject, declared, now),
                         connectors.pseudonym_key(settings), obligation=holding(declared, local_date(now)))
         kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
+        searched = details.pop(service.SEARCHED, None)
 
     pending: dict[str, int] = {}
 
@@ -236,7 +255,8 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
                            [journal.Entry("dataset.statement", {"request": ref, **s.as_dict()})
                             for s in result.statements], counts={"statements": len(result.statements)})
 
-    return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended)]
+    return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended,
+                                          searched=searched)]
 
 
 def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,

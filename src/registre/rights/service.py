@@ -59,6 +59,8 @@ NOT_EXCESSIVE = Msg(
 NO_RESTRICTION = Msg(en="No restriction in force for {who}.", fr="Aucune limitation en vigueur pour {who}.")
 
 CODE_LIFETIME = dt.timedelta(days=7)
+# The details' key of the rows found in the connected databases when the request was filed, acted on at completion
+SEARCHED = "searched"
 # EDPB 01/2022 §185: "a one-year interval can never be excessive" (regulation.md §1.3).
 REASONABLE_INTERVAL = dt.timedelta(days=365)
 
@@ -293,7 +295,7 @@ def read(session: Session, request: RightsRequest, region: Region, today: dt.dat
     subject_ref = session.scalar(select(DataSubject.ref).where(DataSubject.id == request.subject_id)) \
         if request.subject_id else None
     today = today or local_date(utcnow())
-    details = {k: v for k, v in request.details.items() if not k.startswith("identity_code")}
+    details = {k: v for k, v in request.details.items() if not k.startswith("identity_code") and k != SEARCHED}
     return RequestRead(
         ref=request.ref, kind=RequestKind(request.kind), channel=request.channel, status=Status(request.status),
         received_at=request.received_at, subject=subject_ref, requester=request.requester, details=details,

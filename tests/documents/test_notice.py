@@ -183,7 +183,8 @@ def test_dpo_contact_appears_or_its_absence_is_said(declared: Declared, lang: La
         assert w.H_DPO(lang) not in render(notice, "md")
         return
     heading = (w.H_DPO if dpo.appointed else w.H_DPO_CONTACT)(lang)
-    expected = dpo.email or w.NO_CONTACT(lang)
+    # A DPO may be reachable by post only (Immersion Facilitée: France Travail's DPO, an address).
+    expected = dpo.email or dpo.phone or dpo.form_url or dpo.address or w.NO_CONTACT(lang)
     assert expected in words(section(soup_of(notice), heading))
     assert expected in render(notice, "md")
 

@@ -425,6 +425,29 @@ NOS_1000_JOURS = {
     ("INFO-RECIPIENTS", "activities[2]"),
 } | each("INFO-TRANSFERS-NOT-STATED", range(3)) | each("INFO-AUTOMATED-NOT-STATED", range(3))
 
+# Immersion Facilitée (gip-inclusion/immersion-facile, front/src/app/contents/standard/politique-de-confidentialite.tsx,
+# version `latest`): a public service with a decree-level legal basis, health data, an archive period, twelve
+# processors, a transfer and a mixed cookie table, written as a new user would (issue 11b).
+IMMERSION_FACILITEE = {
+    # « reconnaissance de travailleur handicapé » is data concerning health; no Art. 9(2) condition is stated.
+    ("SPECIAL-CONDITION", "activities[0]"),
+    # « Sentry | Exemption de consentement | Gestion des bugs et remontées des erreurs »: error monitoring is not
+    # within the CNIL exemption.
+    ("COOKIE-EXEMPT-PURPOSE", "cookies.trackers[2]"),
+    # « Piano Analytics | Mesure d'audience | … | Union européenne et États-Unis », yet « A l'exception de Datadog,
+    # aucun transfert de données au sens de l'article 44 du RGPD n'est réalisé ».
+    ("TRANSFER-UNDECLARED", "activities[0].recipients[21]"),
+    ("COOKIE-PROVIDER-ABROAD", "cookies.trackers[0]"),
+    # The current version (`latest`) has no date.
+    ("INFO-POLICY-DATE", "policy"),
+    # The Datadog transfer has no country, so transfers are not stated; nothing is said of automated decisions,
+    # of where the data come from, nor of which data are mandatory.
+    ("INFO-TRANSFERS-NOT-STATED", "activities[0]"),
+    ("INFO-AUTOMATED-NOT-STATED", "activities[0]"),
+    ("INFO-SOURCE-NOT-STATED", "activities[0]"),
+    ("INFO-PROVISION", "activities[0]"),
+}
+
 EXPECTED = {
     "paris-je-taime": PARIS_JE_TAIME,
     "ambassade-des-langues": AMBASSADE_DES_LANGUES,
@@ -432,6 +455,7 @@ EXPECTED = {
     "wimi": WIMI,
     "w-services": W_SERVICES,
     "nos-1000-jours": NOS_1000_JOURS,
+    "immersion-facilitee": IMMERSION_FACILITEE,
 }
 
 # The purposes each policy names, as activities.
@@ -442,6 +466,7 @@ ACTIVITIES = {
     "wimi": 17,
     "w-services": 7,
     "nos-1000-jours": 3,
+    "immersion-facilitee": 1,
 }
 
 
@@ -451,7 +476,7 @@ def path_of(name: str) -> Path:
 
 
 def test_the_examples_are_all_there() -> None:
-    """The five seed organisations and the public service written for issue 11."""
+    """The five seed organisations and the two public services written for issue 11."""
     assert {p.stem for p in EXAMPLES.glob("*.yaml")} == set(EXPECTED)
 
 

@@ -112,6 +112,7 @@ TRACKER_PURPOSES: dict[TrackerPurpose, Msg] = {
     TrackerPurpose.security: Msg(en="Security", fr="Sécurité"),
     TrackerPurpose.error_monitoring: Msg(en="Error monitoring", fr="Suivi des erreurs"),
     TrackerPurpose.ab_testing: Msg(en="A/B testing", fr="Tests A/B"),
+    TrackerPurpose.data_analysis: Msg(en="Data analysis", fr="Analyse de données"),
     TrackerPurpose.chat: Msg(en="Chat", fr="Messagerie instantanée (tchat)"),
     TrackerPurpose.video: Msg(en="Embedded video", fr="Vidéo intégrée"),
     TrackerPurpose.maps: Msg(en="Embedded map", fr="Carte intégrée"),

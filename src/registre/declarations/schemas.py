@@ -651,6 +651,7 @@ class TrackerPurpose(StrEnum):
     security = "security"
     error_monitoring = "error_monitoring"
     ab_testing = "ab_testing"
+    data_analysis = "data_analysis"
     chat = "chat"
     video = "video"
     maps = "maps"

@@ -131,6 +131,7 @@ METHODS: dict[Method, Msg] = {
     Method.in_person: Msg(en="In person", fr="En personne"),
     Method.app: Msg(en="Mobile app", fr="Application mobile"),
     Method.api: Msg(en="Through the API", fr="Par l'API"),
+    Method.not_recorded: Msg(en="Not recorded in the imported ledger", fr="Non précisée dans le registre importé"),
 }
 
 # What a retention task does (registre.retention.sweep.Action, by value: the sweep is not imported here).

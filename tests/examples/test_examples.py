@@ -446,6 +446,11 @@ IMMERSION_FACILITEE = {
     ("INFO-AUTOMATED-NOT-STATED", "activities[0]"),
     ("INFO-SOURCE-NOT-STATED", "activities[0]"),
     ("INFO-PROVISION", "activities[0]"),
+    # « Piano Analytics | Exemption de consentement »: none of the CNIL's conditions for the exemption is stated
+    # (anonymous statistics only, this site only, the data kept 25 months at most).
+    ("COOKIE-EXEMPT-CONDITIONS", "cookies.trackers[0]"),
+    # The rights the policy lists say nothing of directives on the data after death, for an online service.
+    ("RIGHTS-POST-MORTEM", "rights"),
 }
 
 EXPECTED = {

@@ -23,6 +23,7 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.labels import retention_action
 from registre.retention import flows
 from registre.retention.store import StoreTask
 from registre.retention.sweep import Task
@@ -33,10 +34,6 @@ AtOption = typer.Option(None, "--at", help="The day to count periods to (YYYY-MM
 HEADERS = (Msg(en="Dataset", fr="Jeu de données"), Msg(en="Table", fr="Table"), Msg(en="Rule", fr="Règle"),
            Msg(en="Action", fr="Action"), Msg(en="Rows due", fr="Lignes échues"),
            Msg(en="Held back, and why", fr="Retenues, et pourquoi"))
-ACTIONS = {"delete": Msg(en="delete", fr="suppression"), "anonymise": Msg(en="anonymise", fr="anonymisation"),
-           "archive": Msg(en="archive", fr="archivage"), "erase_columns": Msg(en="erase columns", fr="effacement de "
-                                                                                               "colonnes"),
-           "purge_archive": Msg(en="purge the archive", fr="purge de l'archive")}
 HELD = {"blocked": Msg(en="{n} pointed to by other rows", fr="{n} désignée(s) par d'autres lignes"),
         "minimum": Msg(en="{n} under an obligation to keep", fr="{n} sous une obligation de conservation"),
         "longer_rule": Msg(en="{n} under a longer rule", fr="{n} sous une règle plus longue"),
@@ -135,8 +132,7 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
 
 def _action(task: dict[str, Any], lang: Lang) -> str:
     """What a task does, in words."""
-    action = ACTIONS.get(task["action"])
-    return action(lang) if action else str(task["action"])
+    return retention_action(str(task["action"]), lang)
 
 
 def _where(task: dict[str, Any]) -> str:

@@ -681,7 +681,7 @@ class Tracker(Model):
     basis: LegalBasis | None = None  # its own legal basis, when the policy gives one
     description: Text | None = None
     lifetime: Duration | None = None
-    party: Literal["first", "third"] = "first"
+    party: Literal["first", "third"] | None = None  # None: the policy does not say whose cookie it is
     consent_required: bool = True
     exempt: bool = False  # the site claims the CNIL exemption from consent
     exemption: AudienceExemption | None = None  # what the policy says of the exemption's conditions

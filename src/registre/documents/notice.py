@@ -683,7 +683,7 @@ def _tracker(ctx: _Context, tracker: Tracker) -> list[str]:
             ctx.t(LEGAL_BASES[tracker.basis]) if tracker.basis is not None else "",
             ctx.text(tracker.description),
             duration(tracker.lifetime, ctx.lang) if tracker.lifetime is not None else "",
-            ctx.t(w.PARTIES[tracker.party]), ctx.t(w.YES if asks else w.NO)]
+            ctx.t(w.PARTIES[tracker.party] if tracker.party else w.NOT_STATED), ctx.t(w.YES if asks else w.NO)]
 
 
 def _marketing(ctx: _Context) -> Section | None:

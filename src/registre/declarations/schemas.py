@@ -121,10 +121,10 @@ _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 class Duration(Model):
     """A period in years, months and days: `5 years`, `13 months`, `3 mois`, `P1Y6M`."""
 
-    # Bounded, so that a date plus a duration stays a date: no period of the law comes near 150 years.
-    years: int = Field(0, ge=0, le=150)
-    months: int = Field(0, ge=0, le=150 * 12)
-    days: int = Field(0, ge=0, le=150 * 366)
+    # Bounded, so that a date plus a duration stays a date (before the year 9999): no period of the law comes near.
+    years: int = Field(0, ge=0, le=1000)
+    months: int = Field(0, ge=0, le=1000 * 12)
+    days: int = Field(0, ge=0, le=1000 * 366)
 
     @model_validator(mode="before")
     @classmethod

@@ -53,6 +53,12 @@ class Settings(BaseSettings):
     smtp_password: SecretStr | None = Field(None, description="SMTP password.")
     smtp_starttls: bool = Field(True, description="Whether to upgrade the SMTP connection with STARTTLS.")
     mail_from: str = Field("privacy@localhost", description="The sender address of mail to people.")
+    outbox_retry_seconds: int = Field(60, ge=1, description="Wait before trying a letter again after the mail "
+                                      "server refused it or could not be reached; doubled after each failure.")
+    outbox_retry_max_seconds: int = Field(3600, ge=1, description="Longest wait between two attempts at a letter.")
+    outbox_lease_seconds: int = Field(300, ge=1, description="How long a worker holds a letter it is sending; a "
+                                      "worker that dies meanwhile leaves it to be sent again after that, with the "
+                                      "same Message-ID.")
     api_token: SecretStr | None = Field(None, description="Bearer token staff present to the HTTP API.")
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."

@@ -21,25 +21,27 @@ class Letter:
     body: str
 
 
-def message(letter: Letter, sender: str) -> EmailMessage:
-    """The letter as an email message."""
+def message(letter: Letter, sender: str, message_id: str | None = None) -> EmailMessage:
+    """The letter as an email message (with the given Message-ID: the outbox derives it from the letter's key)."""
     mail = EmailMessage()
     mail["From"] = sender
     mail["To"] = letter.to
     mail["Subject"] = letter.subject
     mail["Date"] = formatdate(localtime=True)
-    mail["Message-ID"] = make_msgid(domain=sender.rsplit("@", 1)[-1])
+    mail["Message-ID"] = message_id or make_msgid(domain=sender.rsplit("@", 1)[-1].rstrip(">"))
     mail.set_content(letter.body)
     return mail
 
 
-def send(letter: Letter, settings: Settings) -> str:
-    """Send the letter by SMTP, or write it to the outbox folder when no server is set; returns where it went."""
-    mail = message(letter, settings.mail_from)
+def send(letter: Letter, settings: Settings, message_id: str | None = None) -> str:
+    """Send the letter by SMTP, or write it to the outbox folder when no server is set; returns where it went.
+    Returns only once the server accepted it (raises otherwise)."""
+    mail = message(letter, settings.mail_from, message_id)
     if settings.smtp_host is None:
         outbox = settings.data_dir / "outbox"
         outbox.mkdir(parents=True, exist_ok=True)
-        path = outbox / f"{uuid.uuid4().hex}.eml"
+        name = message_id.strip("<>").split("@")[0] if message_id else uuid.uuid4().hex
+        path = outbox / f"{name}.eml"  # named by the Message-ID: a letter written again replaces itself
         path.write_bytes(bytes(mail))
         return str(path)
     with smtplib.SMTP(settings.smtp_host, settings.smtp_port, timeout=30) as smtp:

@@ -4,8 +4,12 @@ accepts it, once per person; a real SMTP server (aiosmtpd on loopback) is down, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -14,11 +18,16 @@ from sqlalchemy import Engine, select
 from registre.config import Settings
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
+from registre.declarations.service import load
+from registre.errors import InvalidInput
+from registre.i18n import Msg
+from registre.mail import letters as templates
 from registre.mail import outbox
 from registre.mail.sender import Letter
 from registre.models.outbox import OutboxLetter
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate
+from tests.conftest import minimal_data
 from tests.mail.test_sender import Inbox, free_port
 
 
@@ -103,3 +112,37 @@ def test_a_letter_rolled_back_with_its_event_is_never_sent(tmp_path: Path, engin
 def test_the_wait_doubles_and_is_capped() -> None:
     settings = Settings(outbox_retry_seconds=60, outbox_retry_max_seconds=600)
     assert [outbox.backoff(n, settings).total_seconds() for n in (1, 2, 3, 4, 5)] == [60, 120, 240, 480, 600]
+
+
+def _read(where: str) -> EmailMessage:
+    return message_from_bytes(Path(where).read_bytes(), _class=EmailMessage, policy=default)
+
+
+def test_an_organisation_words_a_letter_its_own_way(tmp_path: Path, engine: Engine,
+                                                    write_declaration: Callable[[dict[str, Any]], Path]) -> None:
+    declared = load(write_declaration(minimal_data()))
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "request-received.en.txt").write_text(
+        "Subject: We have your request {ref}\n\nDear customer,\n\n{controller} will answer by {deadline}.\n",
+        encoding="utf-8")
+    settings = Settings(data_dir=tmp_path)
+    request_in = RequestCreate.model_validate({"kind": "access", "channel": "email", "lang": "en",
+                                               "requester": {"email": "jeanne@example.fr"}})
+    result = flows.file_request(engine, settings, declared, request_in, "test")
+    [where] = result.sent
+    mail = _read(where)
+    assert mail["Subject"] == f"We have your request {result.request.ref}"
+    assert f"{declared.declaration.controller.name} will answer by" in mail.get_content()
+    french = request_in.model_copy(update={"lang": "fr"})
+    [where] = flows.file_request(engine, settings, declared, french, "test").sent
+    assert _read(where)["Subject"].startswith("Votre demande a bien été reçue")  # no French file: ours
+
+
+def test_a_template_with_an_unknown_placeholder_is_refused(tmp_path: Path,
+                                                           write_declaration: Callable[[dict[str, Any]], Path]) -> None:
+    declared = load(write_declaration(minimal_data()))
+    (tmp_path / "letters").mkdir()
+    (tmp_path / "letters" / "request-received.en.txt").write_text("Subject: {nope}\n\nBody\n", encoding="utf-8")
+    with pytest.raises(InvalidInput, match=r"request-received\.en\.txt"):
+        templates.render(declared, "request-received", "en", Msg(en="s", fr="s"), Msg(en="b", fr="b"), {})

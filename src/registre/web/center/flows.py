@@ -110,7 +110,7 @@ def submit(settings: Settings, declared: Declared, form: RequestForm, base_url: 
     is sent at once or the person is asked to try again."""
     token = seal_token(_secret(settings), "center-request", form.model_dump(mode="json", exclude_defaults=True))
     lang: Lang = form.lang
-    item = letters.letter("confirm", str(form.email), lang, controller=_controller(declared),
+    item = letters.letter("confirm", str(form.email), lang, declared, controller=_controller(declared),
                           right=RIGHTS[form.kind](lang), hours=int(CONFIRM_FOR.total_seconds() // 3600),
                           link=f"{base_url}/confirm/{token}")
     if engine is None:
@@ -152,7 +152,7 @@ def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, 
 
     def follow(ref: str) -> Letter:  # queued with the filing, in its transaction
         token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
-        return letters.letter("follow", email, form.lang, ref=ref, link=f"{base_url}/status/{token}")
+        return letters.letter("follow", email, form.lang, declared, ref=ref, link=f"{base_url}/status/{token}")
 
     try:
         result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key,
@@ -224,8 +224,8 @@ def send_preferences_link(engine: Engine, settings: Settings, declared: Declared
     if ref is None:
         return
     token = signed(ref, "center-preferences", int(PREFERENCES_FOR.total_seconds()), secret=_secret(settings))
-    item = letters.letter("preferences", email, lang, controller=_controller(declared), link=f"{base_url}/preferences/"
-                          f"{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
+    item = letters.letter("preferences", email, lang, declared, controller=_controller(declared),
+                          link=f"{base_url}/preferences/{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
     _outbox(engine, settings, item, key=f"center-preferences:{_digest(token)}", kind="center.preferences",
             target_ref=ref)
 

@@ -10,9 +10,20 @@ from weakref import WeakKeyDictionary
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from registre.errors import StoreBehind
+from registre.i18n import Msg
+
+STORE_BEHIND = Msg(
+    en="The store at {url} is not at the schema this version of registre needs (it is at {current}; needed: "
+       "{wanted}). Run `registre db upgrade` once, then start again.",
+    fr="Le stockage {url} n'est pas au schéma dont cette version de registre a besoin (il est à {current} ; "
+       "attendu : {wanted}). Lancez une fois `registre db upgrade`, puis redémarrez.")
 
 
 def make_engine(url: str) -> Engine:
@@ -52,8 +63,42 @@ def migrations_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Bring the store's schema to the newest migrations (creating it on first use); branches made in parallel
-    are all applied until a merge revision joins them."""
+    are all applied until a merge revision joins them. On PostgreSQL, the job queue's tables too."""
     command.upgrade(migrations_config(engine), "heads")
+    if engine.dialect.name == "postgresql":
+        _queue_schema(engine)
+
+
+def _queue_schema(engine: Engine) -> None:
+    """Procrastinate's tables, in the store's database, applied once (its version is pinned in pyproject.toml:
+    a newer Procrastinate brings SQL migrations of its own to apply first, see docs/operations.md)."""
+    from importlib.resources import files
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7314)")  # two upgrades at once: one applies it
+        if connection.exec_driver_sql("SELECT to_regclass('procrastinate_jobs')").scalar() is None:
+            schema = files("procrastinate.sql").joinpath("schema.sql").read_text(encoding="utf-8")
+            connection.connection.driver_connection.execute(schema)  # type: ignore[union-attr]
+
+
+def behind(engine: Engine) -> tuple[set[str], set[str]]:
+    """The store's migration heads and the ones this version of registre has (equal: the store is up to date)."""
+    script = ScriptDirectory.from_config(migrations_config(engine))
+    with engine.connect() as connection:
+        current = set(MigrationContext.configure(connection).get_current_heads())
+    return current, set(script.get_heads())
+
+
+def ready(engine: Engine, *, create: bool) -> None:
+    """Check that the store is at the newest schema (`create`: make or upgrade it instead, for a development store
+    on SQLite); raise `StoreBehind` naming `registre db upgrade` otherwise."""
+    if create:
+        upgrade(engine)
+        return
+    current, wanted = behind(engine)
+    if current != wanted:
+        raise StoreBehind(STORE_BEHIND, url=engine.url.render_as_string(hide_password=True),
+                          current=", ".join(sorted(current)) or "-", wanted=", ".join(sorted(wanted)))
 
 
 _factories: WeakKeyDictionary[Engine, sessionmaker[Session]] = WeakKeyDictionary()

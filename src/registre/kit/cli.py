@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import get_settings
-from registre.db.session import make_engine, upgrade
+from registre.db.session import make_engine, ready
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, RegistreError, StoreUnavailable
@@ -119,12 +119,14 @@ NO_STORE = Msg(en="The store at {url} cannot be opened: {reason}. Check REGISTRE
                   "REGISTRE_DATA_DIR.")
 
 
-def store() -> Engine:
-    """The engine of the store the settings name, migrated to the newest schema (created on first use)."""
-    url = get_settings().store_url
+def store(*, upgrade_schema: bool = False) -> Engine:
+    """The engine of the store the settings name, checked to be at the newest schema (a development store on SQLite
+    is created or upgraded on first use)."""
+    settings = get_settings()
+    url = settings.store_url
     try:
         engine = make_engine(url)
-        upgrade(engine)
+        ready(engine, create=upgrade_schema or settings.creates_store)
     except (SQLAlchemyError, OSError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),

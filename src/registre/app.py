@@ -22,7 +22,7 @@ from registre.marketing.router import public as unsubscribe_router
 from registre.marketing.router import router as marketing_router
 from registre.rights.router import router as rights_router
 from registre.subjects.router import router as subjects_router
-from registre.web import handlers, security
+from registre.web import handlers, limits, security
 from registre.web.backoffice.router import router as backoffice_router
 from registre.web.center.router import router as center_router
 from registre.web.templating import STATIC
@@ -44,6 +44,7 @@ def create_app(settings: Settings) -> FastAPI:
         ready(engine, create=settings.creates_store)
         app.state.engine = engine
         app.state.declared = load(settings.declaration) if settings.declaration else None
+        app.state.limits = limits.counter(settings, engine)
         app.state.jobs = jobs = queue.build(settings, engine)
         in_process = settings.jobs_in_process if settings.jobs_in_process is not None else not queue.shared(
             settings.store_url)

@@ -23,7 +23,6 @@ import time
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
-
 from store import fresh_database  # bench/store.py, beside this script
 
 from registre.config import Settings

@@ -16,6 +16,7 @@ import hashlib
 import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
@@ -24,8 +25,11 @@ from sqlalchemy.orm import Session
 from registre.config import Settings
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
-from registre.mail.sender import Letter, send
+from registre.mail.sender import Letter, connection, send
 from registre.models.outbox import OutboxLetter
+
+# Letters the server accepted are marked sent by groups: a process that dies in between sends at most these again.
+MARK_EVERY = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,25 +118,48 @@ def deliver(engine: Engine, settings: Settings, ids: Iterable[int] | None = None
     """Send the letters that are due (or those of `ids` among them; `force`: even before their next attempt is
     due); each is marked sent once the server accepted it, or put back for a later attempt."""
     now = now or utcnow()
+    claimed = _claim(engine, settings, ids, limit, now, force)
     done: list[Delivery] = []
-    for id_, key, letter in _claim(engine, settings, ids, limit, now, force):
-        try:
-            where = send(letter, settings, message_id(key, settings))
-        except (OSError, smtplib.SMTPException) as error:
-            with unit_of_work(engine) as session:
-                row = session.get_one(OutboxLetter, id_)
-                row.attempts += 1
-                row.last_error = str(error)[:1000]
-                row.next_attempt_at = now + backoff(row.attempts, settings)
-                row.claimed_until = None
-            done.append(Delivery(id_, letter.to, error=str(error)))
-            continue
+    if not claimed:
+        return done
+    accepted: list[Delivery] = []
+    try:
+        with connection(settings) as post:  # one connection for the batch, as a mail server expects
+            for id_, key, letter in claimed:
+                try:
+                    accepted.append(Delivery(id_, letter.to, where=post(letter, message_id(key, settings))))
+                except (OSError, smtplib.SMTPException) as error:
+                    done.append(_failed(engine, settings, id_, letter, error, now))
+                if len(accepted) >= MARK_EVERY:
+                    done += _mark_sent(engine, accepted)
+    except (OSError, smtplib.SMTPException) as error:  # no connection: every letter not tried waits
+        tried = {d.id for d in [*done, *accepted]}
+        done += [_failed(engine, settings, id_, letter, error, now) for id_, _, letter in claimed if id_ not in tried]
+    return done + _mark_sent(engine, accepted)
+
+
+def _mark_sent(engine: Engine, accepted: list[Delivery]) -> list[Delivery]:
+    """Mark letters the server accepted as sent, in one transaction; empties `accepted`."""
+    marked, accepted[:] = list(accepted), []
+    if marked:
+        via = marked[0].where or ""  # the server's address (or, for files, the folder): the same for the batch
         with unit_of_work(engine) as session:
-            session.execute(update(OutboxLetter).where(OutboxLetter.id == id_).values(
-                sent_at=utcnow(), sent_via=where[:300], claimed_until=None, attempts=OutboxLetter.attempts + 1,
-                last_error=None))
-        done.append(Delivery(id_, letter.to, where=where))
-    return done
+            session.execute(update(OutboxLetter).where(OutboxLetter.id.in_([d.id for d in marked])).values(
+                sent_at=utcnow(), sent_via=via[:300] if via.startswith("smtp:") else str(Path(via).parent)[:300],
+                claimed_until=None, attempts=OutboxLetter.attempts + 1, last_error=None))
+    return marked
+
+
+def _failed(engine: Engine, settings: Settings, id_: int, letter: Letter, error: Exception,
+            now: dt.datetime) -> Delivery:
+    """Put a letter back for a later attempt, with why it failed."""
+    with unit_of_work(engine) as session:
+        row = session.get_one(OutboxLetter, id_)
+        row.attempts += 1
+        row.last_error = str(error)[:1000]
+        row.next_attempt_at = now + backoff(row.attempts, settings)
+        row.claimed_until = None
+    return Delivery(id_, letter.to, error=str(error))
 
 
 def deliver_all(engine: Engine, settings: Settings, *, now: dt.datetime | None = None, batch: int = 100) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from tests.fixtures.shop import shop, shop_url
 from tests.fixtures.store import engine, postgres_engine, postgres_url
+
+# An app under test runs no jobs of its own (periodic breach alerts, retention...) unless its test asks for them.
+os.environ.setdefault("REGISTRE_JOBS_IN_PROCESS", "false")
 
 HERE = Path(__file__).parent
 MINIMAL = HERE / "declarations" / "minimal.yaml"

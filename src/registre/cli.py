@@ -31,6 +31,7 @@ LAZY: dict[str, tuple[str, str, str]] = {
     "history": ("registre.history.cli", "app", "app"),
     "marketing": ("registre.marketing.cli", "app", "app"),
     "staff": ("registre.staff.cli", "app", "app"),
+    "worker": ("registre.jobs.cli", "worker", "command"),
 }
 
 
@@ -76,18 +77,36 @@ app = typer.Typer(
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Web processes (each a uvicorn worker); with more than "
+                                "one, run the jobs with `registre worker`."),
     access_log: bool = typer.Option(False, "--access-log/--no-access-log",
                                     help="Log each request with the visitor's IP address (personal data: off by "
                                          "default)."),
+    proxy_headers: bool = typer.Option(False, "--proxy-headers/--no-proxy-headers",
+                                       help="Trust X-Forwarded-For and X-Forwarded-Proto from the addresses of "
+                                            "--forwarded-allow-ips (a reverse proxy in front)."),
+    forwarded_allow_ips: str = typer.Option("127.0.0.1", "--forwarded-allow-ips",
+                                            help="The reverse proxies whose X-Forwarded-* headers are trusted."),
 ) -> None:
     """Serve the privacy center, the back office and the HTTP API (OpenAPI at /docs) on the store and declaration
-    of the settings."""
+    of the settings. The store must be at the newest schema (`registre db upgrade`)."""
+    import os
+
     import uvicorn
 
     from registre.app import create_app
     from registre.config import get_settings
+    from registre.kit.cli import plain_errors, store
 
-    uvicorn.run(create_app(get_settings()), host=host, port=port, access_log=access_log)
+    plain_errors(store)().dispose()  # checked (or, for a development store on SQLite, created) once, here
+    options: dict[str, object] = {"host": host, "port": port, "access_log": access_log,
+                                  "proxy_headers": proxy_headers, "forwarded_allow_ips": forwarded_allow_ips}
+    if workers == 1:
+        uvicorn.run(create_app(get_settings()), **options)  # type: ignore[arg-type]
+        return
+    if get_settings().jobs_in_process is None:
+        os.environ["REGISTRE_JOBS_IN_PROCESS"] = "false"  # N web processes would each run the periodic jobs
+    uvicorn.run("registre.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 @app.callback(invoke_without_command=True)

@@ -54,6 +54,26 @@ class Settings(BaseSettings):
     smtp_starttls: bool = Field(True, description="Whether to upgrade the SMTP connection with STARTTLS.")
     mail_from: str = Field("privacy@localhost", description="The sender address of mail to people (the organisation's "
                            "name is shown with it unless it has a display name).")
+    outbox_retry_seconds: int = Field(60, ge=1, description="Wait before trying a letter again after the mail "
+                                      "server refused it or could not be reached; doubled after each failure.")
+    outbox_retry_max_seconds: int = Field(3600, ge=1, description="Longest wait between two attempts at a letter.")
+    outbox_lease_seconds: int = Field(300, ge=1, description="How long a worker holds a letter it is sending; a "
+                                      "worker that dies meanwhile leaves it to be sent again after that, with the "
+                                      "same Message-ID.")
+    schedule_outbox: str = Field("* * * * *", description="When workers send every letter that is due (cron "
+                                 "expression, Paris time is not used: the worker's clock); empty: never.")
+    schedule_purges: str = Field("17 3 * * *", description="When workers delete answer packages and cookie-choice "
+                                 "proofs whose time is up (cron expression); empty: never.")
+    schedule_breach_alerts: str = Field("*/10 * * * *", description="When workers alert the DPO of breaches with 24 "
+                                        "hours or less left to notify (cron expression); empty: never.")
+    schedule_retention: str = Field("30 2 * * *", description="When workers run retention: delete, anonymise or "
+                                    "archive what the declaration says is due (cron expression); empty: never.")
+    jobs_in_process: bool | None = Field(None, description="Whether `registre serve` runs the jobs itself (the "
+                                         "outbox, long rights, periodic jobs); default: yes on SQLite, no on "
+                                         "PostgreSQL (run `registre worker`).")
+    worker_concurrency: int = Field(2, ge=1, description="Jobs one worker process runs at once.")
+    redis_url: str | None = Field(None, description="Redis server shared by the web processes for rate limits "
+                                  "(redis://127.0.0.1:6379/0); default: the store on PostgreSQL, else memory.")
     api_token: SecretStr | None = Field(None, description="Bearer token staff present to the HTTP API.")
     secret_key: SecretStr = Field(
         SecretStr(DEVELOPMENT_SECRET), description="Key that signs links and sessions; required outside development."
@@ -99,6 +119,12 @@ class Settings(BaseSettings):
     def audit_key_is_default(self) -> bool:
         """Whether the audit chain is keyed with the development key anyone can read in the source."""
         return self.audit_key.get_secret_value() == DEVELOPMENT_AUDIT_KEY
+
+    @property
+    def creates_store(self) -> bool:
+        """Whether the store is made or upgraded on first use: a development store on SQLite. Elsewhere the schema
+        is brought up to date by `registre db upgrade`, and every start checks it."""
+        return self.env == "development" and self.store_url.startswith("sqlite")
 
     @property
     def store_url(self) -> str:

@@ -139,6 +139,13 @@ class StoreUnavailable(RegistreError):
     status_code = 503
 
 
+class StoreBehind(RegistreError):
+    """The store's schema is older than this version of registre needs: `registre db upgrade` brings it up."""
+
+    code = "store_behind"
+    status_code = 503
+
+
 def problems_of(error: ValidationError) -> str:
     """A validation error's problems on one line, each with the field it concerns: `kind: Input should be …`."""
     return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))

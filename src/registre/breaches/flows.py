@@ -1,12 +1,11 @@
-"""Breach flows for the doors: one unit of work per step; letters to people go out after commit, the alert to the
-DPO before it (an alert that cannot be sent is not recorded as sent, and goes out on the next run)."""
+"""Breach flows for the doors: one unit of work per step; letters to people and the alert to the DPO are queued in
+the outbox in that unit of work and sent after commit (retried until the mail server takes them, once per person)."""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
-import smtplib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,8 @@ from registre.declarations.declared import Declared
 from registre.documents import spreadsheets
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
-from registre.mail.sender import Letter, send
+from registre.mail import outbox
+from registre.mail.sender import Letter
 
 NO_DPO_ADDRESS = Msg(en="The declaration gives no email for the DPO (dpo.email) nor a contact: nobody to alert.",
                      fr="La déclaration ne donne aucun courriel pour le DPO (dpo.email) ni de contact : personne à "
@@ -130,26 +130,30 @@ def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, not
            actor: str, lang: Lang) -> Notice:
     """Produce a notification and record it; to the people, send each a letter by email after commit, and list
     those to write to by post."""
-    pending: list[Letter] = []
+    pending: list[int] = []
     with unit_of_work(engine) as session:
         breach = service.get_or_raise(session, ref)
         done = service.notify(session, breach, notification_in=notification_in, declared=declared, actor=actor,
                               sources=affected.sources(settings))
         shown = service.read(session, breach, lang=lang)
-    kind = notification_in.kind
+        kind = notification_in.kind
+        if kind is NotificationKind.subjects and not notification_in.draft:
+            # One letter per person, ever: a re-run writes only to those not yet written to.
+            for person in done.people:
+                if person.email:
+                    row = outbox.queue(session, Letter(person.email, done.subject_line or "", done.text,
+                                                        declared.declaration.controller.name),
+                                       key=f"breach:{ref}:subjects:{person.ref}", kind="breach.subjects",
+                                       person_ref=person.ref, target_ref=ref)
+                    pending += [row.id] if row is not None else []
     name = f"{kind.value}-{notification_in.lang}"
     notice = Notice(shown, kind, done.text, recorded=done.notification is not None,
                     files={f"{name}.txt": done.text.encode()})
     if kind is NotificationKind.subjects:
         notice.files["affected.csv"] = _affected_csv(done.people)
-        if not notification_in.draft:
-            name = declared.declaration.controller.name
-            pending = [Letter(p.email, done.subject_line or "", done.text, name) for p in done.people if p.email]
-    for item in pending:
-        try:
-            notice.sent.append(f"{item.to}: {send(item, settings)}")
-        except (OSError, smtplib.SMTPException) as error:
-            notice.unsent.append(f"{item.to}: {error}")
+    for start in range(0, len(pending), 500):
+        outbox.report(outbox.deliver(engine, settings, pending[start:start + 500], limit=500), notice.sent,
+                      notice.unsent, with_address=True)
     return notice
 
 
@@ -181,13 +185,23 @@ def alert(engine: Engine, settings: Settings, declared: Declared, *, actor: str,
                 continue
             subject, body = notifications.alert(breach, lang, now)
             hours = clock.hours_left(breach.deadline, now)
-            try:
-                where = send(Letter(str(to), subject, body), settings)
-            except (OSError, smtplib.SMTPException) as error:
-                results.append(Alert(ref, breach.title, hours, str(to), None, str(error)))
-                continue
-            service.mark_alerted(session, breach, to=str(to), actor=actor, now=now)
-            results.append(Alert(ref, breach.title, hours, str(to), where))
+            title = breach.title
+            key = f"breach:{ref}:alert"
+            row = outbox.find(session, key) or outbox.queue(session, Letter(str(to), subject, body), key=key,
+                                                            kind="breach.alert", target_ref=ref)
+            assert row is not None
+            row_id, where = row.id, row.sent_via if row.sent_at else None
+        # Sent now, even if the outbox would wait before trying again: an alert is recorded only once it went.
+        done = [] if where else outbox.deliver(engine, settings, [row_id], force=True)
+        where = where or next((d.where for d in done if d.where), None)
+        if where is None:
+            results.append(Alert(ref, title, hours, str(to), None, next((d.error for d in done if d.error), None)))
+            continue
+        with unit_of_work(engine) as session:
+            breach = service.get_or_raise(session, ref)
+            if breach.alert_sent_at is None:
+                service.mark_alerted(session, breach, to=str(to), actor=actor, now=now)
+        results.append(Alert(ref, title, hours, str(to), where))
     return results
 
 

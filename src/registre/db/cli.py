@@ -16,7 +16,8 @@ UPGRADED = Msg(en="The store at {url} is at the newest schema.", fr="Le stockage
 @app.command("upgrade")
 @plain_errors
 def upgrade_command() -> None:
-    """Create the store or bring its schema up to date."""
-    engine = store(create=True)
+    """Create the store or bring its schema up to date (and, on PostgreSQL, the job queue's tables): run it once
+    after installing or upgrading registre, before starting `registre serve` and `registre worker`."""
+    engine = store(create=True, upgrade_schema=True)
     engine.dispose()
     out.print(UPGRADED(reader_lang(), url=get_settings().store_url))

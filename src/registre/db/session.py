@@ -13,12 +13,20 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from registre.errors import StoreBehind
+from registre.i18n import Msg
 from registre.kit.urls import driver_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 VERSIONS = Path(__file__).parent / "migrations" / "versions"
+
+STORE_BEHIND = Msg(
+    en="The store at {url} is not at the schema this version of registre needs (it is at {current}; needed: "
+       "{wanted}). Run `registre db upgrade` once, then start again.",
+    fr="Le stockage {url} n'est pas au schéma dont cette version de registre a besoin (il est à {current} ; "
+       "attendu : {wanted}). Lancez une fois `registre db upgrade`, puis redémarrez.")
 
 
 def make_engine(url: str) -> Engine:
@@ -60,10 +68,38 @@ def migrations_config(engine: Engine) -> Config:
 
 def upgrade(engine: Engine) -> None:
     """Bring the store's schema to the newest migrations (creating it on first use); branches made in parallel
-    are all applied until a merge revision joins them."""
+    are all applied until a merge revision joins them. On PostgreSQL, the job queue's tables too."""
     from alembic import command
 
     command.upgrade(migrations_config(engine), "heads")
+    if engine.dialect.name == "postgresql":
+        _queue_schema(engine)
+
+
+def _queue_schema(engine: Engine) -> None:
+    """Procrastinate's tables, in the store's database, applied once (its version is pinned in pyproject.toml:
+    a newer Procrastinate brings SQL migrations of its own to apply first, see docs/operations.md)."""
+    from importlib.resources import files
+
+    with engine.begin() as connection:
+        connection.exec_driver_sql("SELECT pg_advisory_xact_lock(7314)")  # two upgrades at once: one applies it
+        if connection.exec_driver_sql("SELECT to_regclass('procrastinate_jobs')").scalar() is None:
+            schema = files("procrastinate.sql").joinpath("schema.sql").read_text(encoding="utf-8")
+            connection.connection.driver_connection.execute(schema)  # type: ignore[union-attr]
+
+
+def ready(engine: Engine, *, create: bool) -> None:
+    """Check that the store is at the newest schema (`create`: make or upgrade it instead, for a development store
+    on SQLite); raise `StoreBehind` naming `registre db upgrade` otherwise. One read of `alembic_version` when it
+    is up to date."""
+    now, wanted = current(engine), heads()
+    if now == wanted:
+        return
+    if create:
+        upgrade(engine)
+        return
+    raise StoreBehind(STORE_BEHIND, url=engine.url.render_as_string(hide_password=True),
+                      current=", ".join(sorted(now)) or "-", wanted=", ".join(sorted(wanted)))
 
 
 def heads() -> set[str]:
@@ -88,13 +124,6 @@ def current(engine: Engine) -> set[str]:
         if not inspect(connection).has_table("alembic_version"):
             return set()
         return {str(v) for v in connection.scalars(text("SELECT version_num FROM alembic_version"))}
-
-
-def upgrade_if_needed(engine: Engine) -> None:
-    """Migrate the store only when it is not at the newest revisions: a new store, or a new version of registre.
-    One read of `alembic_version` otherwise."""
-    if current(engine) != heads():
-        upgrade(engine)
 
 
 _factories: WeakKeyDictionary[Engine, sessionmaker[Session]] = WeakKeyDictionary()

@@ -18,7 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import get_settings
-from registre.db.session import make_engine, upgrade_if_needed
+from registre.db.session import make_engine, ready
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, NotFound, RegistreError, StoreUnavailable
@@ -128,17 +128,19 @@ NO_STORE_YET = Msg(en="There is no store at {path} (in the folder {cwd}). Run th
                       "`registre requests new`).")
 
 
-def store(create: bool = False) -> Engine:
-    """The engine of the store the settings name, migrated to the newest schema; a SQLite store that does not exist
-    yet is created only by the commands that record something (`create`), the others refuse it in plain words."""
-    url = get_settings().store_url
+def store(create: bool = False, *, upgrade_schema: bool = False) -> Engine:
+    """The engine of the store the settings name, checked to be at the newest schema (`upgrade_schema`: brought to
+    it; a development store on SQLite is created or upgraded on first use); a SQLite store that does not exist yet
+    is created only by the commands that record something (`create`), the others refuse it in plain words."""
+    settings = get_settings()
+    url = settings.store_url
     parsed = make_url(url)
-    if (not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:")
-            and not Path(str(parsed.database)).exists()):
+    if (not create and not upgrade_schema and parsed.get_backend_name() == "sqlite"
+            and parsed.database not in (None, "", ":memory:") and not Path(str(parsed.database)).exists()):
         raise NotFound(NO_STORE_YET, path=parsed.database, cwd=Path.cwd())
     try:
         engine = make_engine(url)
-        upgrade_if_needed(engine)
+        ready(engine, create=upgrade_schema or settings.creates_store)
     except (SQLAlchemyError, OSError) as error:
         reason = str(getattr(error, "orig", None) or error).splitlines()[0]
         raise StoreUnavailable(NO_STORE, url=make_url(url).render_as_string(hide_password=True),

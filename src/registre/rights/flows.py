@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import smtplib
+import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from registre.audit import journal
 from registre.audit.service import record as audit
@@ -21,7 +25,9 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict
 from registre.i18n import Lang, Msg
-from registre.mail.sender import Letter, send
+from registre.mail import outbox
+from registre.mail.sender import Letter
+from registre.models.requests import RightsRequest
 from registre.models.subjects import Identifier
 from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
@@ -56,23 +62,28 @@ class Result:
                 "unsent": self.unsent}
 
 
-def _deliver(result: Result, pending: list[Letter | None], settings: Settings) -> Result:
-    """Send the letters once the change is committed; a failure is reported, the change stands."""
-    for item in pending:
-        if item is None:
-            continue
-        try:
-            result.sent.append(send(item, settings))
-        except (OSError, smtplib.SMTPException) as error:
-            result.unsent.append(f"{item.to}: {error}")
+def _queue(session: Session, item: Letter | None, request: RightsRequest, kind: str, *, once: bool = True) -> list[int]:
+    """Queue a request's letter in the outbox, in the transaction that decides it; `once`: one per request."""
+    key = f"request:{request.ref}:{kind}" + ("" if once else f":{uuid.uuid4().hex}")
+    row = outbox.queue(session, item, key=key, kind=f"request.{kind}", target_ref=request.ref)
+    return [] if row is None else [row.id]
+
+
+def _deliver(engine: Engine, result: Result, pending: list[int], settings: Settings) -> Result:
+    """Send the queued letters once the change is committed; a failure is reported (the outbox tries again
+    later), the change stands."""
+    if pending:
+        outbox.report(outbox.deliver(engine, settings, pending), result.sent, result.unsent)
     return result
 
 
 def file_request(engine: Engine, settings: Settings, declared: Declared | None, request_in: RequestCreate,
-                 actor: str, *, idempotency_key: str | None = None) -> Result:
+                 actor: str, *, idempotency_key: str | None = None,
+                 also: Sequence[tuple[str, Callable[[str], Letter | None]]] = ()) -> Result:
     """Record a new request and acknowledge it; a person the store does not know but a connected database does
     is added to the store first. Filed again under the same `idempotency_key` (even at the same moment), it
-    returns the request already filed, with `new` False and no second letter."""
+    returns the request already filed, with `new` False and no second letter. `also`: further letters (by kind,
+    made from the new reference) queued in the same transaction."""
     if idempotency_key is not None:
         existing = _filed_under(engine, settings, idempotency_key)
         if existing is not None:
@@ -85,14 +96,17 @@ def file_request(engine: Engine, settings: Settings, declared: Declared | None, 
             if searched is not None:  # the rows its completion acts on: one search per request
                 request.details = {**request.details, service.SEARCHED: searched}
             shown = service.read(session, request, settings.region)
-            pending = [letters.letter("received", request, declared, received=request.received_at.date(),
-                                      deadline=shown.strict_deadline)]
+            pending = _queue(session, letters.letter("received", request, declared,
+                                                     received=request.received_at.date(),
+                                                     deadline=shown.strict_deadline), request, "received")
+            for kind, make in also:
+                pending += _queue(session, make(request.ref), request, kind)
     except IntegrityError:
         existing = _filed_under(engine, settings, idempotency_key) if idempotency_key is not None else None
         if existing is None:
             raise
         return existing  # filed by a concurrent call between our look-up and our insert
-    return _deliver(Result(shown), pending, settings)
+    return _deliver(engine, Result(shown), pending, settings)
 
 
 def _filed_under(engine: Engine, settings: Settings, key: str) -> Result | None:
@@ -122,17 +136,18 @@ def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str,
                     code: str | None = None, id_checked: bool = False) -> Result:
     """Ask for identity with a code sent to a known address, or record it confirmed (code or ID checked)."""
     secret = settings.secret_key.get_secret_value()
-    pending: list[Letter | None] = []
+    pending: list[int] = []
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref, for_update=True)
         if ask:
             sent_code, contact = service.ask_identity(session, request, actor=actor, secret=secret)
             item = letters.letter("identity", request, None, code=sent_code, days=service.CODE_LIFETIME.days)
-            pending.append(Letter(contact, item.subject, item.body) if item else None)
+            pending = _queue(session, dataclasses.replace(item, to=contact) if item else None, request, "identity",
+                             once=False)
         else:
             service.confirm_identity(session, request, actor=actor, code=code, id_checked=id_checked, secret=secret)
         shown = service.read(session, request, settings.region)
-    return _deliver(Result(shown), pending, settings)
+    return _deliver(engine, Result(shown), pending, settings)
 
 
 def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str,
@@ -142,8 +157,9 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
         request = service.get_or_raise(session, ref, for_update=True)
         computed = service.extend(session, request, reasons=reasons, region=settings.region, actor=actor)
         shown = service.read(session, request, settings.region)
-        pending = [letters.letter("extended", request, declared, deadline=computed.strict, reasons=reasons)]
-    return _deliver(Result(shown), pending, settings)
+        pending = _queue(session, letters.letter("extended", request, declared, deadline=computed.strict,
+                                                 reasons=reasons), request, "extended")
+    return _deliver(engine, Result(shown), pending, settings)
 
 
 def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *, actor: str) -> Result:
@@ -154,14 +170,15 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
         request = service.get_or_raise(session, ref, for_update=True)
         done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
         shown = service.read(session, request, settings.region)
-        pending = [letters.letter("completed", request, declared, files=sorted(done.files))]
+        pending = _queue(session, letters.letter("completed", request, declared, files=sorted(done.files)), request,
+                         "completed")
         kept_until = None
         if done.files:
             # Kept, encrypted, whatever door completed it, before the completion commits: if they cannot be written,
             # the request stays open. The privacy center hands them over after verification; staff with the
             # requests duty get them with `registre requests package`.
             kept_until = vault.keep(settings, ref, done.files)
-    return _deliver(Result(shown, done.files, kept_until=kept_until), pending, settings)
+    return _deliver(engine, Result(shown, done.files, kept_until=kept_until), pending, settings)
 
 
 def package(engine: Engine, settings: Settings, ref: str, *, actor: str) -> dict[str, bytes]:
@@ -183,8 +200,9 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
         service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents,
                        excessive=excessive)
         shown = service.read(session, request, settings.region)
-        pending = [letters.letter("refused", request, declared, reasons=reasons, partial=partial)]
-    return _deliver(Result(shown), pending, settings)
+        pending = _queue(session, letters.letter("refused", request, declared, reasons=reasons, partial=partial),
+                         request, "refused")
+    return _deliver(engine, Result(shown), pending, settings)
 
 
 def _search_connected(engine: Engine, settings: Settings, who: str, actor: str) -> connectors.Searched | None:
@@ -273,7 +291,8 @@ def lift_restriction(engine: Engine, settings: Settings, declared: Declared | No
         item = letters.letter("lifting", None, declared, to=to, lang=lang, scope=scope)
         assert item is not None
         try:
-            sent = send(item, settings)  # before anything is lifted
+            sent = outbox.send_now(session, item, settings, key=f"subject:{subject.ref}:lifting:{uuid.uuid4().hex}",
+                                   kind="restriction.lifting", person_ref=subject.ref)  # before anything is lifted
         except (OSError, smtplib.SMTPException) as error:
             raise Conflict(NOT_TOLD, why=str(error)) from None
         service.lift(session, subject, restrictions, actor=actor)

@@ -1,5 +1,5 @@
 """The letters a request sends the person, in French or English: acknowledgement, identity code, extension,
-answer and refusal (GDPR Art. 12(3) and (4))."""
+answer and refusal (GDPR Art. 12(3) and (4)); an organisation may word each its own way (registre.mail.letters)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from registre import labels
 from registre.declarations.catalog import AUTHORITIES
 from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
+from registre.mail import letters as templates
 from registre.mail.sender import Letter
 from registre.models.requests import RightsRequest
 from registre.rights.schemas import RequestKind
@@ -90,5 +91,6 @@ def letter(kind: str, request: RightsRequest | None, declared: Declared | None, 
         values["partly"] = PARTLY(lang)
     if kind == "completed" and params.get("files"):
         values["files"] = ATTACHED(lang, files=", ".join(params["files"]))
-    return Letter(to=str(to), subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values),
+    subject, body = templates.render(declared, f"request-{kind}", lang, SUBJECTS[kind], BODIES[kind], values)
+    return Letter(to=str(to), subject=subject, body=body,
                   sender_name=declared.declaration.controller.name if declared else None)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import base64
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
+from registre.connectors import service as connectors
 from registre.i18n import Msg
+from registre.jobs import flows as jobs
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
 from registre.staff.service import Forbidden
@@ -93,11 +96,23 @@ def extend(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, de
     return _step(flows.extend(engine, settings, declared, ref, reasons=body.reasons, actor=actor))
 
 
-@router.post("/{ref}/complete")
-def complete(ref: str, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep, actor: StaffActor,
-             policy: PolicyDep) -> StepResult:
+class Queued(BaseModel):
+    """A request whose completion a worker does: the job, and the request to follow."""
+
+    job: int
+    request: str
+    status: str = "queued"
+
+
+@router.post("/{ref}/complete", response_model=StepResult, responses={202: {"model": Queued}})
+def complete(ref: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+             actor: StaffActor, policy: PolicyDep) -> StepResult | JSONResponse:
     """Do what the request asks and answer; the answer's files come back only to a role that sees every activity's
-    data (they went to the person)."""
+    data (they went to the person). With connected databases, the work goes to a worker: 202 with the job, and
+    the request shows `completed` once it is done (audited the same way)."""
+    if connectors.datasets(settings):
+        job = jobs.complete_request(request.app.state.jobs, engine, ref, actor.name)
+        return JSONResponse(Queued(job=job, request=ref).model_dump(), status_code=202)
     result = flows.complete(engine, settings, declared, ref, actor=actor.name)
     if not policy.sees_everything(actor.role):
         result.files = {}

@@ -131,7 +131,8 @@ CsrfProtected = Annotated[None, Depends(check_csrf)]
 # --- rate limits ----------------------------------------------------------------------------------------------
 
 class RateLimit:
-    """At most `limit` calls per client address and route in `window` seconds (in memory, per process)."""
+    """At most `limit` calls per client address and route in `window` seconds: shared by every process where the
+    app has shared counts (`app.state.limits`: Redis, or the store on PostgreSQL), else in memory, per process."""
 
     def __init__(self, limit: int | None = None, window: float = 60.0) -> None:
         self.limit = limit
@@ -145,6 +146,13 @@ class RateLimit:
         route = getattr(request.scope.get("route"), "path", request.url.path)
         # per app too: two apps in one process (tests, or a mounted sub-app) do not share their counts
         key = (id(request.app), request.client.host if request.client else "?", f"{request.method} {route}")
+        shared = getattr(request.app.state, "limits", None)
+        if shared is not None:  # every process counts in one place
+            seconds = int(self.window)
+            window = int(time.time()) // seconds * seconds
+            if shared.hit(f"{key[1]} {key[2]}", window, seconds) > limit:
+                raise TooManyRequests(TOO_MANY)
+            return
         now = time.monotonic()
         with self._lock:
             calls = self._calls[key]

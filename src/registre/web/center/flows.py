@@ -4,7 +4,8 @@ answered with files handed over by a second, short-lived link; communication pre
 Who is who rests on one thing only: control of the mailbox the letters go to. Every link is signed for one
 purpose (kit.signing) or sealed (kit.sealing), and expires; nothing here answers a reference alone.
 
-- A form is not filed at once: its content is sealed into the confirmation link mailed to the address given.
+- A form is not filed at once: its content is sealed into the confirmation link mailed to the address given
+  (the letter waits in the outbox until the mail server takes it).
   Once confirmed, the request is filed through rights.flows.file_request as received when the form was sent
   (the earlier moment: the clock is never shortened), and confirming twice files it once.
 - The status link carries the request's reference, signed; reading it is audited like any read of a request.
@@ -17,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import smtplib
-from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +35,7 @@ from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Lang, Msg
 from registre.kit.sealing import Unsealable, seal_token, unseal_token
 from registre.kit.signing import BAD_TOKEN, InvalidToken, signed, unsigned
+from registre.mail import outbox
 from registre.mail.sender import Letter, send
 from registre.models.requests import RightsRequest
 from registre.rights import flows as rights
@@ -102,14 +103,32 @@ def _controller(declared: Declared) -> str:
 
 # --- requests -------------------------------------------------------------------------------------------------
 
-def submit(settings: Settings, declared: Declared, form: RequestForm, base_url: str) -> str:
-    """Mail the person a link that confirms their address and files the request; nothing is stored before."""
+def submit(settings: Settings, declared: Declared, form: RequestForm, base_url: str,
+           engine: Engine | None = None) -> str:
+    """Mail the person a link that confirms their address and files the request; nothing is stored before but
+    the letter, in the store's outbox (sent again until the mail server takes it). Without a store, the letter
+    is sent at once or the person is asked to try again."""
     token = seal_token(_secret(settings), "center-request", form.model_dump(mode="json", exclude_defaults=True))
     lang: Lang = form.lang
-    item = letters.letter("confirm", str(form.email), lang, controller=_controller(declared),
+    item = letters.letter("confirm", str(form.email), lang, declared, controller=_controller(declared),
                           right=RIGHTS[form.kind](lang), hours=int(CONFIRM_FOR.total_seconds() // 3600),
                           link=f"{base_url}/confirm/{token}")
-    return _send(item, settings)
+    if engine is None:
+        return _send(item, settings)
+    return _outbox(engine, settings, item, key=f"center-confirm:{_digest(token)}", kind="center.confirm")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _outbox(engine: Engine, settings: Settings, item: Letter, *, key: str, kind: str,
+            target_ref: str | None = None) -> str:
+    """Queue a letter in the outbox and try it at once; where it went, or that it waits to be sent again."""
+    with unit_of_work(engine) as session:
+        row = outbox.queue(session, item, key=key, kind=kind, target_ref=target_ref)
+    done = outbox.deliver(engine, settings, [row.id]) if row is not None else []
+    return next((d.where for d in done if d.where), "outbox")
 
 
 def pending(settings: Settings, token: str) -> tuple[RequestForm, dt.datetime]:
@@ -130,19 +149,18 @@ def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, 
     request_in = RequestCreate(kind=form.kind, channel=Channel.web_form, received_at=sent_at,
                                requester=Requester(name=form.name, email=email), subject=f"{EMAIL}:{email}",
                                details=form.details, lang=form.lang)
+
+    def follow(ref: str) -> Letter:  # queued with the filing, in its transaction
+        token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
+        return letters.letter("follow", email, form.lang, declared, ref=ref, link=f"{base_url}/status/{token}")
+
     try:
-        result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key)
+        result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key,
+                                     also=[("follow", follow)])
     except NotFound:  # nobody has this address: the request stands, and will be answered as such
         result = rights.file_request(engine, settings, declared, request_in.model_copy(update={"subject": None}),
-                                     ACTOR, idempotency_key=key)
-    ref = result.request.ref
-    if not result.new:
-        return Filed(ref, new=False)
-    token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
-    item = letters.letter("follow", email, form.lang, ref=ref, link=f"{base_url}/status/{token}")
-    with suppress(OSError, smtplib.SMTPException):  # the request stands; file_request reported its own letter
-        send(item, settings)
-    return Filed(ref, new=True)
+                                     ACTOR, idempotency_key=key, also=[("follow", follow)])
+    return Filed(result.request.ref, new=result.new)
 
 
 def _ref(settings: Settings, token: str, purpose: str) -> str:
@@ -166,7 +184,8 @@ def send_download_link(engine: Engine, settings: Settings, token: str, base_url:
     link = signed(ref, "center-download", int(DOWNLOAD_FOR.total_seconds()), secret=_secret(settings))
     item = letters.letter("download", str(to), _lang_of(engine, ref), ref=ref, link=f"{base_url}/download/{link}",
                           minutes=int(DOWNLOAD_FOR.total_seconds() // 60))
-    return _send(item, settings)
+    return _outbox(engine, settings, item, key=f"center-download:{_digest(link)}", kind="center.download",
+                   target_ref=ref)
 
 
 def _lang_of(engine: Engine, ref: str) -> Lang:
@@ -205,9 +224,10 @@ def send_preferences_link(engine: Engine, settings: Settings, declared: Declared
     if ref is None:
         return
     token = signed(ref, "center-preferences", int(PREFERENCES_FOR.total_seconds()), secret=_secret(settings))
-    item = letters.letter("preferences", email, lang, controller=_controller(declared), link=f"{base_url}/preferences/"
-                          f"{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
-    _send(item, settings)
+    item = letters.letter("preferences", email, lang, declared, controller=_controller(declared),
+                          link=f"{base_url}/preferences/{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
+    _outbox(engine, settings, item, key=f"center-preferences:{_digest(token)}", kind="center.preferences",
+            target_ref=ref)
 
 
 def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:

@@ -3,7 +3,9 @@ preferences. Every link in them is signed (or sealed) and expires."""
 
 from __future__ import annotations
 
+from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
+from registre.mail import letters as templates
 from registre.mail.sender import Letter
 
 SUBJECTS = {
@@ -42,8 +44,8 @@ BODIES = {
 }
 
 
-def letter(kind: str, to: str, lang: Lang, **values: object) -> Letter:
-    """The center's letter of `kind` to `to`, in `lang`."""
+def letter(kind: str, to: str, lang: Lang, declared: Declared | None = None, **values: object) -> Letter:
+    """The center's letter of `kind` to `to`, in `lang` (in the organisation's own words if it wrote them)."""
+    subject, body = templates.render(declared, f"center-{kind}", lang, SUBJECTS[kind], BODIES[kind], values)
     controller = values.get("controller")
-    return Letter(to=to, subject=SUBJECTS[kind](lang, **values), body=BODIES[kind](lang, **values),
-                  sender_name=str(controller) if controller else None)
+    return Letter(to=to, subject=subject, body=body, sender_name=str(controller) if controller else None)

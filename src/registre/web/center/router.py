@@ -93,7 +93,7 @@ def _details(kind: RequestKind, form: dict[str, Any], activities: list[str]) -> 
 
 
 @router.post("/requests/{kind}", response_class=HTMLResponse)
-async def send_request(kind: str, request: Request, settings: SettingsDep, declared: DeclaredDep,
+async def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
                        _csrf: CsrfProtected, _limit: Limited) -> HTMLResponse:
     """Mail the confirmation link; nothing is filed until the address is confirmed."""
     chosen = _kind(kind)
@@ -110,7 +110,7 @@ async def send_request(kind: str, request: Request, settings: SettingsDep, decla
     except ValidationError as error:
         problems = problems_of(error)
         return _form_page(request, declared, chosen, 422, BAD_FORM(lang, problems=problems), values)
-    flows.submit(settings, declared, form, _base(request))
+    flows.submit(settings, declared, form, _base(request), engine)
     return render(request, "center/sent.html.j2", email=str(form.email))
 
 

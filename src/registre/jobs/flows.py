@@ -1,0 +1,19 @@
+"""Long work handed to the job queue by the doors: the flow checks what it can at once, a worker does the rest."""
+
+from __future__ import annotations
+
+from procrastinate import App
+from sqlalchemy import Engine
+
+from registre.db.session import unit_of_work
+from registre.rights import service as rights_service
+
+
+def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
+    """Queue the completion of a request across the connected databases; returns the job's id. An unknown
+    reference is refused now, not in the worker. Queued twice, the request is completed once (a queueing lock)."""
+    with unit_of_work(engine) as session:
+        ref = rights_service.get_or_raise(session, ref).ref
+    task = jobs.tasks["registre.requests.complete"]
+    job_id: int = task.configure(queueing_lock=f"complete:{ref}").defer(ref=ref, actor=actor)
+    return job_id

@@ -48,3 +48,12 @@ def test_the_declaration_doc_shows_the_three_states() -> None:
     text = (DOCS / "declaration.md").read_text(encoding="utf-8")
     assert "## Stated, stated as none, not stated" in text
     assert "transfers: none" in text
+
+
+@pytest.mark.parametrize("option", ["--severity", "`by_code`", "--format sarif", "--sarif FILE", "suppression"])
+def test_the_lint_doc_shows_the_dpo_options(option: str) -> None:
+    assert option in (DOCS / "lint.md").read_text(encoding="utf-8")
+
+
+def test_the_declaration_doc_shows_the_editor_schema() -> None:
+    assert "registre declaration schema" in (DOCS / "declaration.md").read_text(encoding="utf-8")

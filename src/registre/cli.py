@@ -17,6 +17,7 @@ from registre import __version__
 LAZY: dict[str, tuple[str, str, str]] = {
     "check": ("registre.lint.cli", "check", "command"),
     "rules": ("registre.lint.cli", "rules", "command"),
+    "declaration": ("registre.declarations.cli", "app", "app"),
     "notice": ("registre.documents.cli", "notice", "command"),
     "register": ("registre.documents.cli", "register", "command"),
     "demo": ("registre.demo", "demo", "command"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -22,9 +23,11 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
 from registre.declarations.catalog import DataKind, Origin, Special, SubjectKind
@@ -62,7 +65,10 @@ def country_code(value: str) -> str:
     return str(found.alpha_2)
 
 
-Country = Annotated[str, AfterValidator(country_code)]
+# The JSON Schema entries (`registre declaration schema`, for editors) of the types that read plain strings.
+COUNTRY_SCHEMA: JsonDict = {"type": "string", "description": "An ISO 3166 country code or English name, or a region: "
+                            "EU, EEA, world.", "examples": ["FR", "US", "United Kingdom", "EU", "world"]}
+Country = Annotated[str, AfterValidator(country_code), WithJsonSchema(COUNTRY_SCHEMA)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -70,7 +76,19 @@ def _one_or_many(value: Any) -> Any:
 
 
 # One country or region, or several: `US`, `[EU, US]`.
-Countries = Annotated[list[Country], BeforeValidator(_one_or_many)]
+Countries = Annotated[list[Country], BeforeValidator(_one_or_many),
+                      WithJsonSchema({"anyOf": [COUNTRY_SCHEMA, {"type": "array", "items": COUNTRY_SCHEMA}]})]
+
+
+def or_plain_string(**string: Any) -> Callable[[JsonDict], None]:
+    """A model's JSON Schema entry that also takes the plain string its validator reads (`string`: the keywords
+    that describe that string)."""
+
+    def extend(schema: JsonDict) -> None:
+        body = {key: schema.pop(key) for key in list(schema) if key not in ("title", "description")}
+        schema["anyOf"] = [{"type": "string", **string}, body]
+
+    return extend
 
 
 def listed(value: list[_T] | StatedNone | None) -> list[_T]:
@@ -86,6 +104,9 @@ class Model(BaseModel):
 
 class Text(Model):
     """A text in French and English; a plain string is the same in both (a proper name, an address)."""
+
+    model_config = ConfigDict(json_schema_extra=or_plain_string(minLength=1, description="The same in French and "
+                                                                "English (a proper name, an address)."))
 
     fr: str | None = None
     en: str | None = None
@@ -120,6 +141,10 @@ _ISO_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 class Duration(Model):
     """A period in years, months and days: `5 years`, `13 months`, `3 mois`, `P1Y6M`."""
+
+    model_config = ConfigDict(json_schema_extra=or_plain_string(
+        description="A number and a unit (years, months, weeks, days; ans, mois, semaines, jours) or ISO 8601.",
+        examples=["5 years", "13 months", "3 mois", "P1Y6M"]))
 
     # Bounded, so that a date plus a duration stays a date (before the year 9999): no period of the law comes near.
     years: int = Field(0, ge=0, le=1000)
@@ -301,6 +326,8 @@ class RecipientUse(Model):
     """A recipient of an activity's data: its id and, where the policy says, which of the activity's data it
     receives (a plain id: the policy does not say which)."""
 
+    model_config = ConfigDict(json_schema_extra=or_plain_string(pattern=r"^[a-z][a-z0-9_-]*$"))
+
     id: Id
     data: list[Id] | None = None
 
@@ -439,7 +466,8 @@ class Clause(Model):
     """One test on a record's attribute, as `amount_eur ge 120` (`op` also takes `=`, `!=`, `>`, `>=`, `<`, `<=`)."""
 
     attribute: Id
-    op: Literal["eq", "ne", "gt", "ge", "lt", "le", "in"] = "eq"
+    op: Literal["eq", "ne", "gt", "ge", "lt", "le", "in"] = Field(
+        "eq", json_schema_extra={"enum": ["eq", "ne", "gt", "ge", "lt", "le", "in", *_OPERATORS]})
     value: str | int | float | bool | list[str | int | float]
 
     @field_validator("op", mode="before")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from registre.declarations.declared import Declared, resolve
 from registre.declarations.loader import read
+from registre.declarations.schemas import Declaration
 from registre.declarations.validation import validate
 
 
@@ -14,3 +16,10 @@ def load(path: Path) -> Declared:
     source = read(path)
     declaration = validate(source)
     return resolve(declaration, source.sources)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of a declaration, for editors: what the format accepts, plain strings included
+    where a text, a duration or a country reads one."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "urn:registre:declaration:1",
+            **Declaration.model_json_schema(mode="validation")}

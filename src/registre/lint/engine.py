@@ -25,6 +25,15 @@ class Severity(StrEnum):
     error = "error"
     warning = "warning"
 
+    @property
+    def rank(self) -> int:
+        """0 for the gravest: errors come first."""
+        return 0 if self is Severity.error else 1
+
+    def at_least(self, floor: Severity) -> bool:
+        """Whether this severity is `floor` or graver."""
+        return self.rank <= floor.rank
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
@@ -119,8 +128,7 @@ def run(declared: Declared, on: dt.date) -> list[Finding]:
 
     context = Context(declared, on)
     findings = [finding for r in RULES.values() for finding in once_per_line(r, r.check(context), declared)]
-    order = {Severity.error: 0, Severity.warning: 1}
-    findings.sort(key=lambda f: (order[f.severity], f.place.file, f.place.line or 0, f.code))
+    findings.sort(key=lambda f: (f.severity.rank, f.place.file, f.place.line or 0, f.code))
     return findings
 
 

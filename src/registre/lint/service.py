@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,6 +44,20 @@ class Lapsed:
 
 
 @dataclass(frozen=True)
+class CodeCount:
+    """How many findings one rule gives, apart from those waived."""
+
+    rule: Rule
+    count: int
+    waived: int
+
+    def as_dict(self, lang: Lang) -> dict[str, Any]:
+        """The count as JSON-ready data."""
+        return {"code": self.rule.code, "severity": self.rule.severity.value, "title": self.rule.title(lang),
+                "count": self.count, "waived": self.waived}
+
+
+@dataclass(frozen=True)
 class Report:
     """The findings on one declaration, read on one day; those waived and the waivers that lapsed apart."""
 
@@ -62,6 +76,22 @@ class Report:
         """Whether no finding that is not waived is an error."""
         return self.count(Severity.error) == 0
 
+    def at_least(self, floor: Severity) -> Report:
+        """The report with only the findings, waived or not, of `floor` or graver (errors are always kept, so
+        `passed` is unchanged); lapsed waivers are kept."""
+        return replace(self, findings=[f for f in self.findings if f.severity.at_least(floor)],
+                       waived=[w for w in self.waived if w.finding.severity.at_least(floor)])
+
+    def by_code(self) -> list[CodeCount]:
+        """The count of findings per rule code, errors first, then by code."""
+        counts: dict[str, list[int]] = {}
+        rules_: dict[str, Rule] = {}
+        for finding, index in [*((f, 0) for f in self.findings), *((w.finding, 1) for w in self.waived)]:
+            rules_[finding.code] = finding.rule
+            counts.setdefault(finding.code, [0, 0])[index] += 1
+        return [CodeCount(rules_[code], *counts[code])
+                for code in sorted(counts, key=lambda c: (rules_[c].severity.rank, c))]
+
     def as_dict(self, lang: Lang) -> dict[str, Any]:
         """The report as JSON-ready data."""
         return {
@@ -72,6 +102,7 @@ class Report:
             "errors": self.count(Severity.error),
             "warnings": self.count(Severity.warning),
             "waived_count": len(self.waived),
+            "by_code": [c.as_dict(lang) for c in self.by_code()],
             "findings": [f.as_dict(lang) for f in self.findings],
             "waived": [w.as_dict(lang) for w in self.waived],
             "lapsed": [w.as_dict(lang) for w in self.lapsed],

@@ -238,3 +238,39 @@ def test_the_last_dpo_cannot_be_closed(client: TestClient) -> None:
     assert closed.status_code == 409
     assert "last active DPO account" in closed.text
     assert client.get("/staff").status_code == 200  # still signed in
+
+
+def test_an_agent_records_a_request_received_by_post(client: TestClient) -> None:
+    sign_in(client, "agent@paris.example")
+    listed = client.get("/staff/requests")
+    assert "/staff/requests/new" in listed.text
+    form = client.get("/staff/requests/new?lang=fr")
+    assert "Courrier postal" in form.text
+    assert "post" not in re.findall(r">([^<]+)</option>", form.text)
+    filed = client.post("/staff/requests/new", data={
+        "csrf": csrf_of(form.text), "kind": "access", "channel": "post", "received_on": "2026-11-02",
+        "received_time": "00:30", "subject": "email:jeanne@example.fr", "name": "Jeanne Martin",
+        "address": "1 rue de Rivoli, Paris", "note": "Une lettre manuscrite", "letter_lang": "fr"})
+    assert filed.status_code == 200, filed.text
+    assert "écrivez à la personne par courrier" in filed.text
+    assert "Courrier postal" in filed.text
+    assert "2 novembre 2026" in filed.text  # 00:30 in Paris is still 1 November in UTC
+    listed = client.get("/api/requests", headers=AUTH).json()
+    assert [(r["channel"], r["requester"]["name"]) for r in listed] == [("post", "Jeanne Martin")]
+
+
+def test_a_request_form_with_a_mistake_is_shown_again_with_what_was_typed(client: TestClient) -> None:
+    sign_in(client, "agent@paris.example")
+    form = client.get("/staff/requests/new?lang=en")
+    refused = client.post("/staff/requests/new", data={
+        "csrf": csrf_of(form.text), "kind": "access", "channel": "phone", "received_on": "2999-01-01",
+        "name": "Paul Durand", "phone": "+33 1 23 45 67 89"})
+    assert refused.status_code == 422
+    assert "cannot be received in the future" in refused.text
+    assert 'value="Paul Durand"' in refused.text
+    assert client.get("/api/requests", headers=AUTH).json() == []
+
+
+def test_marketing_cannot_record_a_request(client: TestClient) -> None:
+    sign_in(client, "marketing@paris.example")
+    assert client.get("/staff/requests/new").status_code == 403

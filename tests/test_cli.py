@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -115,6 +116,19 @@ class TestDocuments:
         result = registre("register", str(MINIMAL), "--format", fmt, "-o", str(target))
         assert result.exit_code == 0, result.output
         assert target.stat().st_size > 0
+
+    def test_the_csv_register_takes_commas_on_request(self, tmp_path: Path) -> None:
+        semicolons, commas = tmp_path / "fr.csv", tmp_path / "en.csv"
+        assert registre("register", str(MINIMAL), "--format", "csv", "-o", str(semicolons)).exit_code == 0
+        result = registre("register", str(MINIMAL), "--format", "csv", "--delimiter", ",", "-o", str(commas))
+        assert result.exit_code == 0, result.output
+        split = {name: list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=delimiter))
+                 for name, path, delimiter in (("fr", semicolons, ";"), ("en", commas, ","))}
+        assert split["fr"] == split["en"]
+        assert len(split["fr"][0]) > 10  # split into columns, not one column A
+        refused = registre("register", str(MINIMAL), "--format", "csv", "--delimiter", "|", "-o", str(commas))
+        assert refused.exit_code != 0
+        assert "Traceback" not in refused.output
 
 
 def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> None:

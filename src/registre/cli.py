@@ -86,14 +86,27 @@ def serve(
 
     from registre.app import create_app
     from registre.config import get_settings
+    from registre.kit.cli import out, reader_lang, serving
 
-    uvicorn.run(create_app(get_settings()), host=host, port=port, access_log=access_log)
+    settings = get_settings()
+    application = create_app(settings)
+    out.print(serving(settings, f"http://{host if ':' not in host else f'[{host}]'}:{port}", reader_lang()),
+              markup=False, soft_wrap=True)
+    uvicorn.run(application, host=host, port=port, access_log=access_log)
 
 
 @app.callback(invoke_without_command=True)
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the store and the declaration a command uses "
+                                                                "(on standard error)."),
 ) -> None:
+    if verbose:
+        from registre.kit.cli import be_verbose
+
+        be_verbose()
+    elif "registre.kit.cli" in sys.modules:  # a process that ran a verbose command before (tests) is quiet again
+        sys.modules["registre.kit.cli"].be_verbose(False)
     if version:
         typer.echo(__version__)
         raise typer.Exit()

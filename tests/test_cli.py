@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import subprocess
@@ -116,6 +117,19 @@ class TestDocuments:
         assert result.exit_code == 0, result.output
         assert target.stat().st_size > 0
 
+    def test_the_csv_register_takes_commas_on_request(self, tmp_path: Path) -> None:
+        semicolons, commas = tmp_path / "fr.csv", tmp_path / "en.csv"
+        assert registre("register", str(MINIMAL), "--format", "csv", "-o", str(semicolons)).exit_code == 0
+        result = registre("register", str(MINIMAL), "--format", "csv", "--delimiter", ",", "-o", str(commas))
+        assert result.exit_code == 0, result.output
+        split = {name: list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines(), delimiter=delimiter))
+                 for name, path, delimiter in (("fr", semicolons, ";"), ("en", commas, ","))}
+        assert split["fr"] == split["en"]
+        assert len(split["fr"][0]) > 10  # split into columns, not one column A
+        refused = registre("register", str(MINIMAL), "--format", "csv", "--delimiter", "|", "-o", str(commas))
+        assert refused.exit_code != 0
+        assert "Traceback" not in refused.output
+
 
 def test_demo_checks_the_examples_and_writes_their_documents(tmp_path: Path) -> None:
     result = registre("demo", "-o", str(tmp_path / "out"))
@@ -175,6 +189,38 @@ def test_a_read_command_in_the_wrong_folder_refuses_and_creates_nothing(tmp_path
     assert f"There is no store at {tmp_path / 'elsewhere' / 'registre.sqlite3'}" in said
     assert "registre db upgrade" in said
     assert not (tmp_path / "elsewhere").exists()
+
+
+def test_verbose_names_the_store_and_the_declaration_used(tmp_path: Path) -> None:
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "en", "REGISTRE_DECLARATION": str(MINIMAL)}
+    assert CliRunner().invoke(app, ["db", "upgrade"], env=env).exit_code == 0
+    result = CliRunner().invoke(app, ["--verbose", "requests", "list", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert f"Store: sqlite:///{tmp_path / 'registre.sqlite3'}" in said
+    assert json.loads(result.stdout) == []  # the JSON stays clean: the names go to standard error
+    filed = CliRunner().invoke(app, ["-v", "requests", "new", "--kind", "access", "--channel", "post",
+                                     "--name", "Jeanne Martin", "--json"], env=env)
+    assert filed.exit_code == 0, filed.output
+    assert f"Declaration: {MINIMAL.resolve()}" in " ".join(filed.stderr.split())
+    quiet = CliRunner().invoke(app, ["requests", "list", "--json"], env=env)
+    assert "Store" not in quiet.stderr
+
+
+def test_serve_says_what_it_serves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served: list[tuple[str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda _app, host, port, access_log: served.append((host, port)))
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "fr", "REGISTRE_DECLARATION": str(MINIMAL)}
+    result = CliRunner().invoke(app, ["serve", "--port", "8123"], env=env)
+    assert result.exit_code == 0, result.output
+    assert served == [("127.0.0.1", 8123)]
+    said = result.stdout
+    assert "l'espace confidentialité  http://127.0.0.1:8123/\n" in said
+    assert "l'espace du personnel     http://127.0.0.1:8123/staff\n" in said
+    assert "la documentation de l'API http://127.0.0.1:8123/docs" in said
+    assert f"Déclaration : {MINIMAL.resolve()}" in said
 
 
 def test_a_command_imports_only_what_it_uses(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from registre.subjects.router import router as subjects_router
 from registre.web import apidocs, handlers, limits, ratelimits, security
 from registre.web.backoffice.accounts import router as accounts_router
 from registre.web.backoffice.breaches import router as backoffice_breaches_router
+from registre.web.backoffice.people import router as people_router
 from registre.web.backoffice.router import router as backoffice_router
 from registre.web.center.router import router as center_router
 from registre.web.templating import STATIC
@@ -81,6 +82,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(backoffice_router)
     app.include_router(backoffice_breaches_router)
     app.include_router(accounts_router)
+    app.include_router(people_router)
     app.include_router(center_router)  # the public privacy center, at /
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

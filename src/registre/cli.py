@@ -97,15 +97,18 @@ def serve(
 
     from registre.app import create_app
     from registre.config import get_settings
-    from registre.kit.cli import plain_errors, store
+    from registre.kit.cli import out, plain_errors, reader_lang, serving, store
 
     plain_errors(store)().dispose()  # checked (or, for a development store on SQLite, created) once, here
+    settings = get_settings()
+    out.print(serving(settings, f"http://{host if ':' not in host else f'[{host}]'}:{port}", reader_lang()),
+              markup=False, soft_wrap=True)
     options: dict[str, object] = {"host": host, "port": port, "access_log": access_log,
                                   "proxy_headers": proxy_headers, "forwarded_allow_ips": forwarded_allow_ips}
     if workers == 1:
-        uvicorn.run(create_app(get_settings()), **options)  # type: ignore[arg-type]
+        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
         return
-    if get_settings().jobs_in_process is None:
+    if settings.jobs_in_process is None:
         os.environ["REGISTRE_JOBS_IN_PROCESS"] = "false"  # N web processes would each run the periodic jobs
     uvicorn.run("registre.app:app_from_env", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
@@ -113,7 +116,15 @@ def serve(
 @app.callback(invoke_without_command=True)
 def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Name the store and the declaration a command uses "
+                                                                "(on standard error)."),
 ) -> None:
+    if verbose:
+        from registre.kit.cli import be_verbose
+
+        be_verbose()
+    elif "registre.kit.cli" in sys.modules:  # a process that ran a verbose command before (tests) is quiet again
+        sys.modules["registre.kit.cli"].be_verbose(False)
     if version:
         typer.echo(__version__)
         raise typer.Exit()

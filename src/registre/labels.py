@@ -165,6 +165,17 @@ FIELDS: dict[str, Msg] = {
     "profiling": Msg(en="profiling", fr="le profilage"), "processing": Msg(en="the processing", fr="le traitement"),
 }
 
+RESTRICTIONS: dict[str, Msg] = {
+    "restriction": Msg(en="Restriction of processing (Art. 18)", fr="Limitation du traitement (art. 18)"),
+    "objection_marketing": Msg(en="Objection to direct marketing (Art. 21(2))",
+                               fr="Opposition à la prospection (art. 21, paragraphe 2)"),
+    "objection_profiling": Msg(en="Objection to profiling (Art. 21)", fr="Opposition au profilage (art. 21)"),
+    "objection": Msg(en="Objection to the processing (Art. 21(1))", fr="Opposition au traitement (art. 21, "
+                                                                        "paragraphe 1)"),
+    "legal_hold": Msg(en="Legal hold: kept for a claim or an inquiry", fr="Conservation pour un litige ou une "
+                                                                           "enquête"),
+}
+
 TABLES: dict[type[StrEnum], dict[Any, Msg]] = {
     RequestKind: KINDS, Channel: CHANNELS, Status: STATUSES, Outcome: OUTCOMES, Nature: NATURES, Origin: ORIGINS,
     Cause: CAUSES, Risk: RISKS, Exemption: EXEMPTIONS, NotificationKind: NOTIFICATION_KINDS, Clock: CLOCKS,
@@ -198,6 +209,12 @@ def actor(value: str | None, lang: Lang) -> str:
 def word(value: str, lang: Lang) -> str:
     """A request's field name or value in words (FIELDS), else the value as it is."""
     found = FIELDS.get(value)
+    return found(lang) if found is not None else value
+
+
+def restriction(value: str, lang: Lang) -> str:
+    """A restriction's kind (a restriction, an objection, a legal hold) in words."""
+    found = RESTRICTIONS.get(value)
     return found(lang) if found is not None else value
 
 

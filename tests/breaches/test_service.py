@@ -235,7 +235,7 @@ def test_updates_recount_and_are_audited(engine: Engine, declared: Declared) -> 
 
 def read_csv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8-sig", newline="") as stream:
-        return list(csv.reader(stream))
+        return list(csv.reader(stream, delimiter=";"))
 
 
 def read_ods(path: Path) -> list[list[str]]:

@@ -62,7 +62,7 @@ def read_xlsx(path: Path) -> Sheets:
 def read_csv(path: Path) -> Grid:
     """The rows of a CSV file written in UTF-8 with a byte-order mark."""
     with path.open(encoding="utf-8-sig", newline="") as stream:
-        return list(csv.reader(stream))
+        return list(csv.reader(stream, delimiter=";"))
 
 
 READERS: dict[str, Callable[[Path], Sheets]] = {"ods": read_ods, "xlsx": read_xlsx}
@@ -414,3 +414,50 @@ def test_identification_sheet_names_the_controller_and_dpo_or_says_not_stated(fu
     assert ["Désigné", "Oui"] in rows
     assert ["Adresse de messagerie", "dpo@exemple.fr"] in rows
     assert ["Sans objet (responsable établi dans l'UE)"] in rows
+
+
+def test_csv_is_split_on_semicolons_for_french_spreadsheets_and_on_commas_on_request(fuller: Declared,
+                                                                                     tmp_path: Path) -> None:
+    export(fuller, "csv", tmp_path / "fr.csv")
+    first = (tmp_path / "fr.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert first.startswith("N° / REF;Nom du traitement;")
+    export(fuller, "csv", tmp_path / "en.csv", "en", delimiter=",")
+    with (tmp_path / "en.csv").open(encoding="utf-8-sig", newline="") as stream:
+        header, *rows = list(csv.reader(stream))
+    assert "Retention periods" in header
+    assert all(len(row) == len(header) for row in rows)
+    with pytest.raises(InvalidInput, match=r"delimiter|séparateur"):
+        export(fuller, "csv", tmp_path / "tab.csv", delimiter="|")
+
+
+def test_xlsx_prints_landscape_one_page_wide_with_the_header_row_on_every_page(fuller: Declared,
+                                                                               tmp_path: Path) -> None:
+    export(fuller, "xlsx", tmp_path / "register.xlsx")
+    book = load_workbook(tmp_path / "register.xlsx")
+    for ws in book.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), ws.title
+    listing = book[register.LIST_SHEET("fr")]
+    assert listing.print_title_rows == "$1:$1"
+
+
+def test_ods_prints_landscape_one_page_wide_with_the_header_row_on_every_page(fuller: Declared,
+                                                                              tmp_path: Path) -> None:
+    from odf.namespaces import STYLENS
+    from odf.style import MasterPage, PageLayoutProperties
+    from odf.table import TableHeaderRows
+
+    export(fuller, "ods", tmp_path / "register.ods")
+    doc = load_ods(str(tmp_path / "register.ods"))
+    [layout] = doc.getElementsByType(PageLayoutProperties)
+    assert layout.getAttrNS(STYLENS, "print-orientation") == "landscape"
+    assert layout.getAttrNS(STYLENS, "scale-to-X") == "1"
+    [master] = doc.getElementsByType(MasterPage)
+    tables = doc.spreadsheet.getElementsByType(Table)
+    styles = {s.getAttribute("name"): s for s in doc.automaticstyles.getElementsByType(Style)}
+    assert all(styles[t.getAttribute("stylename")].getAttribute("masterpagename") == master.getAttribute("name")
+               for t in tables)
+    listing = next(t for t in tables if t.getAttribute("name") == register.LIST_SHEET("fr"))
+    [headers] = listing.getElementsByType(TableHeaderRows)
+    assert teletype.extractText(headers.getElementsByType(TableCell)[0]) == "N° / REF"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,9 +92,15 @@ def test_a_one_click_unsubscribe_withdraws_at_once(client: TestClient) -> None:
     page = client.get(path, headers={"Accept-Language": "fr"})  # what a mail scanner does: nothing changes
     assert page.status_code == 200
     assert "Me désabonner" in page.text
+    assert "messages par courriel de Exemple SAS pour : Lettre d'information ?" in html.unescape(page.text)
+    assert 'href="/static/registre.css"' in page.text  # the privacy center's layout, not a bare page
+    assert page.text.count("Exemple SAS") >= 3  # in the header, the question and the footer
+    assert "contact@exemple.fr" in page.text
     assert [s[0] for s in states(client)] == ["given"]
-    done = client.post(path, data={"List-Unsubscribe": "One-Click"})
+    done = client.post(path, data={"List-Unsubscribe": "One-Click"}, headers={"Accept-Language": "en"})
     assert done.status_code == 200
+    assert "you will no longer receive these messages by email from Exemple SAS" in done.text
+    assert 'href="/preferences"' in done.text
     assert states(client)[-1][:3] == ("withdrawn", "email", "one_click_link")
     assert eligible(client) == "unsubscribed"  # nor the soft opt-in any more
 

@@ -47,11 +47,15 @@ def register(
     fmt: RegisterFormat = typer.Option("ods", "--format", help="ods (the CNIL's open format), xlsx or csv."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
     lang: Lang = typer.Option("fr", "--lang", help="Language of the register: fr or en."),
+    delimiter: str = typer.Option(";", "--delimiter", metavar="[;|,]",
+                                  help="CSV only: the field separator; ';' for French spreadsheets (the default), "
+                                       "',' for English ones."),
     as_json: bool = JsonOption,
 ) -> None:
     """Write the record of processing activities (GDPR Art. 30) of a declaration."""
-    spreadsheets.export(load(path), fmt, output, lang)
+    spreadsheets.export(load(path), fmt, output, lang, delimiter)
     if as_json:
-        print_json({"path": str(output), "format": fmt, "lang": lang})
+        print_json({"path": str(output), "format": fmt, "lang": lang,
+                    **({"delimiter": delimiter} if fmt == "csv" else {})})
     else:
         out.print(WROTE(reader_lang(), path=output))

@@ -1,20 +1,33 @@
 """Write the register workbook as ODS (the CNIL's open format), XLSX or CSV.
 
 ODS and XLSX get every sheet, with headings in bold, wrapped text and column widths fitted to the
-content; CSV has no sheets, so it gets the flat table (one row per activity, one column per Art. 30
-field), in UTF-8 with a byte-order mark so that spreadsheet programs read accents right.
+content, and print settings: A4 landscape, fitted to the page's width, the header row repeated on every
+page. CSV has no sheets, so it gets the flat table (one row per activity, one column per Art. 30
+field), in UTF-8 with a byte-order mark so that spreadsheet programs read accents right, its fields
+separated by `;` as French spreadsheet programs expect (`,` on request).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Literal, get_args
 
+from odf.namespaces import LOEXTNS, STYLENS
 from odf.opendocument import OpenDocumentSpreadsheet
-from odf.style import Style, TableCellProperties, TableColumnProperties, TextProperties
-from odf.table import Table, TableCell, TableColumn, TableRow
+from odf.style import (
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    Style,
+    TableCellProperties,
+    TableColumnProperties,
+    TableProperties,
+    TextProperties,
+)
+from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
 from odf.text import P
 from openpyxl import Workbook as XlsxWorkbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -30,21 +43,26 @@ Format = Literal["ods", "xlsx", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 UNKNOWN_FORMAT = Msg(en="'{format}' is not a register format; use one of {known}.",
                      fr="« {format} » n'est pas un format de registre ; utilisez l'un de {known}.")
+DELIMITERS = (";", ",")
+UNKNOWN_DELIMITER = Msg(en="'{delimiter}' is not a CSV delimiter; use ';' (French spreadsheets) or ','.",
+                        fr="« {delimiter} » n'est pas un séparateur CSV ; utilisez « ; » (tableurs en français) "
+                           "ou « , ».")
 
 MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in characters
 CM_PER_CHAR = 0.2
 SECTION_FILL = "DDE4EE"
 
 
-def export(declared: Declared, fmt: str, path: Path, lang: Lang = "fr") -> None:
-    """Write the register of `declared` in `lang` to `path` as `fmt` (ods, xlsx or csv)."""
-    writer = _writer(fmt)  # an unknown format is refused before the register is built
+def export(declared: Declared, fmt: str, path: Path, lang: Lang = "fr", delimiter: str = ";") -> None:
+    """Write the register of `declared` in `lang` to `path` as `fmt` (ods, xlsx or csv, its fields separated by
+    `delimiter`)."""
+    writer = _writer(fmt, delimiter)  # an unknown format is refused before the register is built
     writer(build(declared, lang), path)
 
 
-def write(workbook: Workbook, fmt: str, path: Path) -> None:
-    """Write `workbook` to `path` as `fmt` (ods, xlsx or csv)."""
-    _writer(fmt)(workbook, path)
+def write(workbook: Workbook, fmt: str, path: Path, delimiter: str = ";") -> None:
+    """Write `workbook` to `path` as `fmt` (ods, xlsx or csv, its fields separated by `delimiter`)."""
+    _writer(fmt, delimiter)(workbook, path)
 
 
 def widths(sheet: Sheet) -> list[int]:
@@ -64,23 +82,28 @@ def write_ods(workbook: Workbook, path: Path) -> None:
     doc = OpenDocumentSpreadsheet()
     styles = {kind: _ods_cell_style(doc, kind) for kind in RowKind}
     column_styles: dict[int, Style] = {}
+    printed = _ods_print_style(doc)
     for sheet in workbook.sheets:
-        table = Table(name=sheet.name)
+        table = Table(name=sheet.name, stylename=printed)
         for width in widths(sheet):
             if width not in column_styles:
                 column_styles[width] = _ods_column_style(doc, width)
             table.addElement(TableColumn(stylename=column_styles[width]))
-        for row in sheet.rows:
+        headers = TableHeaderRows() if sheet.frozen_rows else None  # printed again at the top of every page
+        if headers is not None:
+            table.addElement(headers)
+        for number, row in enumerate(sheet.rows):
             element = TableRow()
             for cell in row.cells:
                 element.addElement(_ods_cell(cell, styles[row.kind]))
-            table.addElement(element)
+            (headers if headers is not None and number < sheet.frozen_rows else table).addElement(element)
         doc.spreadsheet.addElement(table)
     doc.save(str(path))
 
 
 def write_xlsx(workbook: Workbook, path: Path) -> None:
-    """Write `workbook` as an Excel workbook, headings in bold, columns fitted, header rows frozen."""
+    """Write `workbook` as an Excel workbook, headings in bold, columns fitted, header rows frozen and repeated
+    on every printed page, A4 landscape fitted to the page's width."""
     book = XlsxWorkbook()
     for default in [*book.worksheets]:
         book.remove(default)
@@ -103,13 +126,21 @@ def write_xlsx(workbook: Workbook, path: Path) -> None:
             ws.column_dimensions[get_column_letter(column)].width = width + 2
         if sheet.frozen_rows:
             ws.freeze_panes = ws.cell(row=sheet.frozen_rows + 1, column=1)
+            ws.print_title_rows = f"1:{sheet.frozen_rows}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # as many pages down as needed
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
     book.save(path)
 
 
-def write_csv(workbook: Workbook, path: Path) -> None:
-    """Write the flat table of `workbook`: one row per activity, one column per Art. 30 field, UTF-8 with BOM."""
+def write_csv(workbook: Workbook, path: Path, delimiter: str = ";") -> None:
+    """Write the flat table of `workbook`: one row per activity, one column per Art. 30 field, UTF-8 with BOM,
+    fields separated by `delimiter` (`;`, what French spreadsheet programs split on, or `,`)."""
+    if delimiter not in DELIMITERS:
+        raise InvalidInput(UNKNOWN_DELIMITER, delimiter=delimiter)
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.writer(stream)
+        writer = csv.writer(stream, delimiter=delimiter)
         for row in workbook.flat.rows:
             writer.writerow([_csv_text(cell) for cell in row.cells])
 
@@ -124,11 +155,15 @@ def _csv_text(cell: str | None) -> str:
 _WRITERS: dict[str, Callable[[Workbook, Path], None]] = {"ods": write_ods, "xlsx": write_xlsx, "csv": write_csv}
 
 
-def _writer(fmt: str) -> Callable[[Workbook, Path], None]:
-    """The writer of `fmt`; refuses an unknown format before any work is done."""
+def _writer(fmt: str, delimiter: str = ";") -> Callable[[Workbook, Path], None]:
+    """The writer of `fmt`; refuses an unknown format or delimiter before any work is done."""
     writer = _WRITERS.get(fmt)
     if writer is None:
         raise InvalidInput(UNKNOWN_FORMAT, format=fmt, known=", ".join(FORMATS))
+    if fmt == "csv":
+        if delimiter not in DELIMITERS:
+            raise InvalidInput(UNKNOWN_DELIMITER, delimiter=delimiter)
+        return partial(write_csv, delimiter=delimiter)
     return writer
 
 
@@ -142,6 +177,21 @@ def _ods_cell_style(doc: OpenDocumentSpreadsheet, kind: RowKind) -> Style:
     if kind is not RowKind.body:
         size = {"fontsize": "13pt"} if kind is RowKind.heading else {}
         style.addElement(TextProperties(fontweight="bold", fontweightasian="bold", fontweightcomplex="bold", **size))
+    doc.automaticstyles.addElement(style)
+    return style
+
+
+def _ods_print_style(doc: OpenDocumentSpreadsheet) -> Style:
+    """The tables' style: printed on A4 landscape, fitted to one page wide (as many pages down as needed)."""
+    layout = PageLayout(name="register-page")
+    # ODF 1.3 names the fit-to-width `style:scale-to-X`; LibreOffice before it read `loext:scale-to-X`: both
+    fitted = {(STYLENS, "scale-to-X"): "1", (LOEXTNS, "scale-to-X"): "1"}
+    layout.addElement(PageLayoutProperties(printorientation="landscape", pagewidth="29.7cm", pageheight="21cm",
+                                           margin="1cm", qattributes=fitted))
+    doc.automaticstyles.addElement(layout)
+    doc.masterstyles.addElement(MasterPage(name="register", pagelayoutname=layout))
+    style = Style(name="register-table", family="table", masterpagename="register")
+    style.addElement(TableProperties(display="true"))
     doc.automaticstyles.addElement(style)
     return style
 

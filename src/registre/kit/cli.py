@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from registre.config import get_settings
+from registre.config import Settings, get_settings
 from registre.db.session import make_engine, ready
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
@@ -47,6 +47,44 @@ NO_DECLARATION = Msg(en="Give the organisation's declaration with --declaration 
                      fr="Indiquez la déclaration de l'organisme avec --declaration ou REGISTRE_DECLARATION.")
 BAD_DATE = Msg(en="'{value}' is not a date; write it as YYYY-MM-DD.",
                fr="« {value} » n'est pas une date ; écrivez-la AAAA-MM-JJ.")
+
+
+USED_STORE = Msg(en="Store: {url}", fr="Stockage : {url}")
+USED_DECLARATION = Msg(en="Declaration: {path}", fr="Déclaration : {path}")
+NO_DECLARATION_USED = Msg(en="Declaration: none (REGISTRE_DECLARATION is not set)",
+                          fr="Déclaration : aucune (REGISTRE_DECLARATION n'est pas définie)")
+_verbose = False
+
+
+def be_verbose(on: bool = True) -> None:
+    """Make the commands name, on standard error, the store and declaration they use (`registre --verbose`)."""
+    global _verbose
+    _verbose = on
+
+
+def tell(message: Msg, **params: Any) -> None:
+    """Say `message` on standard error when the command line was asked to be verbose."""
+    if _verbose:
+        err.print(message(reader_lang(), **params), markup=False, soft_wrap=True)
+
+
+SERVING = Msg(en="registre serves, at {base}:\n  the privacy center   {base}/\n  the back office      {base}/staff\n"
+                 "  the API's documentation {base}/docs (the API under {base}/api)",
+              fr="registre sert, à {base} :\n  l'espace confidentialité  {base}/\n  l'espace du personnel     "
+                 "{base}/staff\n  la documentation de l'API {base}/docs (l'API sous {base}/api)")
+PUBLIC_URL = Msg(en="Links in mails point to {url} (REGISTRE_PUBLIC_URL).",
+                 fr="Les liens des courriers mènent à {url} (REGISTRE_PUBLIC_URL).")
+
+
+def serving(settings: Settings, base: str, lang: Lang) -> str:
+    """What `registre serve` serves: its addresses, the store and the declaration, in words."""
+    store_url = make_url(settings.store_url).render_as_string(hide_password=True)
+    declaration = (USED_DECLARATION(lang, path=settings.declaration.resolve()) if settings.declaration
+                   else NO_DECLARATION_USED(lang))
+    lines = [SERVING(lang, base=base), USED_STORE(lang, url=store_url), declaration]
+    if settings.public_url:
+        lines.append(PUBLIC_URL(lang, url=settings.public_url))
+    return "\n".join(lines)
 
 
 def reader_lang() -> Lang:
@@ -135,6 +173,7 @@ def store(create: bool = False, *, upgrade_schema: bool = False) -> Engine:
     settings = get_settings()
     url = settings.store_url
     parsed = make_url(url)
+    tell(USED_STORE, url=parsed.render_as_string(hide_password=True))
     if (not create and not upgrade_schema and parsed.get_backend_name() == "sqlite"
             and parsed.database not in (None, "", ":memory:") and not Path(str(parsed.database)).exists()):
         raise NotFound(NO_STORE_YET, path=parsed.database, cwd=Path.cwd())
@@ -151,7 +190,11 @@ def store(create: bool = False, *, upgrade_schema: bool = False) -> Engine:
 def optional_declaration(path: Path | None = None) -> Declared | None:
     """The declaration given on the command line, or the settings' one, or None."""
     path = path or get_settings().declaration
-    return load(path) if path else None
+    if path is None:
+        tell(NO_DECLARATION_USED)
+        return None
+    tell(USED_DECLARATION, path=path.resolve())
+    return load(path)
 
 
 def read_declaration(path: Path | None = None) -> Declared:
@@ -159,4 +202,5 @@ def read_declaration(path: Path | None = None) -> Declared:
     path = path or get_settings().declaration
     if path is None:
         raise InvalidInput(NO_DECLARATION)
+    tell(USED_DECLARATION, path=path.resolve())
     return load(path)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -16,15 +15,20 @@ from registre.law.calendar import today
 from registre.marketing import flows
 from registre.marketing.unsubscribe import Target
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/api/marketing", tags=["marketing"])
 public = APIRouter(prefix="/unsubscribe", tags=["unsubscribe"])
 
-ASK = Msg(en="Stop the {channel} messages of {controller} for: {purpose}?",
-          fr="Ne plus recevoir les messages par {channel} de {controller} pour : {purpose} ?")
+ASK = Msg(en="Stop the messages {channel} from {controller} for: {purpose}?",
+          fr="Ne plus recevoir les messages {channel} de {controller} pour : {purpose} ?")
 CONFIRM = Msg(en="Unsubscribe", fr="Me désabonner")
-DONE = Msg(en="Done: you will no longer receive these {channel} messages from {controller}.",
-           fr="C'est fait : vous ne recevrez plus ces messages par {channel} de {controller}.")
+DONE = Msg(en="Done: you will no longer receive these messages {channel} from {controller}.",
+           fr="C'est fait : vous ne recevrez plus ces messages {channel} de {controller}.")
+BY: dict[str, Msg] = {
+    Channel.email: Msg(en="by email", fr="par courriel"), Channel.sms: Msg(en="by text message", fr="par SMS"),
+    Channel.phone: Msg(en="by telephone", fr="par téléphone"), Channel.post: Msg(en="by post", fr="par courrier"),
+    Channel.push: Msg(en="by notification", fr="par notification")}
 
 
 class EligibilityQuery(BaseModel):
@@ -71,31 +75,27 @@ def sms_stop(body: SmsReceived, engine: EngineDep, declared: DeclaredDep, _: Sta
     return flows.sms_stop(engine, declared, number=body.sender, text=body.text)
 
 
-def _page(lang: Lang, body: str) -> HTMLResponse:
-    return HTMLResponse(f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><meta name="viewport" '
-                        f'content="width=device-width, initial-scale=1"><title>{CONFIRM(lang)}</title></head>'
-                        f'<body><main>{body}</main></body></html>')
-
-
 def _words(declared: DeclaredDep, target: Target, lang: Lang) -> dict[str, str]:
     activity = declared.activity(target.purpose)
-    return {"channel": html.escape(target.channel), "controller": html.escape(declared.declaration.controller.name),
-            "purpose": html.escape(activity.name(lang) if activity else target.purpose)}
+    by = BY.get(target.channel)
+    return {"channel": by(lang) if by else target.channel, "controller": declared.declaration.controller.name,
+            "purpose": activity.name(lang) if activity else target.purpose}
 
 
 @public.get("/{token}", response_class=HTMLResponse)
 def confirm(token: str, request: Request, settings: SettingsDep, declared: DeclaredDep) -> HTMLResponse:
     """Ask to confirm: a GET changes nothing, since mail scanners follow links."""
-    lang = lang_or_default(request.headers.get("accept-language"), "fr")
+    lang = page_lang(request)
     target = flows.check_link(settings.secret_key.get_secret_value(), token)
-    return _page(lang, f"<p>{ASK(lang, **_words(declared, target, lang))}</p><form method=\"post\">"
-                       f"<button type=\"submit\">{CONFIRM(lang)}</button></form>")
+    return render(request, "center/unsubscribe.html.j2", asked=ASK(lang, **_words(declared, target, lang)),
+                  done=None, button=CONFIRM(lang))
 
 
 @public.post("/{token}", response_class=HTMLResponse)
 def one_click(token: str, request: Request, engine: EngineDep, settings: SettingsDep,
               declared: DeclaredDep) -> HTMLResponse:
     """Unsubscribe at once (RFC 8058 one-click POST, or the confirmation page's button)."""
-    lang = lang_or_default(request.headers.get("accept-language"), "fr")
+    lang = page_lang(request)
     target = flows.unsubscribe_by_link(engine, declared, settings.secret_key.get_secret_value(), token)
-    return _page(lang, f"<p>{DONE(lang, **_words(declared, target, lang))}</p>")
+    return render(request, "center/unsubscribe.html.j2", asked=None, done=DONE(lang, **_words(declared, target, lang)),
+                  button=CONFIRM(lang))

@@ -14,7 +14,7 @@ API (what pages use):
                                           `t` also reads an enum member (its label, registre.labels), and the
                                           context has `when(moment)`, `day(date)`, `hours(float)` (Paris time,
                                           the reader's language) and `activity(id)`, `category(id)`,
-                                          `event(id)` (the names the app's declaration gives)
+                                          `event(id)`, `subject_category(id)` (the names the app's declaration gives)
     text(value, lang) -> str              the same translation as `t`, for Python code
 
 Templates: `base.html.j2` (from src/registre/web/templates) is the layout every page extends (blocks
@@ -111,6 +111,7 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
         day=lambda value: labels.day(value, lang), hours=lambda value: labels.duration(value, lang),
         activity=lambda value: labels.activity(declared, value, lang),
         category=lambda value: labels.data_category(declared, value, lang),
+        subject_category=lambda value: labels.subject_category(declared, value, lang),
         event=lambda value: labels.event(declared, value, lang), action=lambda value: labels.retention_action(
             str(value), lang), who=lambda value: labels.actor(value, lang), field=labels.field,
         word=lambda value: labels.word(str(value), lang), organisation=_organisation(declared), **context)

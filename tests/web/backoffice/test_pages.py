@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from registre.app import create_app
 from registre.db.session import make_engine, unit_of_work
 from registre.models.audit import AuditEntry
 from registre.staff import service as staff
 from registre.staff import totp
+from tests.conftest import MINIMAL
 from tests.fixtures.factories import create_subject
-from tests.web.backoffice.conftest import PASSWORD, TOKEN, csrf_of, sign_in
+from tests.web.backoffice.conftest import PASSWORD, TOKEN, csrf_of, seed, sign_in, staff_settings
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -238,3 +241,84 @@ def test_the_last_dpo_cannot_be_closed(client: TestClient) -> None:
     assert closed.status_code == 409
     assert "last active DPO account" in closed.text
     assert client.get("/staff").status_code == 200  # still signed in
+
+
+def test_an_agent_records_a_request_received_by_post(client: TestClient) -> None:
+    sign_in(client, "agent@paris.example")
+    listed = client.get("/staff/requests")
+    assert "/staff/requests/new" in listed.text
+    form = client.get("/staff/requests/new?lang=fr")
+    assert "Courrier postal" in form.text
+    assert "post" not in re.findall(r">([^<]+)</option>", form.text)
+    filed = client.post("/staff/requests/new", data={
+        "csrf": csrf_of(form.text), "kind": "access", "channel": "post", "received_on": "2026-11-02",
+        "received_time": "00:30", "subject": "email:jeanne@example.fr", "name": "Jeanne Martin",
+        "address": "1 rue de Rivoli, Paris", "note": "Une lettre manuscrite", "letter_lang": "fr"})
+    assert filed.status_code == 200, filed.text
+    assert "écrivez à la personne par courrier" in filed.text
+    assert "Courrier postal" in filed.text
+    assert "2 novembre 2026" in filed.text  # 00:30 in Paris is still 1 November in UTC
+    listed = client.get("/api/requests", headers=AUTH).json()
+    assert [(r["channel"], r["requester"]["name"]) for r in listed] == [("post", "Jeanne Martin")]
+
+
+def test_a_request_form_with_a_mistake_is_shown_again_with_what_was_typed(client: TestClient) -> None:
+    sign_in(client, "agent@paris.example")
+    form = client.get("/staff/requests/new?lang=en")
+    refused = client.post("/staff/requests/new", data={
+        "csrf": csrf_of(form.text), "kind": "access", "channel": "phone", "received_on": "2999-01-01",
+        "name": "Paul Durand", "phone": "+33 1 23 45 67 89"})
+    assert refused.status_code == 422
+    assert "cannot be received in the future" in refused.text
+    assert 'value="Paul Durand"' in refused.text
+    assert client.get("/api/requests", headers=AUTH).json() == []
+
+
+def test_marketing_cannot_record_a_request(client: TestClient) -> None:
+    sign_in(client, "marketing@paris.example")
+    assert client.get("/staff/requests/new").status_code == 403
+
+
+def test_a_persons_page_shows_what_the_role_may_see_and_is_linked_from_the_request(client: TestClient) -> None:
+    ref = file_request(client)
+    sign_in(client, "dpo@paris.example")
+    request_page = client.get(f"/staff/requests/{ref}?lang=en")
+    found = re.search(r'href="(/staff/people/[^"]+)"', request_page.text)
+    assert found, "the request's page links to the person"
+    page = client.get(found.group(1))
+    assert page.status_code == 200
+    assert "jeanne@example.fr" in page.text
+    assert "FR76 3000 6000 0112 3456 7890 189" in page.text  # the DPO sees every activity
+    assert "Consents" in page.text
+    assert "Restrictions and objections in force" in page.text
+    assert "invoicing" not in page.text  # the activity's name, not its id
+    assert ("staff:dpo@paris.example", "subject.read") in audit_actions(client)
+
+
+def test_a_persons_page_hides_the_activities_the_role_does_not_receive(tmp_path: Path) -> None:
+    settings = staff_settings(tmp_path, declaration=MINIMAL)
+    seed(settings, {"sales@example.fr": "sales"})
+    engine = make_engine(settings.store_url)
+    with unit_of_work(engine) as session:
+        create_subject(session, email="paul@example.fr", records=[
+            ("orders", "order_history", "last_order", "Commande 4512"),
+            ("newsletter", "contact", "email", "paul.newsletter@example.fr")])
+    engine.dispose()
+    with TestClient(create_app(settings), headers={"Accept": "text/html"}) as client:
+        sign_in(client, "sales@example.fr")
+        page = client.get("/staff/people/email:paul@example.fr?lang=fr")
+        assert page.status_code == 200
+        assert "Commande 4512" in page.text
+        assert "Gestion des commandes" in page.text
+        assert "paul.newsletter@example.fr" not in page.text  # the newsletter goes to the host only
+
+
+def test_an_objection_shows_on_the_persons_page_in_french(client: TestClient) -> None:
+    response = client.post("/api/requests", headers=AUTH, json={
+        "kind": "objection", "channel": "email", "subject": "email:jeanne@example.fr",
+        "requester": {"email": "jeanne@example.fr"}, "details": {"objection": "direct_marketing"}, "lang": "fr"})
+    assert response.status_code == 201, response.text
+    sign_in(client, "agent@paris.example")
+    page = client.get("/staff/people/email:jeanne@example.fr?lang=fr")
+    assert "Opposition à la prospection" in page.text
+    assert "objection_marketing" not in page.text

@@ -138,3 +138,33 @@ def test_the_dpo_closes_an_account_that_then_cannot_sign_in(screen: tuple[Page, 
                ).to_be_visible()
     finally:
         other.close()
+
+
+FILING = {"fr": {"new": "Enregistrer une demande reçue", "kind": "Droit exercé", "channel": "Reçue par",
+                 "name": "Nom", "address": "Adresse postale", "subject": "La personne concernée",
+                 "record": "Enregistrer la demande", "filed": "La demande est enregistrée",
+                 "person": "Voir la fiche de la personne", "data": "Données que votre rôle peut voir"},
+          "en": {"new": "Record a request received", "kind": "Right exercised",
+                 "channel": "Received by", "name": "Name", "address": "Postal address", "subject": "The data subject",
+                 "record": "Record the request", "filed": "The request is recorded",
+                 "person": "See the person's page", "data": "Data your role may see"}}
+
+
+def test_an_agent_records_a_letter_and_opens_the_persons_page(screen: tuple[Page, str], server: Server) -> None:
+    page, lang = screen
+    words = FILING[lang]
+    sign_in(page, server, lang, "agent@paris.example")
+    page.goto(f"{server.url}/staff/requests")
+    page.get_by_role("link", name=words["new"]).click()
+    check(page)
+    page.get_by_label(words["kind"]).select_option("erasure")
+    page.get_by_label(words["channel"]).select_option("post")
+    page.get_by_label(words["name"]).fill("Jeanne Martin")
+    page.get_by_label(words["address"]).fill("1 rue de Rivoli, 75001 Paris")
+    page.get_by_label(words["subject"]).fill("email:jeanne@example.fr")
+    page.get_by_role("button", name=words["record"]).click()
+    expect(page.get_by_role("status")).to_contain_text(words["filed"])
+    check(page)
+    page.get_by_role("link", name=words["person"]).click()
+    expect(page.get_by_role("heading", name=words["data"])).to_be_visible()
+    check(page)

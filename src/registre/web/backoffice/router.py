@@ -4,23 +4,25 @@ call audit every read of personal data with the staff member as actor."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from registre.audit import service as audit_service
 from registre.breaches import flows as breaches
 from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
-from registre.errors import InvalidInput, NotFound, RegistreError
+from registre.errors import InvalidInput, NotFound, RegistreError, problems_of
 from registre.i18n import Msg
-from registre.law.calendar import today
+from registre.law.calendar import PARIS, today
 from registre.retention import flows as retention
 from registre.rights import flows as rights
-from registre.rights.schemas import RequestKind, Status
+from registre.rights.schemas import Channel, RequestCreate, RequestKind, Status
 from registre.staff import service as staff_service
 from registre.staff.policy import Duty, visible
 from registre.staff.service import Forbidden
@@ -32,7 +34,13 @@ from registre.web.templating import page_lang, render
 router = APIRouter(prefix="/staff", include_in_schema=False)
 throttled = Depends(security.RateLimit())
 
-DONE = {"complete": Msg(en="The request is answered; the person was written to.",
+DONE = {"filed": Msg(en="The request is recorded; the acknowledgement went to the person.",
+                     fr="La demande est enregistrée ; l'accusé de réception a été envoyé à la personne."),
+        "filed_by_post": Msg(en="The request is recorded. There is no email address to acknowledge it: write to "
+                                "the person by post.",
+                             fr="La demande est enregistrée. Aucune adresse électronique pour en accuser réception : "
+                                "écrivez à la personne par courrier."),
+        "complete": Msg(en="The request is answered; the person was written to.",
                         fr="La demande est traitée ; la personne a reçu la réponse."),
         "extend": Msg(en="The deadline is extended and the person was told why.",
                       fr="Le délai est prolongé et la personne en a reçu les motifs."),
@@ -40,6 +48,7 @@ DONE = {"complete": Msg(en="The request is answered; the person was written to."
                       fr="Le refus est enregistré et a été envoyé avec les voies de recours.")}
 CONFIRM_ERASURE = Msg(en="An erasure cannot be undone: tick the confirmation box first.",
                       fr="Un effacement ne peut être annulé : cochez d'abord la case de confirmation.")
+BAD_FILING = Msg(en="The request cannot be recorded: {what}", fr="La demande ne peut pas être enregistrée : {what}")
 UNSENT = Msg(en="A letter could not be sent: {what}", fr="Un courrier n'a pas pu partir : {what}")
 AUDIT_PAGE = 100
 
@@ -200,6 +209,61 @@ def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 2
             file = None  # erased
     return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
                  **context)
+
+
+def _filing_page(request: Request, actor: Actor, status_code: int = 200, error: str | None = None,
+                 form: dict[str, str] | None = None) -> HTMLResponse:
+    now = dt.datetime.now(PARIS)
+    shown = {"received_on": now.date().isoformat(), "received_time": now.strftime("%H:%M"), "lang": "fr",
+             **(form or {})}
+    return _page(request, "file.html.j2", actor, status_code=status_code, error=error, form=shown,
+                 kinds=list(RequestKind), channels=[c for c in Channel if c != Channel.web_form])
+
+
+@router.get("/requests/new")
+def filing_form(request: Request) -> HTMLResponse:
+    """The form to record a request received by post, telephone, email or in person."""
+    return _filing_page(request, _actor(request, Duty.requests))
+
+
+@router.post("/requests/new")
+def file_request(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+                 _: security.CsrfProtected, kind: Annotated[str, Form(max_length=40)],
+                 channel: Annotated[str, Form(max_length=40)],
+                 received_on: Annotated[str, Form(max_length=10)],
+                 received_time: Annotated[str, Form(max_length=5)] = "12:00",
+                 subject: Annotated[str, Form(max_length=300)] = "",
+                 name: Annotated[str, Form(max_length=300)] = "", email: Annotated[str, Form(max_length=254)] = "",
+                 phone: Annotated[str, Form(max_length=40)] = "", address: Annotated[str, Form(max_length=1000)] = "",
+                 note: Annotated[str, Form(max_length=5000)] = "",
+                 letter_lang: Annotated[str, Form(max_length=2)] = "fr") -> Response:
+    """Record a request received on another channel than the web form, through the API's filing flow; the
+    date and time it reached the channel are read in Paris time."""
+    actor = _actor(request, Duty.requests)
+    lang = page_lang(request)
+    form = {"kind": kind, "channel": channel, "received_on": received_on, "received_time": received_time,
+            "subject": subject, "name": name, "email": email, "phone": phone, "address": address, "note": note,
+            "lang": letter_lang}
+    try:
+        received = dt.datetime.combine(dt.date.fromisoformat(received_on),
+                                       dt.time.fromisoformat(received_time or "12:00"), PARIS)
+        request_in = RequestCreate.model_validate({
+            "kind": kind, "channel": channel, "received_at": received, "subject": subject.strip() or None,
+            "requester": {k: v.strip() for k, v in {"name": name, "email": email, "phone": phone,
+                                                     "address": address}.items() if v.strip()},
+            "details": {"note": note.strip()} if note.strip() else {}, "lang": letter_lang})
+        result = rights.file_request(engine, settings, declared, request_in, actor.name)
+    except ValidationError as error:
+        return _filing_page(request, actor, 422, BAD_FILING(lang, what=problems_of(error)), form)
+    except ValueError as error:
+        return _filing_page(request, actor, 422, BAD_FILING(lang, what=str(error)), form)
+    except RegistreError as error:
+        return _filing_page(request, actor, error.status_code, error.text(lang), form)
+    if result.unsent:
+        notes = "; ".join(UNSENT(lang, what=u) for u in result.unsent)
+        return _request_page(request, actor, result.request.ref, done=DONE["filed"](lang), error=notes)
+    done = "filed" if result.sent else "filed_by_post"
+    return _see_other(f"/staff/requests/{result.request.ref}?done={done}")
 
 
 @router.get("/requests/{ref}")

@@ -211,7 +211,7 @@ def test_serve_says_what_it_serves(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     import uvicorn
 
     served: list[tuple[str, int]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda _app, host, port, access_log: served.append((host, port)))
+    monkeypatch.setattr(uvicorn, "run", lambda _app, host, port, **_: served.append((host, port)))
     env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_LANG": "fr", "REGISTRE_DECLARATION": str(MINIMAL)}
     result = CliRunner().invoke(app, ["serve", "--port", "8123"], env=env)
     assert result.exit_code == 0, result.output

@@ -99,7 +99,7 @@ def serve(
     from registre.config import get_settings
     from registre.kit.cli import out, plain_errors, reader_lang, serving, store
 
-    plain_errors(store)().dispose()  # checked (or, for a development store on SQLite, created) once, here
+    plain_errors(store)(create=True).dispose()  # checked (or, for a development store on SQLite, created) once
     settings = get_settings()
     out.print(serving(settings, f"http://{host if ':' not in host else f'[{host}]'}:{port}", reader_lang()),
               markup=False, soft_wrap=True)

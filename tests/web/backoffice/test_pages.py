@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from registre.db.session import make_engine, unit_of_work
+from registre.kit import paging
 from registre.models.audit import AuditEntry
 from registre.staff import service as staff
 from registre.staff import totp
@@ -238,3 +240,18 @@ def test_the_last_dpo_cannot_be_closed(client: TestClient) -> None:
     assert closed.status_code == 409
     assert "last active DPO account" in closed.text
     assert client.get("/staff").status_code == 200  # still signed in
+
+
+def test_the_dashboard_says_how_many_open_requests_it_does_not_show(client: TestClient,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "DEFAULT_LIMIT", 2)
+    refs = {file_request(client) for _ in range(3)}
+    sign_in(client, "agent@paris.example")
+    page = client.get("/staff").text
+    assert "Open requests (3)" in page
+    assert "1 more of 3." in page
+    following = re.search(r'href="(/staff/requests\?pending=1&amp;offset=2)"', page)
+    assert following is not None
+    rest = client.get(following.group(1).replace("&amp;", "&")).text
+    assert sum(ref[:8] in page for ref in refs) == 2
+    assert sum(ref[:8] in rest for ref in refs) == 1

@@ -5,11 +5,12 @@ guessed reference."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -20,6 +21,7 @@ from registre.config import Settings
 from registre.db.session import make_engine
 from registre.declarations.service import load
 from registre.rights import flows as rights
+from registre.web.center import flows as center
 from tests.conftest import MINIMAL
 from tests.fixtures.factories import store_with_jeanne
 
@@ -189,3 +191,41 @@ def test_the_cookie_page_reopens_the_banner(client: TestClient) -> None:
     page = BeautifulSoup(client.get("/cookies").text, "html.parser")
     assert page.find("script", src="/banner/banner.js") is not None
     assert page.find(attrs={"data-registre-consent": True}) is not None
+
+
+def test_the_preferences_form_does_the_same_work_for_a_customer_and_a_stranger(
+        client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    work: list[str] = []
+
+    def spy(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def called(*args: Any, **kwargs: Any) -> Any:
+            work.append(name)
+            return real(*args, **kwargs)
+        return called
+
+    for name in ("find", "signed", "send"):
+        monkeypatch.setattr(center, name, spy(name, getattr(center, name)))
+    monkeypatch.setattr(center.letters, "letter", spy("letter", center.letters.letter))
+    pages, done = {}, {}
+    for email in ("jeanne@example.fr", "stranger@example.fr"):
+        work.clear()
+        answer = client.post("/preferences", data={"csrf": csrf(client, "/preferences"), "email": email})
+        assert answer.status_code == 200
+        pages[email] = re.sub(r'(value|nonce)="[^"]*"', "", answer.text)
+        done[email] = list(work)
+    assert pages["jeanne@example.fr"] == pages["stranger@example.fr"]
+    # the lookup, a signed link and a letter on both paths; the letter is sent, to Jeanne only, after the answer
+    assert done["stranger@example.fr"] == ["find", "signed", "letter"]
+    assert done["jeanne@example.fr"] == ["find", "signed", "letter", "send"]
+    assert [m["To"] for m in mails(settings)] == ["jeanne@example.fr"]
+
+
+def test_a_letter_that_cannot_be_sent_does_not_tell_a_customer_apart(client: TestClient, settings: Settings,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> str:
+        raise OSError("no mail server")
+
+    monkeypatch.setattr(center, "send", broken)
+    answer = client.post("/preferences", data={"csrf": csrf(client, "/preferences"), "email": "jeanne@example.fr"})
+    assert answer.status_code == 200
+    assert mails(settings) == []

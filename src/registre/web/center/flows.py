@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import smtplib
 from contextlib import suppress
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ from registre.kit.sealing import Unsealable, seal_token, unseal_token
 from registre.kit.signing import BAD_TOKEN, InvalidToken, signed, unsigned
 from registre.mail.sender import Letter, send
 from registre.models.requests import RightsRequest
+from registre.models.subjects import new_ref
 from registre.rights import flows as rights
 from registre.rights import vault
 from registre.rights.schemas import Channel, RequestCreate, Requester, RequestRead, Status
@@ -44,6 +46,8 @@ from registre.subjects.schemas import EMAIL
 from registre.subjects.service import find
 from registre.web.center import letters
 from registre.web.center.schemas import RIGHTS, RequestForm
+
+log = logging.getLogger("registre.web")
 
 ACTOR = "privacy_center"
 CONFIRM_FOR = dt.timedelta(hours=48)
@@ -87,7 +91,6 @@ class Preference:
 
 def _secret(settings: Settings) -> str:
     return settings.secret_key.get_secret_value()
-
 
 def _send(item: Letter, settings: Settings) -> str:
     try:
@@ -195,19 +198,39 @@ def download(engine: Engine, settings: Settings, token: str, name: str) -> bytes
 
 # --- communication preferences ----------------------------------------------------------------------------------
 
-def send_preferences_link(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
-                          base_url: str) -> None:
-    """Mail a link to the preferences of the person with this address, if there is one; the answer is the same
-    either way, so that the form tells nobody who is a customer."""
+def preferences_letter(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
+                       base_url: str) -> Letter | None:
+    """The letter carrying a link to the preferences of the person with this address, or None if nobody has it.
+
+    The same work is done either way (the lookup, a signed link, the letter written), so that the time the
+    answer takes tells nobody who is a customer; the letter is sent after the answer (`deliver_quietly`)."""
     with unit_of_work(engine) as session:
         subject = find(session, kind=EMAIL, value=email)
         ref = subject.ref if subject else None
-    if ref is None:
-        return
-    token = signed(ref, "center-preferences", int(PREFERENCES_FOR.total_seconds()), secret=_secret(settings))
+    token = signed(ref or new_ref(), "center-preferences", int(PREFERENCES_FOR.total_seconds()),
+                   secret=_secret(settings))
     item = letters.letter("preferences", email, lang, controller=_controller(declared), link=f"{base_url}/preferences/"
                           f"{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
-    _send(item, settings)
+    return item if ref is not None else None
+
+
+def send_preferences_link(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
+                          base_url: str) -> None:
+    """Mail a link to the preferences of the person with this address, if there is one, now."""
+    item = preferences_letter(engine, settings, declared, email, lang, base_url)
+    if item is not None:
+        _send(item, settings)
+
+
+def deliver_quietly(item: Letter | None, settings: Settings) -> None:
+    """Send a letter once the answer has gone (None: nothing to send); a failure is logged, never shown to the
+    visitor, whose page must not tell whether a letter was due."""
+    if item is None:
+        return
+    try:
+        send(item, settings)
+    except (OSError, smtplib.SMTPException) as error:
+        log.warning("a privacy-center letter could not be sent: %s", type(error).__name__)
 
 
 def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:

@@ -143,9 +143,9 @@ def client(demo: Path) -> Iterator[TestClient]:
 def paths(client: TestClient) -> list[str]:
     """Every page to read: the center's, the back office's, each request, person and breach, and an unknown address."""
     auth = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
-    requests = [r["ref"] for r in client.get("/api/requests", headers=auth).json()]
-    breaches = [b["ref"] for b in client.get("/api/breaches", headers=auth).json()]
-    people = {r["subject"] for r in client.get("/api/requests", headers=auth).json() if r["subject"]}
+    requests = [r["ref"] for r in client.get("/api/requests", headers=auth).json()["items"]]
+    breaches = [b["ref"] for b in client.get("/api/breaches", headers=auth).json()["items"]]
+    people = {r["subject"] for r in client.get("/api/requests", headers=auth).json()["items"] if r["subject"]}
     return ["/", "/notice", *(f"/requests/{k.value}" for k in RequestKind), "/preferences", "/cookies",
             "/staff", "/staff/requests", *(f"/staff/requests/{r}" for r in requests), "/staff/breaches",
             *(f"/staff/breaches/{b}" for b in breaches), "/staff/accounts", "/staff/audit", "/staff/requests/new",

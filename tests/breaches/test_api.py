@@ -93,5 +93,5 @@ def test_mistakes_are_plain_json_errors(client: TestClient) -> None:
     naive = client.post("/api/breaches", headers=AUTH, json={"title": "x", "nature": ["integrity"],
                                                              "aware_at": "2026-11-13T17:30:00"})
     assert naive.status_code == 422
-    assert client.get("/api/breaches", headers=AUTH).json() == []
+    assert client.get("/api/breaches", headers=AUTH).json()["items"] == []
     assert client.get("/api/breaches/nope", headers=AUTH).status_code == 404

@@ -78,4 +78,4 @@ def test_a_request_stands_when_its_acknowledgement_cannot_be_sent(tmp_path: Path
     result = flows.file_request(engine, settings, None, request_in, "test")
     assert result.sent == []
     assert result.unsent[0].startswith("jeanne@example.fr:")
-    assert [r.ref for r in flows.list_requests(engine, settings, None, actor="test")] == [result.request.ref]
+    assert [r.ref for r in flows.list_requests(engine, settings, None, actor="test").items] == [result.request.ref]

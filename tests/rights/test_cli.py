@@ -56,7 +56,7 @@ def test_a_request_from_receipt_to_answer(env: dict[str, str], tmp_path: Path) -
     assert ref in ack.get_content()
 
     listed = json.loads(registre(env, "requests", "list", "--json").output)
-    assert [r["ref"] for r in listed] == [ref]
+    assert [r["ref"] for r in listed["items"]] == [ref]
 
     assert registre(env, "requests", "verify", ref, "--ask").exit_code == 0
     code_mail = outbox(env)[-1]
@@ -106,7 +106,7 @@ def test_mistakes_get_a_plain_answer_and_change_nothing(env: dict[str, str], arg
     assert message in result.output
     assert "Traceback" not in result.output
     assert isinstance(result.exception, SystemExit)  # reported, not raised
-    assert json.loads(registre(env, "requests", "list", "--json").output) == []
+    assert json.loads(registre(env, "requests", "list", "--json").output)["items"] == []
 
 
 def test_a_restriction_is_lifted_only_after_the_person_is_told(env: dict[str, str]) -> None:

@@ -52,7 +52,8 @@ def test_nothing_answers_without_a_valid_token(client: TestClient, method: str, 
 def test_a_request_is_filed_and_answered_with_its_package(client: TestClient) -> None:
     ref = new_request(client)
     listed = client.get("/api/requests", headers=AUTH).json()
-    assert [r["ref"] for r in listed] == [ref]
+    assert [r["ref"] for r in listed["items"]] == [ref]
+    assert (listed["total"], listed["offset"]) == (1, 0)
     done = client.post(f"/api/requests/{ref}/complete", headers=AUTH)
     assert done.status_code == 200, done.text
     package = json.loads(base64.b64decode(done.json()["files"]["access.json"]))
@@ -72,7 +73,7 @@ def test_a_malformed_request_is_a_422_that_names_the_field(client: TestClient) -
                                                                 "requester": {}})
     assert response.status_code == 422
     assert any(e["loc"][-1] == "kind" for e in response.json()["detail"])
-    assert client.get("/api/requests", headers=AUTH).json() == []
+    assert client.get("/api/requests", headers=AUTH).json()["items"] == []
 
 
 def test_a_closed_request_cannot_be_closed_again(client: TestClient) -> None:
@@ -107,3 +108,15 @@ def test_the_api_docs_load_their_assets_from_registre_itself(client: TestClient)
         for asset in assets:
             assert client.get(asset).status_code == 200, asset
         assert "cdn" not in page.headers["content-security-policy"]
+
+
+def test_lists_come_a_page_at_a_time_with_the_total(client: TestClient) -> None:
+    refs = {new_request(client) for _ in range(3)}
+    first = client.get("/api/requests?limit=2", headers=AUTH).json()
+    assert (len(first["items"]), first["total"], first["limit"], first["offset"]) == (2, 3, 2, 0)
+    rest = client.get("/api/requests?limit=2&offset=2", headers=AUTH).json()
+    assert {r["ref"] for r in first["items"] + rest["items"]} == refs
+    assert client.get("/api/requests?limit=0", headers=AUTH).status_code == 422
+    assert client.get("/api/requests?offset=-1", headers=AUTH).status_code == 422
+    assert client.get("/api/breaches?limit=5", headers=AUTH).json() == {"items": [], "total": 0, "limit": 5,
+                                                                         "offset": 0}

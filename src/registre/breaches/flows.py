@@ -32,6 +32,7 @@ from registre.declarations.declared import Declared
 from registre.documents import spreadsheets
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
+from registre.kit.paging import Page, bounded
 from registre.mail import outbox
 from registre.mail.sender import Letter
 
@@ -100,6 +101,17 @@ def list_breaches(engine: Engine, *, lang: Lang) -> list[BreachRead]:
         shown = [service.read(session, b, lang=lang) for b in service.list_breaches(session)]
     running = ("running", "overdue")
     return sorted(shown, key=lambda b: (b.clock.value not in running, b.deadline))
+
+
+def page_breaches(engine: Engine, *, lang: Lang, limit: int | None = None,
+                  offset: int | None = None) -> Page[BreachRead]:
+    """A page of breaches, the nearest deadline first, with the total."""
+    limit, offset = bounded(limit, offset)
+    with unit_of_work(engine) as session:
+        listed = service.list_breaches(session, limit=limit, offset=offset)
+        shown = [service.read(session, b, lang=lang) for b in listed]
+        total = service.count_breaches(session)
+    return Page[BreachRead](items=shown, total=total, limit=limit, offset=offset)
 
 
 def update(engine: Engine, declared: Declared, ref: str, changes: BreachUpdate, *, actor: str,

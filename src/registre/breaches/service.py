@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -148,9 +148,14 @@ def get_or_raise(session: Session, ref: str) -> Breach:
     return breach
 
 
-def list_breaches(session: Session, *, limit: int = 1000) -> list[Breach]:
+def list_breaches(session: Session, *, limit: int = 1000, offset: int = 0) -> list[Breach]:
     """Breaches, the nearest deadline first."""
-    return list(session.scalars(select(Breach).order_by(Breach.deadline, Breach.id).limit(limit)))
+    return list(session.scalars(select(Breach).order_by(Breach.deadline, Breach.id).limit(limit).offset(offset)))
+
+
+def count_breaches(session: Session) -> int:
+    """How many breaches are recorded."""
+    return session.scalar(select(func.count()).select_from(Breach)) or 0
 
 
 def update(session: Session, breach: Breach, *, changes: BreachFacts, declared: Declared, actor: str,

@@ -25,6 +25,7 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.kit.paging import MAX_LIMIT
 from registre.rights import flows, vault
 from registre.rights.flows import Result
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
@@ -37,6 +38,8 @@ PURGED = Msg(en="{count} answer package(s) past their time deleted.",
 BAD_REQUEST = Msg(en="The request is not valid: {problems}", fr="La demande n'est pas valide : {problems}")
 BAD_CHANGE = Msg(en="'{value}' is not a change: write field=value.", fr="« {value} » n'est pas une modification : "
                  "écrivez champ=valeur.")
+MORE = Msg(en="{more} more request(s) of {total}: add --offset {offset}.",
+           fr="{more} demande(s) de plus sur {total} : ajoutez --offset {offset}.")
 FILED = Msg(en="Request {ref} ({kind}) recorded; answer due by {deadline}.",
             fr="Demande {ref} ({kind}) enregistrée ; réponse due au plus tard le {deadline}.")
 STATE = Msg(en="Request {ref}: {status}; strict deadline {strict}, paused deadline {paused}, {days} day(s) left.",
@@ -148,13 +151,16 @@ def new(
 @plain_errors
 def list_command(
     status: Status | None = typer.Option(None, "--status", help="Only requests in this state."),
+    limit: int = typer.Option(MAX_LIMIT, "--limit", min=1, max=MAX_LIMIT, help="At most this many requests."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many requests first."),
     actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
-    """List requests, the late and nearest deadlines first."""
-    shown = flows.list_requests(store(), get_settings(), status, actor=actor)
+    """List requests, the late and nearest deadlines first (a page, with the total)."""
+    page = flows.list_requests(store(), get_settings(), status, actor=actor, limit=limit, offset=offset)
+    shown = page.items
     if as_json:
-        print_json([r.model_dump(mode="json") for r in shown])
+        print_json(page.model_dump(mode="json"))
         return
     lang = reader_lang()
     table = Table(*(h(lang) for h in LIST_HEADERS))
@@ -165,6 +171,8 @@ def list_command(
                       labels.day(r.received_at, lang), f"[red]{strict}[/]" if late else strict,
                       labels.day(r.paused_deadline, lang), str(r.days_left))
     out.print(table)
+    if page.more:
+        out.print(MORE(lang, more=page.more, total=page.total, offset=page.next_offset))
 
 
 @app.command()

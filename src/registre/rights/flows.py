@@ -25,6 +25,7 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict
 from registre.i18n import Lang, Msg
+from registre.kit.paging import Page, bounded
 from registre.mail import outbox
 from registre.mail.sender import Letter
 from registre.models.requests import RightsRequest
@@ -123,13 +124,19 @@ def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> Request
         return service.read(session, request, settings.region)
 
 
-def list_requests(engine: Engine, settings: Settings, status: Status | None, *, actor: str) -> list[RequestRead]:
-    """Requests with their deadlines, the late and nearest first; the listing is audited."""
+def list_requests(engine: Engine, settings: Settings, status: Status | Sequence[Status] | None, *, actor: str,
+                  limit: int | None = None, offset: int | None = None) -> Page[RequestRead]:
+    """A page of requests (in this state or these states) with the total, the late and nearest first; audited."""
+    statuses = () if status is None else (status,) if isinstance(status, Status) else tuple(status)
+    limit, offset = bounded(limit, offset)
     with unit_of_work(engine) as session:
-        shown = [service.read(session, r, settings.region) for r in service.list_requests(session, status=status)]
+        shown = [service.read(session, r, settings.region)
+                 for r in service.list_requests(session, statuses=statuses, limit=limit, offset=offset)]
+        total = service.count_requests(session, statuses=statuses)
         audit(session, actor=actor, action="requests.listed", target_type="rights_request",
-              details={"status": status.value if status else None, "count": len(shown)})
-    return sorted(shown, key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
+              details={"status": [s.value for s in statuses] or None, "count": len(shown), "offset": offset})
+    shown.sort(key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
+    return Page[RequestRead](items=shown, total=total, limit=limit, offset=offset)
 
 
 def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str, ask: bool = False,

@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -115,13 +115,24 @@ def by_idempotency_key(session: Session, key: str) -> RightsRequest | None:
     return session.scalar(select(RightsRequest).where(RightsRequest.idempotency_key == key))
 
 
-def list_requests(session: Session, *, status: Status | None = None, limit: int = 500) -> list[RightsRequest]:
-    """Requests, the nearest deadline first."""
+def _listed(statuses: Sequence[Status]) -> Select[tuple[RightsRequest]]:
     query = select(RightsRequest)
-    if status is not None:
-        query = query.where(RightsRequest.status == status.value)
-    query = query.order_by(RightsRequest.deadline, RightsRequest.id).limit(limit)
-    return list(session.scalars(query))
+    if statuses:
+        query = query.where(RightsRequest.status.in_([s.value for s in statuses]))
+    return query
+
+
+def list_requests(session: Session, *, statuses: Sequence[Status] = (), limit: int = 500,
+                  offset: int = 0) -> list[RightsRequest]:
+    """Requests, those still running first, then the nearest deadline."""
+    closed = case((RightsRequest.status.in_([Status.completed.value, Status.refused.value]), 1), else_=0)
+    query = _listed(statuses).order_by(closed, RightsRequest.deadline, RightsRequest.id)
+    return list(session.scalars(query.limit(limit).offset(offset)))
+
+
+def count_requests(session: Session, *, statuses: Sequence[Status] = ()) -> int:
+    """How many requests there are (in these states)."""
+    return session.scalar(select(func.count()).select_from(_listed(statuses).subquery())) or 0
 
 
 def deadlines_of(request: RightsRequest, region: Region) -> Deadlines:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import RecipientKind
@@ -91,6 +92,21 @@ class Policy:
         found = self.declared.activity(activity)
         return found is not None and data_category in found.data and self.declared.receives(role, found, data_category)
 
+    def events_seen(self, role: str) -> set[str]:
+        """The lifecycle events a limited role sees: those a retention period of one of its activities runs from."""
+        if self.declared is None:
+            return set()
+        declared = self.declared
+        return {event for activity in declared.declaration.activities if declared.receives(role, activity)
+                for placed in declared.rules(activity) for event in placed.rule.events}
+
+    def sees_restriction(self, role: str, activity: str | None) -> bool:
+        """Whether the role sees a restriction or objection: one on every activity, or on one of its own."""
+        if activity is None or self.sees_everything(role):
+            return True
+        found = self.declared.activity(activity) if self.declared is not None else None
+        return found is not None and self.declared is not None and self.declared.receives(role, found)
+
     def may(self, role: str, duty: Duty) -> bool:
         """Whether the role has this duty."""
         if role == DPO:
@@ -103,7 +119,24 @@ class Policy:
 
 
 def visible(policy: Policy, role: str, file: SubjectFile) -> SubjectFile:
-    """A subject's file with only the records the role sees."""
-    if file.records is None or role == DPO:
+    """A subject's file with only what the role sees: the records of its activities; the identifiers only if it
+    sees one of the person's records (the person is in one of its activities); the events its activities' retention
+    periods run from."""
+    if policy.sees_everything(role):
         return file
-    return replace(file, records=[r for r in file.records if policy.sees(role, r.activity, r.data_category)])
+    records = file.records
+    if records is not None:
+        records = [r for r in records if policy.sees(role, r.activity, r.data_category)]
+    identifiers = file.identifiers
+    if identifiers is not None and not records:
+        identifiers = []  # not read with the records, or none of its activities: fail closed
+    events = file.events
+    if events is not None:
+        seen = policy.events_seen(role)
+        events = [e for e in events if e.event in seen]
+    return replace(file, records=records, identifiers=identifiers, events=events)
+
+
+def visible_restrictions(policy: Policy, role: str, found: dict[str, Any]) -> dict[str, Any]:
+    """A person's restrictions and objections with only those the role sees (every activity's, or its own)."""
+    return {**found, "restrictions": [r for r in found["restrictions"] if policy.sees_restriction(role, r["activity"])]}

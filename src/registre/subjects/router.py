@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter
 
 from registre.db.session import unit_of_work
-from registre.staff.policy import visible
+from registre.staff.policy import visible, visible_restrictions
 from registre.subjects import service
-from registre.web.deps import EngineDep, PolicyDep, Staff, StaffActor
+from registre.web.deps import EngineDep, PolicyDep, StaffActor
 
 router = APIRouter(prefix="/api/subjects", tags=["subjects"])
 
@@ -24,16 +24,19 @@ def show(who: str, engine: EngineDep, actor: StaffActor, policy: PolicyDep) -> d
 
 
 @router.get("/{who}/events")
-def events(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
-    """A subject's lifecycle events; the read is audited."""
+def events(who: str, engine: EngineDep, actor: StaffActor, policy: PolicyDep) -> dict[str, Any]:
+    """A subject's lifecycle events (for a limited role, those its activities' retention runs from); audited."""
     with unit_of_work(engine) as session:
         parts: tuple[service.Part, ...] = ("events",)
-        return service.read(session, service.locate(session, who), actor=actor, parts=parts).as_dict()
+        file = service.read(session, service.locate(session, who), actor=actor.name, parts=parts)
+        return visible(policy, actor.role, file).as_dict()
 
 
 @router.get("/{who}/restrictions")
-def restrictions(who: str, engine: EngineDep, actor: Staff) -> dict[str, Any]:
+def restrictions(who: str, engine: EngineDep, actor: StaffActor, policy: PolicyDep) -> dict[str, Any]:
     """What the organisation's systems must respect for a person (restrictions, objections, withdrawn consents,
-    legal holds), by reference or `kind:value`: the API a connected system asks before using someone's data."""
+    legal holds), by reference or `kind:value`: the API a connected system asks before using someone's data. A
+    limited role sees those on every activity and on its own."""
     with unit_of_work(engine) as session:
-        return service.restrictions(session, service.locate(session, who), actor=actor)
+        found = service.restrictions(session, service.locate(session, who), actor=actor.name)
+    return visible_restrictions(policy, actor.role, found)

@@ -6,11 +6,13 @@ import re
 import time
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from registre.app import create_app
 from registre.db.session import make_engine, unit_of_work
+from registre.kit import paging
 from registre.models.audit import AuditEntry
 from registre.staff import service as staff
 from registre.staff import totp
@@ -258,7 +260,7 @@ def test_an_agent_records_a_request_received_by_post(client: TestClient) -> None
     assert "écrivez à la personne par courrier" in filed.text
     assert "Courrier postal" in filed.text
     assert "2 novembre 2026" in filed.text  # 00:30 in Paris is still 1 November in UTC
-    listed = client.get("/api/requests", headers=AUTH).json()
+    listed = client.get("/api/requests", headers=AUTH).json()["items"]
     assert [(r["channel"], r["requester"]["name"]) for r in listed] == [("post", "Jeanne Martin")]
 
 
@@ -271,7 +273,7 @@ def test_a_request_form_with_a_mistake_is_shown_again_with_what_was_typed(client
     assert refused.status_code == 422
     assert "cannot be received in the future" in refused.text
     assert 'value="Paul Durand"' in refused.text
-    assert client.get("/api/requests", headers=AUTH).json() == []
+    assert client.get("/api/requests", headers=AUTH).json()["items"] == []
 
 
 def test_marketing_cannot_record_a_request(client: TestClient) -> None:
@@ -322,3 +324,18 @@ def test_an_objection_shows_on_the_persons_page_in_french(client: TestClient) ->
     page = client.get("/staff/people/email:jeanne@example.fr?lang=fr")
     assert "Opposition à la prospection" in page.text
     assert "objection_marketing" not in page.text
+
+
+def test_the_dashboard_says_how_many_open_requests_it_does_not_show(client: TestClient,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "DEFAULT_LIMIT", 2)
+    refs = {file_request(client) for _ in range(3)}
+    sign_in(client, "agent@paris.example")
+    page = client.get("/staff").text
+    assert "Open requests (3)" in page
+    assert "1 more of 3." in page
+    following = re.search(r'href="(/staff/requests\?pending=1&amp;offset=2)"', page)
+    assert following is not None
+    rest = client.get(following.group(1).replace("&amp;", "&")).text
+    assert sum(ref[:8] in page for ref in refs) == 2
+    assert sum(ref[:8] in rest for ref in refs) == 1

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -137,6 +137,10 @@ def logout(request: Request, engine: EngineDep, _: security.CsrfProtected) -> Re
     return response
 
 
+# The states of a request still waiting for an answer
+PENDING = (Status.open, Status.awaiting_identity)
+
+
 # --- the dashboard --------------------------------------------------------------------------------------------
 
 @router.get("")
@@ -148,8 +152,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     declared = request.app.state.declared
     requests = breach_list = plan = verification = None
     if policy.may(actor.role, Duty.requests):
-        shown = rights.list_requests(engine, settings, None, actor=actor.name)
-        requests = [r for r in shown if r.status in (Status.open, Status.awaiting_identity)]
+        requests = rights.list_requests(engine, settings, PENDING, actor=actor.name)
     if policy.may(actor.role, Duty.breaches):
         breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
                        or b.hours_left > 0]
@@ -186,12 +189,13 @@ def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
 # --- rights requests ------------------------------------------------------------------------------------------
 
 @router.get("/requests")
-def requests_list(request: Request, engine: EngineDep, settings: SettingsDep,
-                  status: Status | None = None) -> HTMLResponse:
-    """Every request, the late and nearest deadlines first."""
+def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, status: Status | None = None,
+                  pending: bool = False, offset: int = Query(0, ge=0, le=2**31 - 1)) -> HTMLResponse:
+    """Every request (or those still pending), a page at a time, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
-    shown = rights.list_requests(engine, settings, status, actor=actor.name)
-    return _page(request, "requests.html.j2", actor, requests=shown, status=status, statuses=list(Status))
+    shown = rights.list_requests(engine, settings, PENDING if pending else status, actor=actor.name, offset=offset)
+    return _page(request, "requests.html.j2", actor, requests=shown, status=status, pending=pending,
+                 statuses=list(Status))
 
 
 def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,

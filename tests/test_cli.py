@@ -198,7 +198,7 @@ def test_verbose_names_the_store_and_the_declaration_used(tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     said = " ".join(result.stderr.split())
     assert f"Store: sqlite:///{tmp_path / 'registre.sqlite3'}" in said
-    assert json.loads(result.stdout) == []  # the JSON stays clean: the names go to standard error
+    assert json.loads(result.stdout)["items"] == []  # the JSON stays clean: the names go to standard error
     filed = CliRunner().invoke(app, ["-v", "requests", "new", "--kind", "access", "--channel", "post",
                                      "--name", "Jeanne Martin", "--json"], env=env)
     assert filed.exit_code == 0, filed.output

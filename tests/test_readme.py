@@ -109,7 +109,7 @@ def run_lines(lines: list[str], folder: Path, env: dict[str, str]) -> None:
         if "REF" in line:
             listed = subprocess.run(["registre", "requests", "list", "--json"], cwd=folder, env=env,
                                     capture_output=True, text=True, check=True)
-            line = line.replace("REF", json.loads(listed.stdout)[0]["ref"][:8])
+            line = line.replace("REF", json.loads(listed.stdout)["items"][0]["ref"][:8])
         if "CODE" in line:
             found = re.search(r"code\D*(\d{6})", _last_letter(folder))
             assert found, "no code in the last letter"

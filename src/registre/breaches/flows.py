@@ -171,7 +171,7 @@ def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, not
 
 def _affected_csv(people: list[Person]) -> bytes:
     stream = io.StringIO()
-    writer = csv.writer(stream)
+    writer = csv.writer(stream, delimiter=";")  # as the registers: French spreadsheets split on ";"
     writer.writerow(["ref", "category", "email", "channel", "source"])
     for person in people:
         writer.writerow([person.ref, person.category or "", person.email or "", "email" if person.email else "post",

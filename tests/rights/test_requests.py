@@ -109,6 +109,15 @@ class TestDeadlines:
 
 
 class TestIdentity:
+    def test_an_id_checked_without_asking_first_confirms_without_pausing_the_clock(self, session: Session) -> None:
+        received = dt.datetime(2026, 3, 5, 10, tzinfo=PARIS)
+        request = new(session, "access", received)
+        service.confirm_identity(session, request, actor=ACTOR, id_checked=True, secret=SECRET,
+                                 now=received + dt.timedelta(days=3))
+        shown = service.read(session, request, "metropole")
+        assert shown.identity_method == "id_checked"
+        assert shown.paused_deadline == shown.strict_deadline == dt.date(2026, 4, 7)
+
     def test_a_code_sent_to_the_known_address_confirms_identity_and_pauses_the_clock(self, session: Session) -> None:
         received = dt.datetime(2026, 3, 5, 10, tzinfo=PARIS)
         request = new(session, "access", received)

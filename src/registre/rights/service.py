@@ -183,6 +183,8 @@ def confirm_identity(session: Session, request: RightsRequest, *, actor: str, co
         raise InvalidInput(WRONG_CODE)
     request.details = {k: v for k, v in request.details.items() if not k.startswith("identity_code")}
     request.identity_method = method
+    if request.identity_requested_at is None:  # checked without being asked first: no pause of the deadline
+        request.identity_requested_at = now
     request.identity_confirmed_at = now
     request.status = Status.open.value
     _audit(session, request, actor, "request.identity_confirmed", None, {"method": method})

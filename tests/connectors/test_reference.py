@@ -162,3 +162,32 @@ def test_the_person_is_searched_once_per_request(sakila: tuple[dict[str, str], S
     [dataset] = shown["answer"]["datasets"]
     assert dataset["tables"]["rental"]["rows"] == 32
     assert "searched" not in shown["details"]
+
+
+def test_retention_never_ends_reference_rows(sakila: tuple[dict[str, str], Sakila], tmp_path: Path) -> None:
+    env, _ = sakila
+    url = env["SAKILA_URL"]
+    # a rule from collection alone, and cities and countries dated as collected in 2006: every one of them long over
+    declaration = tmp_path / "declaration.yaml"
+    declaration.write_text(DECLARATION.read_text(encoding="utf-8").replace(
+        "from: [collected, last_connection, account_closed, last_purchase]", "from: collected"), encoding="utf-8")
+    annotation = write_annotation(tmp_path)
+    annotation.write_text(annotation.read_text(encoding="utf-8").replace(
+        "{city: {data: contact}}", "{city: {data: contact}, last_update: {event: collected}}").replace(
+        "{country: {data: contact}}", "{country: {data: contact}, last_update: {event: collected}}"),
+        encoding="utf-8")
+    env = {**env, "REGISTRE_DECLARATION": str(declaration), "REGISTRE_DATASETS": str(annotation)}
+    lookups = {"address": "SELECT address_id, address, district, city_id, postal_code, phone FROM address",
+               "city": OTHERS["city"], "country": OTHERS["country"]}
+    before = read(url, lookups)
+
+    [_, planned] = json.loads(registre(env, "retention", "plan", "--at", "2026-06-01", "--json").output)
+    named = {t["table"] for t in planned["tasks"]} | {s["table"] for s in planned["skipped"]} | set(planned["endless"])
+    assert named == {"customer", "rental", "payment"}
+    [_, ran] = json.loads(registre(env, "retention", "run", "--at", "2026-06-01", "--json").output)
+    assert {t["table"] for t in ran["tasks"]} == {"customer", "rental", "payment"}
+    assert read(url, {"payment": "SELECT count(*) FROM payment"}) == {"payment": [(0,)]}  # the run did run
+    assert read(url, lookups) == before  # not one address, city or country, used or not
+
+    findings = json.loads(registre(env, "datasets", "check", "--json").output)["sakila"]
+    assert not [f for f in findings if f["field"].split(".")[1:2] != ["customer"]], findings

@@ -157,6 +157,49 @@ def test_what_the_declaration_cannot_say_is_listed_for_the_user(tmp_path: Path) 
         result["yaml"]
 
 
+KEY_SIDE = """\
+dataset:
+  - fides_key: shop
+    collections:
+      - name: customer
+        fields:
+          - name: id
+            fides_meta:
+              primary_key: true
+              references: [{dataset: shop, field: orders.customer_id, direction: to}]
+          - name: email
+            data_categories: [user.contact.email]
+            fides_meta: {identity: email}
+          - name: country_id
+            fides_meta:
+              references: [{dataset: shop, field: country.id, direction: to}]
+      - name: orders
+        fields:
+          - {name: customer_id, data_categories: [user.unique_id]}
+      - name: country
+        fields:
+          - name: id
+            fides_meta:
+              primary_key: true
+              references: [{dataset: shop, field: customer.country_id, direction: from}]
+          - {name: name, data_categories: [user.contact.address.country]}
+"""
+
+
+def test_a_reference_written_on_the_keys_side_is_the_same_link(tmp_path: Path) -> None:
+    source = tmp_path / "shop.yml"
+    source.write_text(KEY_SIDE)
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en"}
+    result = json.loads(registre(env, "datasets", "import-fides", str(source), "--json").output)
+    annotation = yaml.safe_load(result["yaml"])
+    # customer.id → orders.customer_id (to): the orders are read from the customer's key, as from a child
+    # country.id ← customer.country_id (from), written on both sides: the country is looked up
+    assert annotation["relations"] == [{"from": "orders.customer_id", "to": "customer.id"},
+                                       {"from": "customer.country_id", "to": "country.id"}]
+    assert result["reference"] == ["country"]
+    assert annotation["tables"]["country"]["columns"]["name"] == {"data": "contact"}  # shared: not 'own'
+
+
 def test_every_fides_category_is_matched_to_a_category_of_the_catalog() -> None:
     matched = {catalog_id for catalog_id in FIDES_CATEGORIES.values() if catalog_id is not None}
     assert matched <= set(DATA_CATEGORIES)

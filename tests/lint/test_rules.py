@@ -334,3 +334,17 @@ def test_consent_by_use_names_an_activity_the_declaration_has(declare: Declare) 
     with pytest.raises(DeclarationInvalid) as caught:
         declare(lambda d: d.update(clauses={"consent_by_use": [{"statement": "x", "activities": ["nothing"]}]}))
     assert [p.place.field for p in caught.value.problems] == ["clauses.consent_by_use[0].activities[0]"]
+
+
+class TestProvisionSaysOnlyWhatTheSourcesSay:
+    def test_silent_sources_are_not_turned_into_data_from_the_person(self, declare: Declare) -> None:
+        declared = declare(lambda d: (act(d).pop("sources"), act(d).pop("provision")))
+        [finding] = [f for f in run(declared, TODAY) if f.code == "INFO-PROVISION"]
+        assert "from the person" not in finding.text("en")
+        assert "auprès de la personne" not in finding.text("fr")
+        assert "does not say where they come from" in finding.text("en")
+        assert "sans dire d'où elles viennent" in finding.text("fr")
+
+    def test_sources_stated_as_the_person_are_said(self, declare: Declare) -> None:
+        [finding] = [f for f in run(declare(BREAKS["INFO-PROVISION"]), TODAY) if f.code == "INFO-PROVISION"]
+        assert finding.text("en").startswith("Activity 'orders' collects data from the person, without saying")

@@ -119,19 +119,28 @@ def unattached(context: Context) -> Iterator[Hit]:
 
 @rule("INFO-PROVISION", W, "GDPR Art. 13(2)(e)",
       Msg(en="Whether data must be given is not stated", fr="Caractère obligatoire des données non précisé"),
-      Msg(en="Activity '{activity}' collects data from the person without saying whether giving them is "
-             "required and what happens if they are not given.",
-          fr="Le traitement « {activity} » collecte des données auprès de la personne sans dire si leur "
-             "fourniture est obligatoire ni ce qui se passe si elles ne sont pas fournies."))
+      Msg(en="Activity '{activity}' {collects}, without saying whether giving them is required and what happens if "
+             "they are not given.",
+          fr="Le traitement « {activity} » {collects_fr}, sans dire si leur fourniture est obligatoire ni ce qui se "
+             "passe si elles ne sont pas fournies."))
 def provision(context: Context) -> Iterator[Hit]:
-    """Data the person provides come with whether giving them is required, and the consequences."""
+    """Data the person may provide come with whether giving them is required, and the consequences."""
     for path, activity in each_activity(context):
         provided = any(context.declared.data[d].origin is Origin.provided for d in activity.data)
         sources = context.declared.sources_of(activity)
         direct = provided and (sources is None or any(s.kind is SourceKind.direct for s in sources))
         required = activity.provision is not None and activity.provision.requirement != "voluntary"
         if direct and (activity.provision is None or (required and activity.provision.consequence is None)):
-            yield Hit(path, {"activity": activity.id})
+            # Where the sources are not stated, the data may come from the person: the finding says so, no more.
+            collects = _COLLECTS if sources is not None else _MAY_COLLECT
+            yield Hit(path, {"activity": activity.id, "collects": collects[0], "collects_fr": collects[1]})
+
+
+_COLLECTS = ("collects data from the person", "collecte des données auprès de la personne")
+_MAY_COLLECT = ("has data of a kind people give themselves and does not say where they come from (Art. 13(2)(e) "
+                "applies to what the person gives)",
+                "traite des données qu'une personne fournit d'ordinaire elle-même sans dire d'où elles viennent "
+                "(l'art. 13.2.e vaut pour ce que la personne fournit)")
 
 
 @rule("INFO-SOURCE", E, "GDPR Art. 14(2)(f)",

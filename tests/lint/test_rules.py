@@ -348,3 +348,11 @@ class TestProvisionSaysOnlyWhatTheSourcesSay:
     def test_sources_stated_as_the_person_are_said(self, declare: Declare) -> None:
         [finding] = [f for f in run(declare(BREAKS["INFO-PROVISION"]), TODAY) if f.code == "INFO-PROVISION"]
         assert finding.text("en").startswith("Activity 'orders' collects data from the person, without saying")
+
+
+def test_special_categories_are_named_by_their_label_in_each_language(declare: Declare) -> None:
+    [finding] = [f for f in run(declare(BREAKS["SPECIAL-CONDITION"]), TODAY) if f.code == "SPECIAL-CONDITION"]
+    assert finding.text("en") == ("Activity 'orders' processes 'Data concerning health' without stating the "
+                                  "Art. 9(2) condition.")
+    assert "« Données concernant la santé »" in finding.text("fr")
+    assert "health_data" not in finding.text("en") + finding.text("fr")

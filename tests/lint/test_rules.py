@@ -356,3 +356,15 @@ def test_special_categories_are_named_by_their_label_in_each_language(declare: D
                                   "Art. 9(2) condition.")
     assert "« Données concernant la santé »" in finding.text("fr")
     assert "health_data" not in finding.text("en") + finding.text("fr")
+
+
+def test_a_tracker_and_its_purpose_are_named_in_words_in_each_language(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [tracker(
+        name="sentry", label={"en": "Error reports", "fr": "Rapports d'erreurs"}, purpose="error_monitoring",
+        exempt=True, consent_required=False, lifetime="1 year")]}))
+    [finding] = [f for f in run(declared, TODAY) if f.code == "COOKIE-EXEMPT-PURPOSE"]
+    assert finding.text("en") == ("'Error reports (sentry)' is claimed exempt from consent, but trackers for the "
+                                  "purpose 'Error monitoring' always need consent.")
+    assert finding.text("fr") == ("« Rapports d'erreurs (sentry) » est présenté comme exempté de consentement, mais "
+                                  "les traceurs de finalité « Suivi des erreurs » nécessitent toujours le "
+                                  "consentement.")

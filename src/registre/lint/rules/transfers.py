@@ -11,6 +11,7 @@ from registre.declarations.schemas import Activity, Safeguard, Transfer
 from registre.i18n import Msg
 from registre.law.adequacy import adequacy, in_eea
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+from registre.lint.rules.cookies import title
 
 E, W = Severity.error, Severity.warning
 
@@ -133,6 +134,6 @@ def provider_abroad(context: Context) -> Iterator[Hit]:
     for index, tracker in enumerate(declaration.cookies.trackers if declaration.cookies else []):
         for country in tracker.provider_country or []:
             if not in_eea(country) and country not in declared:
-                name = tracker.title("en")
+                name = title(tracker)
                 yield Hit(("cookies", "trackers", index),
                           {"name": name, "provider": tracker.provider or name, **_names(country)})

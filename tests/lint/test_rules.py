@@ -290,6 +290,30 @@ class TestOncePerLine:
         assert len(found) == 1
         assert found[0].activities == ("orders", "newsletter")
         assert "'orders', 'newsletter'" in found[0].text("en")
+        assert "« orders », « newsletter »" in found[0].text("fr")
+
+
+    def test_a_silence_is_reported_once_naming_every_activity_it_concerns(self, declare: Declare) -> None:
+        def silent(d: dict[str, Any]) -> None:
+            d.pop("transfers")
+            for activity in d["activities"]:
+                activity.pop("sources")
+        found = run(declare(silent), TODAY)
+        for code in ("INFO-TRANSFERS-NOT-STATED", "INFO-SOURCE-NOT-STATED"):
+            [finding] = [f for f in found if f.code == code]
+            assert finding.activities == ("orders", "newsletter")
+            assert finding.place.field == "activities"
+            assert "for 'orders', 'newsletter'" in finding.text("en")
+            assert "pour « orders », « newsletter »" in finding.text("fr")
+
+    def test_each_thing_left_unsaid_is_one_finding(self, declare: Declare) -> None:
+        def silent(d: dict[str, Any]) -> None:
+            d.pop("automated")
+            act(d, 1)["automated"] = {"profiling": True}
+        found = [f for f in run(declare(silent), TODAY) if f.code == "INFO-AUTOMATED-NOT-STATED"]
+        assert sorted((f.activities, f.text("en").rsplit("involves ", 1)[1]) for f in found) == [
+            (("newsletter",), "decisions based solely on automated processing."),
+            (("orders",), "decisions based solely on automated processing or profiling.")]
 
 
 def test_the_docs_list_every_rule_with_its_article_and_an_example() -> None:

@@ -11,6 +11,7 @@ API:
     moment(when, lang) -> str            `16 novembre 2026 à 17:30` / `16 November 2026, 17:30`, Paris time
     day(when, lang) -> str               `16 novembre 2026` / `16 November 2026`
     duration(hours, lang) -> str         `41 h 49 min` (a negative figure: `-2 h 05 min`)
+    countries(codes, lang) -> str        `Maroc, États-Unis`; none given: `Pays non précisé`
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import math
 from enum import StrEnum
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 
 from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
@@ -250,6 +252,18 @@ def event(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """A lifecycle event's name in `lang`."""
     found = declared.events.get(name) if declared is not None and name else None
     return found.name(lang) if found is not None else (name or "—")
+
+
+_REGIONS: dict[str, Msg] = {"EEA": Msg(en="European Economic Area", fr="Espace économique européen")}
+COUNTRY_NOT_STATED = Msg(en="Country not stated", fr="Pays non précisé")
+
+
+def countries(codes: list[str] | None, lang: Lang) -> str:
+    """Countries or regions by their names in `lang` (Babel's CLDR territories); none given: "country not stated"."""
+    if not codes:
+        return COUNTRY_NOT_STATED(lang)
+    names = Locale.parse(lang).territories
+    return ", ".join(_REGIONS[c](lang) if c in _REGIONS else str(names.get(c, c)) for c in codes)
 
 
 def _paris(when: dt.datetime) -> dt.datetime:

@@ -443,3 +443,13 @@ def test_silent_sources_are_not_said_to_be_the_person(declare: Declare) -> None:
         assert cells
         assert all(cell == not_stated for cell in cells)
         assert you not in words(table)
+
+
+def test_a_transfer_whose_country_is_not_stated_says_so(declare: Declare) -> None:
+    declared = declare(lambda d: d["activities"][0].update(transfers=[{"recipient": "host", "safeguards": ["scc"]}]))
+    for lang, country, adequacy in (("en", "Country not stated", "Cannot be told: the country is not stated"),
+                                    ("fr", "Pays non précisé", "Impossible à dire : le pays n'est pas précisé")):
+        transfers = section(soup_of(build(declared, lang)), w.H_TRANSFERS(lang))
+        [row] = [words(r) for r in transfers.select("tbody tr")]
+        assert row.startswith(f"{country} Hébergeur Exemple")
+        assert adequacy in row

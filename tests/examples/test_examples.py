@@ -437,9 +437,9 @@ IMMERSION_FACILITEE = {
     ("COOKIE-PROVIDER-ABROAD", "cookies.trackers[0]"),
     # The current version (`latest`) has no date.
     ("INFO-POLICY-DATE", "policy"),
-    # The Datadog transfer has no country, so transfers are not stated; nothing is said of automated decisions,
-    # of where the data come from, nor of which data are mandatory.
-    ("INFO-TRANSFERS-NOT-STATED", "activities"),
+    # « A l'exception de Datadog, aucun transfert … n'est réalisé »: the Datadog transfer names no country.
+    ("TRANSFER-COUNTRY-NOT-STATED", "activities[0].transfers[0]"),
+    # Nothing is said of automated decisions, of where the data come from, nor of which data are mandatory.
     ("INFO-AUTOMATED-NOT-STATED", "activities"),
     ("INFO-SOURCE-NOT-STATED", "activities"),
     ("INFO-PROVISION", "activities[0]"),

@@ -86,6 +86,8 @@ BREAKS: dict[str, Change] = {
         {"from": "collected", "duration": "10 years", "when": {"label": "over 120 EUR", "all": [
             {"attribute": "amount_eur", "op": ">", "value": 120}]}}),
     "TRANSFER-NO-SAFEGUARD": lambda d: act(d).update(transfers=[{"country": "MA"}]),
+    "TRANSFER-COUNTRY-NOT-STATED": lambda d: act(d).update(transfers=[{"recipient": "host", "safeguards": ["scc"],
+                                                                       "documentation": "From the DPO"}]),
     "TRANSFER-ADEQUACY": lambda d: act(d).update(transfers=[{"country": "US", "safeguards": ["adequacy"]}]),
     "TRANSFER-DEROGATION": lambda d: act(d).update(transfers=[{"country": "MA", "safeguards": ["derogation"]}]),
     "TRANSFER-UNDECLARED": lambda d: d["recipients"][1].update(country="US"),
@@ -392,3 +394,12 @@ def test_a_tracker_and_its_purpose_are_named_in_words_in_each_language(declare: 
     assert finding.text("fr") == ("« Rapports d'erreurs (sentry) » est présenté comme exempté de consentement, mais "
                                   "les traceurs de finalité « Suivi des erreurs » nécessitent toujours le "
                                   "consentement.")
+
+
+def test_a_transfer_without_its_country_is_held_and_asks_for_it(declare: Declare) -> None:
+    [finding] = [f for f in run(declare(BREAKS["TRANSFER-COUNTRY-NOT-STATED"]), TODAY)
+                 if f.code == "TRANSFER-COUNTRY-NOT-STATED"]
+    assert finding.place.field == "activities[0].transfers[0]"
+    assert finding.text("en").startswith("A transfer of 'orders' outside the EEA (to Hébergeur Exemple) does not name "
+                                          "the country")
+    assert finding.rule.basis == "GDPR Art. 13(1)(f), 14(1)(f), 30(1)(e)"

@@ -62,8 +62,9 @@ def _activity_locations(declared: Declared, activity: Activity, recipients: Sequ
     """Where an activity's data are: the countries of its recipients and transfers; the EEA for the rest when the
     policy lists its transfers outside it (or says there is none); otherwise the rest is not stated."""
     transfers = declared.transfers(activity)
-    named = {c for r in recipients for c in r.country or []} | {c for t in listed(transfers) for c in t.country}
-    if transfers is None:
+    named = {c for r in recipients for c in r.country or []}
+    named |= {c for t in listed(transfers) for c in t.country or []}
+    if transfers is None or any(t.country is None for t in listed(transfers)):
         return _locations(named, complete=False, lang=lang)
     return _locations(named | {"EEA"}, complete=True, lang=lang)
 

@@ -18,7 +18,7 @@ from registre.rights.schemas import RequestDetails, RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import ARTICLES, RIGHTS, RequestForm
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep
-from registre.web.security import CsrfProtected, RateLimit
+from registre.web.security import CheckedForm, CsrfProtected, RateLimit
 from registre.web.templating import page_lang, render
 
 router = APIRouter(include_in_schema=False)
@@ -93,12 +93,11 @@ def _details(kind: RequestKind, form: dict[str, Any], activities: list[str]) -> 
 
 
 @router.post("/requests/{kind}", response_class=HTMLResponse)
-async def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                       _csrf: CsrfProtected, _limit: Limited) -> HTMLResponse:
+def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+                 received: CheckedForm, _limit: Limited) -> HTMLResponse:
     """Mail the confirmation link; nothing is filed until the address is confirmed."""
     chosen = _kind(kind)
     lang = page_lang(request)
-    received = await request.form()
     values = {k: v for k, v in received.items() if isinstance(v, str) and k != "csrf"}
     if any(len(v) > FIELD_LIMIT for v in values.values()):
         return _form_page(request, declared, chosen, 422, TOO_LONG(lang, limit=FIELD_LIMIT), values)
@@ -172,10 +171,9 @@ def preferences_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/preferences", response_class=HTMLResponse)
-async def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                          _csrf: CsrfProtected, _limit: Limited) -> HTMLResponse:
+def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+                    received: CheckedForm, _limit: Limited) -> HTMLResponse:
     """Mail the link if someone has this address; the page says the same either way."""
-    received = await request.form()
     email = str(received.get("email") or "").strip()[:320]
     if "@" in email:
         flows.send_preferences_link(engine, settings, declared, email, page_lang(request), _base(request))
@@ -207,11 +205,10 @@ def preferences(token: str, request: Request, engine: EngineDep, settings: Setti
 
 
 @router.post("/preferences/{token}")
-async def set_preference(token: str, request: Request, engine: EngineDep, settings: SettingsDep,
-                         declared: DeclaredDep, _csrf: CsrfProtected, _limit: Limited) -> RedirectResponse:
+def set_preference(token: str, request: Request, engine: EngineDep, settings: SettingsDep,
+                   declared: DeclaredDep, received: CheckedForm, _limit: Limited) -> RedirectResponse:
     """Give or withdraw one consent, with the words the page showed, then show the page again."""
     lang = page_lang(request)
-    received = await request.form()
     purpose, channel = str(received.get("purpose", "")), str(received.get("channel", ""))
     give = received.get("state") == "given"
     flows.set_preference(engine, settings, declared, token, purpose=purpose, channel=channel, give=give,

@@ -14,10 +14,11 @@ from registre.declarations.schemas import LegalBasis
 from registre.documents import notice as notices
 from registre.errors import NotFound, problems_of
 from registre.i18n import Lang, Msg
-from registre.rights.schemas import RequestDetails, RequestKind
+from registre.rights.schemas import RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import ARTICLES, RIGHTS, RequestForm
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep
+from registre.web.details import request_details
 from registre.web.security import CheckedForm, CsrfProtected, RateLimit
 from registre.web.templating import page_lang, render
 
@@ -74,24 +75,6 @@ def request_form(kind: str, request: Request, declared: DeclaredDep) -> HTMLResp
     return _form_page(request, declared, _kind(kind))
 
 
-def _details(kind: RequestKind, form: dict[str, Any], activities: list[str]) -> RequestDetails:
-    """What the form asks, by right, from its fields."""
-    text = {key: (str(value).strip() or None) for key, value in form.items()}
-    values: dict[str, Any] = {"note": text.get("note")}
-    if kind is RequestKind.rectification and text.get("field") and text.get("value"):
-        values["changes"] = [{"field": text["field"], "value": text["value"]}]
-    elif kind is RequestKind.restriction:
-        values["ground"] = text.get("ground")
-    elif kind is RequestKind.objection:
-        values["objection"] = text.get("objection") or "direct_marketing"
-    elif kind is RequestKind.consent_withdrawal:
-        values["activities"] = activities
-    elif kind is RequestKind.post_mortem:
-        values.update(directives=text.get("directives"), directive_action=text.get("directive_action"),
-                      executor=text.get("executor"))
-    return RequestDetails.model_validate({k: v for k, v in values.items() if v is not None})
-
-
 @router.post("/requests/{kind}", response_class=HTMLResponse)
 def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
                  received: CheckedForm, _limit: Limited) -> HTMLResponse:
@@ -102,10 +85,9 @@ def send_request(kind: str, request: Request, engine: EngineDep, settings: Setti
     if any(len(v) > FIELD_LIMIT for v in values.values()):
         return _form_page(request, declared, chosen, 422, TOO_LONG(lang, limit=FIELD_LIMIT), values)
     known = {a.id for a in _consent_activities(declared)}
-    activities = [str(a) for a in received.getlist("activities") if str(a) in known]
     try:
         form = RequestForm(kind=chosen, email=values.get("email", "").strip(), name=values.get("name") or None,
-                           lang=lang, details=_details(chosen, values, activities))
+                           lang=lang, details=request_details(chosen, received, known))
     except ValidationError as error:
         problems = problems_of(error)
         return _form_page(request, declared, chosen, 422, BAD_FORM(lang, problems=problems), values)

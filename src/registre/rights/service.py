@@ -242,8 +242,10 @@ def complete(session: Session, request: RightsRequest, *, declared: Declared, ac
     request.outcome = Outcome.completed.value
     request.status = Status.completed.value
     request.closed_at = now
-    _audit(session, request, actor, f"request.completed.{request.kind}", subject,
-           {"summary": completion.answer.get("summary")})
+    done = {"summary": completion.answer.get("summary")}
+    if "datasets" in completion.answer:  # what the connected databases did, table by table, beside the store's
+        done["datasets"] = completion.answer["datasets"]
+    _audit(session, request, actor, f"request.completed.{request.kind}", subject, done)
     return completion
 
 

@@ -83,6 +83,9 @@ TAMPERINGS: dict[str, tuple[Callable[[Connection, list[int]], object], str]] = {
     "truncation": (lambda c, ids: c.execute(delete(AuditEntry).where(AuditEntry.id >= ids[5])), "truncated"),
     "deletion of all": (lambda c, ids: c.execute(delete(AuditEntry)), "truncated"),
     "swap": (lambda c, ids: swap(c, ids[2], ids[3]), "reordered"),
+    "swap near the end": (lambda c, ids: swap(c, ids[6], ids[7]), "reordered"),
+    "field edit near the end": (lambda c, ids: c.execute(update(AuditEntry).where(AuditEntry.id == ids[7]).values(
+        target_ref="s0")), "altered"),
     "forged append, unkeyed hash": (lambda c, ids: append_forged(c, chain.legacy, chain.LEGACY), "altered"),
     "forged append, guessed key": (lambda c, ids: append_forged(c, wrong_key, chain.KEYED), "altered"),
     "edit, chain recomputed with a guessed key": (
@@ -95,9 +98,8 @@ TAMPERINGS: dict[str, tuple[Callable[[Connection, list[int]], object], str]] = {
 SPLITS = {"one process": SPLIT_FROM, "two processes": 2}  # 2: the log's second half goes to a worker process
 
 
-@pytest.mark.parametrize("split", list(SPLITS))
 @pytest.mark.parametrize("name", list(TAMPERINGS))
-def test_every_tampering_is_found_against_the_last_checkpoint(engine: Engine, name: str, split: str,
+def test_every_tampering_is_found_against_the_last_checkpoint(engine: Engine, name: str,
                                                               caplog: pytest.LogCaptureFixture) -> None:
     ids = fill(engine, 8)
     point = signed(engine)
@@ -105,8 +107,9 @@ def test_every_tampering_is_found_against_the_last_checkpoint(engine: Engine, na
     with engine.begin() as connection:
         tamper(connection, ids)
     with unit_of_work(engine) as session:
-        result = verify(session, against=point, split_from=SPLITS[split])
-    assert result.problem == problem, name
+        whole, halves = (verify(session, against=point, split_from=split) for split in SPLITS.values())
+    assert whole.problem == problem, name
+    assert halves == whole, name  # the same entry named, the same count of entries checked before it
     assert "checked in this process" not in caplog.text  # the worker did its half
 
 

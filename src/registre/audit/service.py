@@ -77,9 +77,10 @@ def newest(session: Session, *, before: int | None, limit: int, actor: str) -> l
 
 
 SPLIT_FROM = 200_000  # from this many entries, a second process checks the second half of the log
+_FIRST_SHARE = 0.52  # of the log, checked here: the worker starts a little later (a new interpreter, a connection)
 
 
-def verify(session: Session, batch: int = 20_000, *, against: Checkpoint | None = None, key: bytes | None = None,
+def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None = None, key: bytes | None = None,
            split_from: int = SPLIT_FROM) -> Verification:
     """Walk the log in order and name the first entry altered, removed, reordered or unreadable; with a checkpoint,
     also what was cut from the end or rewritten up to it. From `split_from` entries, a worker process checks the
@@ -91,27 +92,32 @@ def verify(session: Session, batch: int = 20_000, *, against: Checkpoint | None 
     dialect = connection.dialect
     # The driver's own cursor, in the session's transaction: a million rows as plain tuples, not SQLAlchemy rows.
     raw = connection.connection.driver_connection
-    seam = _seam(session, split_from)
+    seam = _seam(session, split_from, against)
     if seam is None:
         walked = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect), batch), key, walk.Start(), against,
                            final=True)
         return _named(session, walked)
-    worker = _Worker(session, walk.task(
+    worker = _Worker(walk.task(
         dialect=dialect.name, connect=seam.connect, sql=_rows_sql(dialect, seam.id, seam.last_id), key=key,
         start=seam.start, against=against, batch=batch))
     with worker:
         first = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, None, seam.id - 1), batch), key,
                           walk.Start(), against, final=False)
-        if not first.verification.ok:
+        done = first.verification
+        if not done.ok:
             return _named(session, first)
-        ahead = walk.Start(first.verification.head_hash, first.verification.checked, first.keyed_seen)
+        ahead = walk.Start(done.head_hash, done.checked, first.keyed_seen, done.head_id)
         # The worker's answer holds if the first half ended where the seam was read (the log did not change in
         # between); otherwise, or if the worker failed, this process walks the second half too.
-        second = worker.result() if ahead == seam.start else None
+        told = seam.start if against is not None else dataclasses.replace(seam.start, checked=done.checked)
+        second = worker.result() if ahead == told else None
         if second is None:
             second = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, seam.id, seam.last_id), batch), key,
                                ahead, against, final=True)
-    both = dataclasses.replace(second.verification, legacy=first.verification.legacy + second.verification.legacy)
+        elif against is None:  # the worker counted from naught: its entries come after the first half's
+            second = dataclasses.replace(second, verification=dataclasses.replace(
+                second.verification, checked=done.checked + second.verification.checked))
+    both = dataclasses.replace(second.verification, legacy=done.legacy + second.verification.legacy)
     return _named(session, walk.Walked(both, second.keyed_seen, second.follows))
 
 
@@ -126,21 +132,27 @@ class _Seam:
     connect: tuple[list[Any], dict[str, Any]]
 
 
-def _seam(session: Session, split_from: int) -> _Seam | None:
-    """The middle of the log, or None when it is walked in one piece (small, or a database no other process can
-    open)."""
+def _seam(session: Session, split_from: int, against: Checkpoint | None) -> _Seam | None:
+    """Where to cut the log in two, or None when it is walked in one piece (small, or a database no other process
+    can open). Ids are nearly dense: their span stands for the number of entries, which only a read of a whole
+    index would give."""
     connect = _connect_args(session)
-    if connect is None:
+    lowest = session.scalar(select(func.min(AuditEntry.id)))
+    highest = session.scalar(select(func.max(AuditEntry.id)))
+    if connect is None or lowest is None or highest is None or highest - lowest + 1 < max(split_from, 2):
         return None
-    total, last_id = session.execute(select(func.count(), func.max(AuditEntry.id)).select_from(AuditEntry)).one()
-    if total < max(split_from, 2):
+    middle = lowest + round((highest - lowest + 1) * _FIRST_SHARE)
+    before = session.execute(select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id < middle)
+                             .order_by(AuditEntry.id.desc()).limit(1)).one_or_none()
+    seam_id = session.scalar(select(AuditEntry.id).where(AuditEntry.id >= middle).order_by(AuditEntry.id).limit(1))
+    if before is None or seam_id is None:
         return None
-    half = total // 2
-    (_, before), (seam_id, _) = session.execute(
-        select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id).offset(half - 1).limit(2)).all()
     keyed_before = session.scalar(
         select(AuditEntry.id).where(AuditEntry.id < seam_id, AuditEntry.scheme == KEYED).limit(1)) is not None
-    return _Seam(seam_id, walk.Start(before, half, keyed_before), last_id, connect)
+    # Only a checkpoint's checks need the worker to know how many entries come before its half.
+    offset = 0 if against is None else session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.id < seam_id)) or 0
+    return _Seam(seam_id, walk.Start(before.hash, offset, keyed_before, before.id), highest, connect)
 
 
 def _rows_sql(dialect: Dialect, first: int | None = None, last: int | None = None) -> str:
@@ -177,7 +189,7 @@ class _Worker:
     """The process checking the second half of the log (`python -m registre.audit.walk`); ended on leaving, and
     never an error of its own: `result` is None if it failed, and the caller walks the half itself."""
 
-    def __init__(self, session: Session, task: bytes) -> None:
+    def __init__(self, task: bytes) -> None:
         source = str(Path(walk.__file__).parents[2])  # the same registre as this process's
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
         self.process: subprocess.Popen[bytes] | None = None

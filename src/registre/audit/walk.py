@@ -50,12 +50,13 @@ class Verification:
 
 @dataclass(frozen=True, slots=True)
 class Start:
-    """Where a walk begins: the hash its first entry must follow, how many entries come before it, and whether one
-    of them is keyed (an unkeyed entry after a keyed one is a forgery)."""
+    """Where a walk begins: the entry before its first (id and hash), how many entries come before it, and
+    whether one of them is keyed (an unkeyed entry after a keyed one is a forgery)."""
 
     prev_hash: str = GENESIS
     checked: int = 0
     keyed_seen: bool = False
+    head_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +114,7 @@ def walk(batches: Iterable[Sequence[Row]], key: bytes, start: Start, against: Ch
     loads = orjson.loads
     count = against.count if against is not None else None
     expected_prev, checked, keyed_seen = start.prev_hash, start.checked, start.keyed_seen
-    legacy = 0
-    head_id: int | None = None
+    legacy, head_id = 0, start.head_id
     for batch in batches:
         for row in batch:
             entry_id, at, actor, action, target_type, target_ref, subject_ref, details, prev_hash, stored, scheme = row

@@ -124,6 +124,16 @@ def test_the_halves_of_an_intact_log_add_up(engine: Engine, caplog: pytest.LogCa
     assert "checked in this process" not in caplog.text
 
 
+def test_entries_not_committed_yet_are_verified_too(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    fill(engine, 6)
+    with unit_of_work(engine) as session:  # the worker's connection does not see this entry
+        entry = record(session, actor="dpo@example.fr", action="audit.read", target_type="audit_log")
+        whole, halves = (verify(session, split_from=split) for split in SPLITS.values())
+    assert (whole.ok, whole.checked, whole.head_id, whole.head_hash) == (True, 7, entry.id, entry.hash)
+    assert halves == whole
+    assert "checked in this process" not in caplog.text
+
+
 def test_without_a_worker_the_second_half_is_checked_here(engine: Engine, monkeypatch: pytest.MonkeyPatch,
                                                            caplog: pytest.LogCaptureFixture) -> None:
     ids = fill(engine, 6)

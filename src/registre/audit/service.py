@@ -103,22 +103,34 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
     with worker:
         first = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, None, seam.id - 1), batch), key,
                           walk.Start(), against, final=False)
-        done = first.verification
-        if not done.ok:
+        if not first.verification.ok:
             return _named(session, first)
-        ahead = walk.Start(done.head_hash, done.checked, first.keyed_seen, done.head_id)
+        ahead = _after(first)
         # The worker's answer holds if the first half ended where the seam was read (the log did not change in
         # between); otherwise, or if the worker failed, this process walks the second half too.
-        told = seam.start if against is not None else dataclasses.replace(seam.start, checked=done.checked)
+        told = seam.start if against is not None else dataclasses.replace(seam.start, checked=ahead.checked)
         second = worker.result() if ahead == told else None
         if second is None:
             second = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, seam.id, seam.last_id), batch), key,
-                               ahead, against, final=True)
+                               ahead, against, final=False)
         elif against is None:  # the worker counted from naught: its entries come after the first half's
             second = dataclasses.replace(second, verification=dataclasses.replace(
-                second.verification, checked=done.checked + second.verification.checked))
-    both = dataclasses.replace(second.verification, legacy=done.legacy + second.verification.legacy)
-    return _named(session, walk.Walked(both, second.keyed_seen, second.follows))
+                second.verification, checked=ahead.checked + second.verification.checked))
+    last = second
+    if second.verification.ok:
+        # What no other connection sees: the entries this session has written and not committed yet, the newest.
+        end = _after(second)
+        tail = _rows_sql(dialect, seam.id if end.head_id is None else end.head_id + 1)
+        last = walk.walk(walk.batches(raw, dialect.name, tail, batch), key, end, against, final=True)
+    legacy = first.verification.legacy + second.verification.legacy + (last is not second) * last.verification.legacy
+    return _named(session, dataclasses.replace(last, verification=dataclasses.replace(last.verification,
+                                                                                      legacy=legacy)))
+
+
+def _after(walked: walk.Walked) -> walk.Start:
+    """Where a walk goes on from the end of another."""
+    done = walked.verification
+    return walk.Start(done.head_hash, done.checked, walked.keyed_seen, done.head_id)
 
 
 @dataclass(frozen=True, slots=True)

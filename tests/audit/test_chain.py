@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import Connection, Engine, delete, select, text, update
 from typer.testing import CliRunner
 
-from registre.audit import chain
+from registre.audit import chain, service
 from registre.audit.service import SPLIT_FROM, Checkpoint, checkpoint, record, verify
 from registre.cli import app
 from registre.config import get_settings
@@ -143,6 +143,20 @@ def test_without_a_worker_the_second_half_is_checked_here(engine: Engine, monkey
     with unit_of_work(engine) as session:
         result = verify(session, split_from=2)
     assert (result.problem, result.first_bad, result.checked) == ("altered", ids[4], 4)
+    assert "checked in this process" in caplog.text
+
+
+def test_a_worker_that_does_not_answer_is_left(engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    ids = fill(engine, 6)
+    stuck = tmp_path / "stuck"
+    stuck.write_text("#!/bin/sh\nexec sleep 60\n")
+    stuck.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(stuck))
+    monkeypatch.setattr(service, "_PATIENCE", 0.5)
+    with unit_of_work(engine) as session:
+        result = verify(session, split_from=2)
+    assert (result.ok, result.checked, result.head_id) == (True, 6, ids[-1])
     assert "checked in this process" in caplog.text
 
 

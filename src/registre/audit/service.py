@@ -13,6 +13,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,7 @@ def newest(session: Session, *, before: int | None, limit: int, actor: str) -> l
 
 
 SPLIT_FROM = 200_000  # from this many entries, a second process checks the second half of the log
+_PATIENCE = 10.0  # seconds the worker may take beyond three times what this process took for its half
 _FIRST_SHARE = 0.52  # of the log, checked here: the worker starts a little later (a new interpreter, a connection)
 
 
@@ -101,6 +103,7 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
         dialect=dialect.name, connect=seam.connect, sql=_rows_sql(dialect, seam.id, seam.last_id), key=key,
         start=seam.start, against=against, batch=batch))
     with worker:
+        began = time.perf_counter()
         first = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, None, seam.id - 1), batch), key,
                           walk.Start(), against, final=False)
         if not first.verification.ok:
@@ -109,7 +112,8 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
         # The worker's answer holds if the first half ended where the seam was read (the log did not change in
         # between); otherwise, or if the worker failed, this process walks the second half too.
         told = seam.start if against is not None else dataclasses.replace(seam.start, checked=ahead.checked)
-        second = worker.result() if ahead == told else None
+        # it does as much as this process: three times as long, it is stuck (a lost connection, a swapping machine)
+        second = worker.result(_PATIENCE + 3 * (time.perf_counter() - began)) if ahead == told else None
         if second is None:
             second = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, seam.id, seam.last_id), batch), key,
                                ahead, against, final=False)
@@ -211,21 +215,21 @@ class _Worker:
             assert self.process.stdin is not None
             self.process.stdin.write(task)
             self.process.stdin.close()
-        except OSError as error:
+        except (OSError, ValueError) as error:
             _log.warning("the audit log's second half is checked in this process: %s", error)
 
-    def result(self) -> walk.Walked | None:
-        """What the worker found, or None if it failed."""
+    def result(self, patience: float) -> walk.Walked | None:
+        """What the worker found, or None if it failed or is still at work after `patience` seconds (its answer is
+        a few hundred bytes: the pipe holds it while it waits to be read)."""
         if self.process is None:
             return None
         assert self.process.stdout is not None
-        output = self.process.stdout.read()
-        self.process.wait()
         try:
+            self.process.wait(timeout=patience)
             if self.process.returncode != 0:
                 raise ValueError(f"exit status {self.process.returncode}")
-            return walk.result(output)
-        except (ValueError, TypeError, KeyError) as error:
+            return walk.result(self.process.stdout.read())
+        except (subprocess.TimeoutExpired, ValueError, TypeError, KeyError) as error:
             _log.warning("the audit log's second half is checked in this process: the worker failed (%s)", error)
             return None
 

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,43 +93,40 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
         return Verification(0, None, "foreign_checkpoint", against=against.count)
     connection = session.connection()
     dialect = connection.dialect
-    # The driver's own cursor, in the session's transaction: a million rows as plain tuples, not SQLAlchemy rows.
     raw = connection.connection.driver_connection
+
+    def rows(first: int | None = None, last: int | None = None) -> Iterator[list[walk.Row]]:
+        # The driver's own cursor, in the session's transaction: a million rows as tuples, not SQLAlchemy rows.
+        return walk.batches(raw, dialect.name, _rows_sql(dialect, first, last), batch)
+
     seam = _seam(session, split_from, against)
     if seam is None:
-        walked = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect), batch), key, walk.Start(), against,
-                           final=True)
-        return _named(session, walked)
-    worker = _Worker(walk.task(
-        dialect=dialect.name, connect=seam.connect, sql=_rows_sql(dialect, seam.id, seam.last_id), key=key,
-        start=seam.start, against=against, batch=batch))
-    with worker:
+        return _named(session, walk.walk(rows(), key, walk.Start(), against, final=True))
+    task = walk.task(dialect=dialect.name, connect=seam.connect, sql=_rows_sql(dialect, seam.id, seam.last_id),
+                     key=key, start=seam.start, against=against, batch=batch)
+    with _Worker(task) as worker:
         began = time.perf_counter()
-        first = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, None, seam.id - 1), batch), key,
-                          walk.Start(), against, final=False)
+        first = walk.walk(rows(None, seam.id - 1), key, walk.Start(), against, final=False)
         if not first.verification.ok:
             return _named(session, first)
         ahead = _after(first)
         # The worker's answer holds if the first half ended where the seam was read (the log did not change in
-        # between); otherwise, or if the worker failed, this process walks the second half too.
+        # between); otherwise, or if the worker failed, this process walks the second half too. The worker does
+        # as much as this process: three times as long, it is stuck (a lost connection, a swapping machine).
         told = seam.start if against is not None else dataclasses.replace(seam.start, checked=ahead.checked)
-        # it does as much as this process: three times as long, it is stuck (a lost connection, a swapping machine)
         second = worker.result(_PATIENCE + 3 * (time.perf_counter() - began)) if ahead == told else None
         if second is None:
-            second = walk.walk(walk.batches(raw, dialect.name, _rows_sql(dialect, seam.id, seam.last_id), batch), key,
-                               ahead, against, final=False)
+            second = walk.walk(rows(seam.id, seam.last_id), key, ahead, against, final=False)
         elif against is None:  # the worker counted from naught: its entries come after the first half's
             second = dataclasses.replace(second, verification=dataclasses.replace(
                 second.verification, checked=ahead.checked + second.verification.checked))
-    last = second
-    if second.verification.ok:
-        # What no other connection sees: the entries this session has written and not committed yet, the newest.
+    legacy = first.verification.legacy + second.verification.legacy
+    if second.verification.ok:  # what no other connection sees: the entries this session wrote and has not committed
         end = _after(second)
-        tail = _rows_sql(dialect, seam.id if end.head_id is None else end.head_id + 1)
-        last = walk.walk(walk.batches(raw, dialect.name, tail, batch), key, end, against, final=True)
-    legacy = first.verification.legacy + second.verification.legacy + (last is not second) * last.verification.legacy
-    return _named(session, dataclasses.replace(last, verification=dataclasses.replace(last.verification,
-                                                                                      legacy=legacy)))
+        second = walk.walk(rows(seam.id if end.head_id is None else end.head_id + 1), key, end, against, final=True)
+        legacy += second.verification.legacy
+    return _named(session, dataclasses.replace(second, verification=dataclasses.replace(second.verification,
+                                                                                        legacy=legacy)))
 
 
 def _after(walked: walk.Walked) -> walk.Start:

@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,7 +95,7 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
     dialect = connection.dialect
     raw = connection.connection.driver_connection
 
-    def rows(first: int | None = None, last: int | None = None) -> Iterator[list[walk.Row]]:
+    def rows(first: int | None = None, last: int | None = None) -> Generator[list[walk.Row], None, None]:
         # The driver's own cursor, in the session's transaction: a million rows as tuples, not SQLAlchemy rows.
         return walk.batches(raw, dialect.name, _rows_sql(dialect, first, last), batch)
 

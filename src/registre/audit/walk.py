@@ -13,7 +13,7 @@ import base64
 import json
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
@@ -105,11 +105,17 @@ def _judge(digest: chain.Keyer, row: Row, expected_prev: str, no_legacy: bool) -
     return None
 
 
-def walk(batches: Iterable[Sequence[Row]], key: bytes, start: Start, against: Checkpoint | None, *,
+def walk(batches: Generator[Sequence[Row], None, None], key: bytes, start: Start, against: Checkpoint | None, *,
          final: bool) -> Walked:
     """Check entries in order from `start`: name the first altered, removed or unreadable one, and, with a
     checkpoint, the entry it signed that is no longer the same; `final` when the walk reaches the end of the log,
     which then must hold every entry the checkpoint counted."""
+    with closing(batches):  # a walk that stops at a broken entry closes its cursor at once
+        return _walk(batches, key, start, against, final)
+
+
+def _walk(batches: Iterable[Sequence[Row]], key: bytes, start: Start, against: Checkpoint | None,
+          final: bool) -> Walked:
     digest = chain.keyer(key)
     loads = orjson.loads
     count = against.count if against is not None else None
@@ -147,11 +153,11 @@ def walk(batches: Iterable[Sequence[Row]], key: bytes, start: Start, against: Ch
     return Walked(Verification(checked, None, None, head_id, expected_prev, legacy, count), keyed_seen)
 
 
-def batches(connection: Any, dialect: str, sql: str, size: int) -> Iterator[list[Row]]:
+def batches(connection: Any, dialect: str, sql: str, size: int) -> Generator[list[Row], None, None]:
     """The rows of `sql` a batch at a time, as plain tuples straight from the driver (a server-side cursor on
     PostgreSQL), so that memory stays flat and the time is the database's and the hashing's."""
     cursor = connection.cursor(name="registre_audit_walk") if dialect == "postgresql" else connection.cursor()
-    with closing(cursor):  # a walk that stops at a broken entry closes the server-side cursor at once
+    with closing(cursor):
         cursor.execute(sql)
         while rows := cursor.fetchmany(size):
             yield rows

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
 from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
 from registre.consent.schemas import Method, State
@@ -324,6 +325,11 @@ def moment(when: dt.datetime | None, lang: Lang) -> str:
         return "—"
     pattern = "d MMMM y 'à' HH:mm" if lang == "fr" else "d MMMM y, HH:mm"
     return format_datetime(_paris(when), pattern, locale=lang)
+
+
+def number(value: int, lang: Lang) -> str:
+    """A count as the reader writes it: 1,000,000 in English, 1 000 000 in French."""
+    return format_decimal(value, locale=lang)
 
 
 def day(when: dt.date | dt.datetime | None, lang: Lang) -> str:

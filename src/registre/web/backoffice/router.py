@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -29,6 +29,7 @@ from registre.staff.service import Forbidden
 from registre.subjects import service as subjects
 from registre.web import security
 from registre.web.deps import FORBIDDEN, Actor, DeclaredDep, EngineDep, SettingsDep, policy_of, signed_in
+from registre.web.limits import BeforeId, Offset
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -190,7 +191,7 @@ def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
 
 @router.get("/requests")
 def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, status: Status | None = None,
-                  pending: bool = False, offset: int = Query(0, ge=0, le=2**31 - 1)) -> HTMLResponse:
+                  pending: bool = False, offset: Offset = 0) -> HTMLResponse:
     """Every request (or those still pending), a page at a time, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
     shown = rights.list_requests(engine, settings, PENDING if pending else status, actor=actor.name, offset=offset)
@@ -313,7 +314,7 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")
-def audit_log(request: Request, engine: EngineDep, before: int | None = None) -> HTMLResponse:
+def audit_log(request: Request, engine: EngineDep, before: BeforeId = None) -> HTMLResponse:
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
     with unit_of_work(engine) as session:

@@ -80,7 +80,8 @@ def processor_report(body: ProcessorReport, request: Request, engine: EngineDep,
 @router.get("")
 def list_breaches(request: Request, engine: EngineDep, actor: Staff,
                   limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[BreachRead]:
-    """A page of breaches, the nearest deadline first, with the hours left and the total."""
+    """A page of breaches, those whose clock runs first, then the nearest deadline, with the hours left and the
+    total."""
     return flows.page_breaches(engine, lang=_lang(request), limit=limit, offset=offset)
 
 

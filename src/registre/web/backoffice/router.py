@@ -155,8 +155,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     if policy.may(actor.role, Duty.requests):
         requests = rights.list_requests(engine, settings, PENDING, actor=actor.name)
     if policy.may(actor.role, Duty.breaches):
-        breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
-                       or b.hours_left > 0]
+        breach_list = breaches.page_breaches(engine, lang=page_lang(request), current=True)
     if actor.role == "dpo" and declared is not None:
         try:
             plan = retention.plan(engine, settings, declared, today())

@@ -43,6 +43,8 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.kit.limits import INT32_MAX
+from registre.kit.paging import MAX_LIMIT
 from registre.law.calendar import PARIS
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,6 +53,8 @@ app = typer.Typer(help="Personal-data breaches: the register, the 72-hour clock,
                        "(GDPR Arts 33 and 34).", no_args_is_help=True)
 
 BAD_INPUT = Msg(en="Not valid: {problems}", fr="Non valide : {problems}")
+MORE = Msg(en="{more} more breach(es) of {total}: add --offset {offset}.",
+           fr="{more} violation(s) de plus sur {total} : ajoutez --offset {offset}.")
 BAD_MOMENT = Msg(en="'{value}' is not a date and time; write it as 2026-11-13T17:30 (Paris time) or with its zone, "
                     "2026-11-13T17:30+01:00.",
                  fr="« {value} » n'est pas une date et heure ; écrivez-la 2026-11-13T17:30 (heure de Paris) ou avec "
@@ -224,12 +228,17 @@ def update(
 
 @app.command("list")
 @plain_errors
-def list_command(as_json: bool = JsonOption) -> None:
-    """List every breach, those whose clock runs first, with the hours left."""
+def list_command(
+    limit: int = typer.Option(MAX_LIMIT, "--limit", min=1, max=MAX_LIMIT, help="At most this many breaches."),
+    offset: int = typer.Option(0, "--offset", min=0, max=INT32_MAX, help="Skip this many breaches first."),
+    as_json: bool = JsonOption,
+) -> None:
+    """List breaches, those whose clock runs first, with the hours left (a page, with the total)."""
     lang = reader_lang()
-    shown = flows.list_breaches(store(), lang=lang)
+    page = flows.page_breaches(store(), lang=lang, limit=limit, offset=offset)
+    shown = page.items
     if as_json:
-        print_json([b.model_dump(mode="json") for b in shown])
+        print_json(page.model_dump(mode="json"))
         return
     table = Table("ref", "title", "aware", "deadline (Paris)", "left", "clock", "risk", "people")
     for b in shown:
@@ -238,6 +247,8 @@ def list_command(as_json: bool = JsonOption) -> None:
                       clock.local(b.deadline).strftime("%a %Y-%m-%d %H:%M"), left, b.clock.value,
                       b.risk.value if b.risk else "—", str(b.subjects_count) if b.subjects_count is not None else "?")
     out.print(table)
+    if page.more:
+        out.print(MORE(lang, more=page.more, total=page.total, offset=page.next_offset))
 
 
 @app.command()

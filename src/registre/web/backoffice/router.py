@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -30,6 +30,7 @@ from registre.subjects import service as subjects
 from registre.web import security
 from registre.web.deps import FORBIDDEN, Actor, DeclaredDep, EngineDep, SettingsDep, policy_of, signed_in
 from registre.web.details import request_details
+from registre.web.limits import BeforeId, Offset
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -155,8 +156,7 @@ def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTM
     if policy.may(actor.role, Duty.requests):
         requests = rights.list_requests(engine, settings, PENDING, actor=actor.name)
     if policy.may(actor.role, Duty.breaches):
-        breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
-                       or b.hours_left > 0]
+        breach_list = breaches.page_breaches(engine, lang=page_lang(request), current=True)
     if actor.role == "dpo" and declared is not None:
         try:
             plan = retention.plan(engine, settings, declared, today())
@@ -191,7 +191,7 @@ def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
 
 @router.get("/requests")
 def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, status: Status | None = None,
-                  pending: bool = False, offset: int = Query(0, ge=0, le=2**31 - 1)) -> HTMLResponse:
+                  pending: bool = False, offset: Offset = 0) -> HTMLResponse:
     """Every request (or those still pending), a page at a time, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
     shown = rights.list_requests(engine, settings, PENDING if pending else status, actor=actor.name, offset=offset)
@@ -317,7 +317,7 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")
-def audit_log(request: Request, engine: EngineDep, before: int | None = None) -> HTMLResponse:
+def audit_log(request: Request, engine: EngineDep, before: BeforeId = None) -> HTMLResponse:
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
     with unit_of_work(engine) as session:

@@ -69,3 +69,11 @@ def declare(write_declaration: Callable[[dict[str, Any]], Path]) -> Callable[[Ch
         return load(write_declaration(data))
 
     return build
+
+
+@pytest.fixture
+def wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's tables printed 250 characters wide, so that a test reads whole words: Rich fixes the width when the
+    console is made, so COLUMNS set for one command does not always reach it."""
+    from registre.kit.cli import out
+    monkeypatch.setattr(out, "width", 250)

@@ -194,10 +194,10 @@ def test_more_than_a_thousand_breaches_are_listed_a_page_at_a_time(env: dict[str
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", ["Customer database copied", "Confidentiality", "13 November 2026, 17:30", "Overdue", "not assessed"]),
     ("fr", ["Confidentialité", "13 novembre 2026 à 17:30", "Dépassé", "non évalué", "Personnes concernées"])])
-def test_a_breach_is_listed_and_shown_in_words(env: dict[str, str], lang: str, words: list[str]) -> None:
+def test_a_breach_is_listed_and_shown_in_words(env: dict[str, str], lang: str, words: list[str], wide: None) -> None:
     ref = new(env, "--title", "Customer database copied", "--aware-at", "2026-11-13T17:30", "--nature",
               "confidentiality")["ref"]
-    reader = {**env, "REGISTRE_LANG": lang, "COLUMNS": "250"}
+    reader = {**env, "REGISTRE_LANG": lang}
     listed, shown = registre(reader, "breaches", "list").output, registre(reader, "breaches", "show", ref).output
     for word in words[2:4]:
         assert word in listed

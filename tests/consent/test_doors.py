@@ -103,13 +103,13 @@ def test_the_cli_says_what_is_missing_without_a_traceback(env: dict[str, str]) -
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["Newsletter", "Email", "Withdrawn", "Web form"]),
     ("fr", ["Lettre d'information", "Courrier électronique", "Retiré", "Formulaire en ligne"])])
-def test_the_cli_shows_consents_in_words(env: dict[str, str], lang: str, expected: list[str]) -> None:
+def test_the_cli_shows_consents_in_words(env: dict[str, str], lang: str, expected: list[str], wide: None) -> None:
     registre(env, "consent", "give", "--subject", "jeanne@example.fr", "--purpose", "newsletter", "--channel",
              "email", "--wording", "Je veux la lettre.")
     withdrawn = registre({**env, "REGISTRE_LANG": lang}, "consent", "withdraw", "--subject", "jeanne@example.fr",
                          "--purpose", "newsletter", "--channel", "email")
     assert (": withdrawn;" if lang == "en" else ": retiré ;") in withdrawn.output
-    shown = registre({**env, "REGISTRE_LANG": lang, "COLUMNS": "200"}, "consent", "show", "email:jeanne@example.fr")
+    shown = registre({**env, "REGISTRE_LANG": lang}, "consent", "show", "email:jeanne@example.fr")
     assert shown.exit_code == 0, shown.output
     for words in expected:
         assert words in shown.output

@@ -20,20 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import math
 from enum import StrEnum
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
-from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
-from registre.consent.schemas import Method, State
-from registre.declarations import labels as declared_labels
-from registre.declarations import schemas
-from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
 from registre.law.calendar import PARIS
 from registre.rights.schemas import Channel, Outcome, RequestKind, Status
+
+if TYPE_CHECKING:
+    from registre.declarations.declared import Declared
 
 KINDS: dict[RequestKind, Msg] = {
     RequestKind.access: Msg(en="Access", fr="Accès"),
@@ -64,80 +63,6 @@ OUTCOMES: dict[Outcome, Msg] = {
     Outcome.refused: Msg(en="refused", fr="refusée"),
     Outcome.partially_refused: Msg(en="partly refused", fr="refusée en partie"),
 }
-NATURES: dict[Nature, Msg] = {
-    Nature.confidentiality: Msg(en="Confidentiality (disclosure or access)",
-                                fr="Confidentialité (divulgation ou accès)"),
-    Nature.integrity: Msg(en="Integrity (alteration)", fr="Intégrité (altération)"),
-    Nature.availability: Msg(en="Availability (loss or destruction)", fr="Disponibilité (perte ou destruction)"),
-}
-ORIGINS: dict[Origin, Msg] = {
-    Origin.lost_equipment: Msg(en="Equipment lost or stolen", fr="Équipement perdu ou volé"),
-    Origin.lost_paper: Msg(en="Paper lost or stolen", fr="Papier perdu ou volé"),
-    Origin.lost_mail: Msg(en="Mail lost or opened", fr="Courrier perdu ou ouvert"),
-    Origin.hacking: Msg(en="Hacking, malware, phishing", fr="Piratage, logiciel malveillant, hameçonnage"),
-    Origin.paper_disposal: Msg(en="Paper not securely disposed of", fr="Mise au rebut de papier non sécurisée"),
-    Origin.device_disposal: Msg(en="Device not securely disposed of", fr="Mise au rebut d'appareil non sécurisée"),
-    Origin.unintended_publication: Msg(en="Unintended publication", fr="Publication non volontaire"),
-    Origin.wrong_person_shown: Msg(en="Data shown to the wrong person", fr="Données montrées à la mauvaise personne"),
-    Origin.wrong_recipient: Msg(en="Sent to the wrong recipient", fr="Envoi au mauvais destinataire"),
-    Origin.verbal_disclosure: Msg(en="Verbal disclosure", fr="Divulgation verbale"),
-    Origin.other: Msg(en="Other", fr="Autre"),
-}
-CAUSES: dict[Cause, Msg] = {
-    Cause.internal_malicious: Msg(en="Internal, malicious", fr="Interne, malveillante"),
-    Cause.internal_accidental: Msg(en="Internal, accidental", fr="Interne, accidentelle"),
-    Cause.external_malicious: Msg(en="External, malicious", fr="Externe, malveillante"),
-    Cause.external_accidental: Msg(en="External, accidental", fr="Externe, accidentelle"),
-    Cause.unknown: Msg(en="Unknown", fr="Inconnue"),
-}
-RISKS: dict[Risk, Msg] = {
-    Risk.none: Msg(en="Unlikely to result in a risk (recorded, not notified)",
-                   fr="Risque improbable (consignée, non notifiée)"),
-    Risk.risk: Msg(en="Risk (the CNIL is notified)", fr="Risque (notification à la CNIL)"),
-    Risk.high: Msg(en="High risk (the CNIL and the people are told)",
-                   fr="Risque élevé (notification à la CNIL et aux personnes)"),
-}
-EXEMPTIONS: dict[Exemption, Msg] = {
-    Exemption.encryption: Msg(en="Data unintelligible, such as encrypted (Art. 34(3)(a))",
-                              fr="Données incompréhensibles, par exemple chiffrées (art. 34.3.a)"),
-    Exemption.later_measures: Msg(en="Later measures remove the high risk (Art. 34(3)(b))",
-                                  fr="Mesures ultérieures écartant le risque élevé (art. 34.3.b)"),
-    Exemption.disproportionate_effort: Msg(en="Disproportionate effort: a public communication (Art. 34(3)(c))",
-                                           fr="Efforts disproportionnés : communication publique (art. 34.3.c)"),
-}
-NOTIFICATION_KINDS: dict[NotificationKind, Msg] = {
-    NotificationKind.initial: Msg(en="CNIL, initial notification", fr="CNIL, notification initiale"),
-    NotificationKind.complementary: Msg(en="CNIL, complementary notification", fr="CNIL, notification complémentaire"),
-    NotificationKind.subjects: Msg(en="The people affected", fr="Les personnes concernées"),
-    NotificationKind.public: Msg(en="Public communication", fr="Communication publique"),
-}
-CLOCKS: dict[Clock, Msg] = {
-    Clock.running: Msg(en="Running", fr="En cours"),
-    Clock.overdue: Msg(en="Overdue: the CNIL was not notified in time", fr="Dépassée : CNIL non notifiée à temps"),
-    Clock.notified: Msg(en="CNIL notified in time", fr="CNIL notifiée dans le délai"),
-    Clock.notified_late: Msg(en="CNIL notified late, with reasons", fr="CNIL notifiée en retard, avec les motifs"),
-    Clock.not_required: Msg(en="No notification required (Art. 33(5))", fr="Notification non requise (art. 33.5)"),
-}
-CONSENT_STATES: dict[State, Msg] = {
-    State.given: Msg(en="Given", fr="Donné"),
-    State.refused: Msg(en="Refused", fr="Refusé"),
-    State.withdrawn: Msg(en="Withdrawn", fr="Retiré"),
-    State.expired: Msg(en="Expired", fr="Expiré"),
-}
-METHODS: dict[Method, Msg] = {
-    Method.web_form: Msg(en="Web form", fr="Formulaire en ligne"),
-    Method.banner: Msg(en="Cookie banner", fr="Bandeau cookies"),
-    Method.email: Msg(en="Email", fr="Courriel"),
-    Method.one_click_link: Msg(en="Unsubscribe link", fr="Lien de désinscription"),
-    Method.sms_stop: Msg(en="SMS STOP", fr="SMS STOP"),
-    Method.paper: Msg(en="Paper form", fr="Formulaire papier"),
-    Method.phone: Msg(en="Telephone", fr="Téléphone"),
-    Method.in_person: Msg(en="In person", fr="En personne"),
-    Method.app: Msg(en="Mobile app", fr="Application mobile"),
-    Method.api: Msg(en="Through the API", fr="Par l'API"),
-    Method.not_recorded: Msg(en="Not recorded in the imported ledger", fr="Non précisée dans le registre importé"),
-}
-
 # What a retention task does (registre.retention.sweep.Action, by value: the sweep is not imported here).
 RETENTION_ACTIONS: dict[str, Msg] = {
     "delete": Msg(en="Delete", fr="Supprimer"),
@@ -189,20 +114,37 @@ RESTRICTIONS: dict[str, Msg] = {
                                                                            "enquête"),
 }
 
-TABLES: dict[type[StrEnum], dict[Any, Msg]] = {
-    RequestKind: KINDS, Channel: CHANNELS, Status: STATUSES, Outcome: OUTCOMES, Nature: NATURES, Origin: ORIGINS,
-    Cause: CAUSES, Risk: RISKS, Exemption: EXEMPTIONS, NotificationKind: NOTIFICATION_KINDS, Clock: CLOCKS,
-    State: CONSENT_STATES, Method: METHODS,
-    schemas.Channel: declared_labels.CHANNELS, schemas.LegalBasis: declared_labels.LEGAL_BASES,
-    schemas.RightName: declared_labels.RIGHTS, schemas.EndAction: declared_labels.END_ACTIONS,
-    schemas.RecipientKind: declared_labels.RECIPIENT_KINDS, schemas.SourceKind: declared_labels.SOURCES,
-    schemas.TrackerPurpose: declared_labels.TRACKER_PURPOSES, schemas.Safeguard: declared_labels.SAFEGUARDS,
+REQUESTS: dict[type[StrEnum], dict[Any, Msg]] = {
+    RequestKind: KINDS, Channel: CHANNELS, Status: STATUSES, Outcome: OUTCOMES,
 }
+
+
+@cache
+def tables() -> dict[type[StrEnum], dict[Any, Msg]]:
+    """Every enum the doors show, with its labels. Those of breaches, consent and the declaration's vocabulary are
+    imported here on first need, so that a command reading a request (`registre requests show`) imports none of them."""
+    from registre.breaches import labels as breaches
+    from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
+    from registre.consent import labels as consent
+    from registre.consent.schemas import Method, State
+    from registre.declarations import labels as declared
+    from registre.declarations import schemas
+
+    return {
+        **REQUESTS, Nature: breaches.NATURES, Origin: breaches.ORIGINS, Cause: breaches.CAUSES, Risk: breaches.RISKS,
+        Exemption: breaches.EXEMPTIONS, NotificationKind: breaches.NOTIFICATION_KINDS, Clock: breaches.CLOCKS,
+        State: consent.CONSENT_STATES, Method: consent.METHODS,
+        schemas.Channel: declared.CHANNELS, schemas.LegalBasis: declared.LEGAL_BASES,
+        schemas.RightName: declared.RIGHTS, schemas.EndAction: declared.END_ACTIONS,
+        schemas.RecipientKind: declared.RECIPIENT_KINDS, schemas.SourceKind: declared.SOURCES,
+        schemas.TrackerPurpose: declared.TRACKER_PURPOSES, schemas.Safeguard: declared.SAFEGUARDS,
+    }
 
 
 def label(value: StrEnum, lang: Lang) -> str:
     """The words for an enum member in `lang`."""
-    return TABLES[type(value)][value](lang)
+    table = REQUESTS.get(type(value))
+    return (table if table is not None else tables()[type(value)])[value](lang)
 
 
 def retention_action(value: str, lang: Lang) -> str:
@@ -271,24 +213,30 @@ def _member(kind: type[_E], value: str | None) -> _E | None:
 
 def consent_purpose(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """What a consent is for: a declared activity's name, or a kind of trackers (the cookie banner's purposes)."""
-    trackers = _member(schemas.TrackerPurpose, name)
+    from registre.declarations.schemas import TrackerPurpose
+
+    trackers = _member(TrackerPurpose, name)
     if trackers is not None and (declared is None or declared.activity(name) is None):
-        return declared_labels.TRACKER_PURPOSES[trackers](lang)
+        return label(trackers, lang)
     return activity(declared, name, lang)
 
 
 def channel(value: str | None, lang: Lang) -> str:
     """A marketing channel (`email`, `sms`…) in words; none: `—`."""
+    from registre.declarations.schemas import Channel as MarketingChannel
+
     if not value:
         return "—"
-    known = _member(schemas.Channel, value)
-    return declared_labels.CHANNELS[known](lang) if known is not None else value
+    known = _member(MarketingChannel, value)
+    return label(known, lang) if known is not None else value
 
 
 def method(value: str, lang: Lang) -> str:
     """How a consent was collected (`web_form`, `banner`…) in words."""
+    from registre.consent.schemas import Method
+
     known = _member(Method, value)
-    return METHODS[known](lang) if known is not None else value
+    return label(known, lang) if known is not None else value
 
 
 def subject_category(declared: Declared | None, name: str | None, lang: Lang) -> str:

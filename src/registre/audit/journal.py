@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from registre.audit.service import record
+from registre.audit.service import NewEntry, record, record_all
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
 from registre.models.journal import DatasetBatch
@@ -64,9 +64,8 @@ def settle(engine: Engine, batch_id: int, entries: Sequence[Entry], *, counts: d
         batch = _claim(session, batch_id, "done", counts)
         if batch is None:
             return False
-        for entry in entries:
-            record(session, actor=batch.actor, action=entry.action, target_type="dataset", target_ref=batch.dataset,
-                   subject_ref=batch.subject_ref, details={**entry.details, "batch": batch.id})
+        record_all(session, [NewEntry(batch.actor, entry.action, "dataset", batch.dataset, batch.subject_ref,
+                                      {**entry.details, "batch": batch.id}) for entry in entries])
     return True
 
 

@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Generator
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +31,8 @@ from registre.db.base import utcnow
 from registre.i18n import Lang, Msg
 from registre.models.audit import AuditEntry
 
-__all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "Problem", "Verification", "checkpoint", "count", "describe", "newest",
-           "record", "verify"]
+__all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "NewEntry", "Problem", "Verification", "checkpoint", "count",
+           "describe", "newest", "record", "record_all", "verify"]
 
 _log = logging.getLogger(__name__)
 _APPEND_LOCK = 0x7265_6769  # any constant shared by every process appending to the log
@@ -54,17 +54,41 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append an entry to the log, in the caller's transaction: it commits or rolls back with the change."""
+    [entry] = record_all(session, [NewEntry(actor, action, target_type, target_ref, subject_ref, details)])
+    return entry
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """An audit entry to append: who did what to which target, about whom, with which details."""
+
+    actor: str
+    action: str
+    target_type: str
+    target_ref: str | None = None
+    subject_ref: str | None = None
+    details: dict[str, Any] | None = None
+
+
+def record_all(session: Session, entries: Sequence[NewEntry]) -> list[AuditEntry]:
+    """Append entries to the log in this order, in the caller's transaction: the log is locked and its head read
+    once, the entries written in one statement."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
-    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1))
-    entry = AuditEntry(at=utcnow(), actor=actor, action=action, target_type=target_type, target_ref=target_ref,
-                       subject_ref=subject_ref, details=chain.normalised(details or {}), scheme=KEYED)
-    entry.prev_hash = last or GENESIS
-    entry.hash = chain.keyed(audit_key(), entry.prev_hash, chain.iso(entry.at), actor, action, target_type,
-                             target_ref, subject_ref, entry.details)
-    session.add(entry)
+    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+    key = audit_key()
+    written = []
+    for item in entries:
+        entry = AuditEntry(at=utcnow(), actor=item.actor, action=item.action, target_type=item.target_type,
+                           target_ref=item.target_ref, subject_ref=item.subject_ref,
+                           details=chain.normalised(item.details or {}), scheme=KEYED)
+        entry.prev_hash = last
+        entry.hash = last = chain.keyed(key, entry.prev_hash, chain.iso(entry.at), item.actor, item.action,
+                                        item.target_type, item.target_ref, item.subject_ref, entry.details)
+        written.append(entry)
+    session.add_all(written)
     session.flush()
-    return entry
+    return written
 
 
 def newest(session: Session, *, before: int | None, limit: int, actor: str) -> list[AuditEntry]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import threading
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, MetaData, create_engine, event
@@ -80,6 +82,55 @@ def reflect(engine: Engine, schema: str | None = None) -> MetaData:
     metadata = MetaData(schema=schema)
     metadata.reflect(engine, schema=schema)
     return metadata
+
+
+# What a long-running process (`registre serve`, a worker) keeps per connected database between requests: its engine
+# (a pool of connections) and its schema as reflected, read again after SCHEMA_SECONDS, at once when a statement
+# failed on it (`forget`) or when an annotation names a table or column it lacks (mapping.attached).
+SCHEMA_SECONDS = 300.0
+_lock = threading.Lock()
+_engines: dict[str, Engine] = {}
+_schemas: dict[tuple[str, str | None], tuple[float, MetaData]] = {}
+
+
+def _key(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+def pooled(url: URL, dataset: str) -> Engine:
+    """The engine this process keeps for that URL, made (and checked to answer) on first use."""
+    key = _key(url)
+    with _lock:
+        engine = _engines.get(key)
+    if engine is None:
+        made = connect(url, dataset)
+        with _lock:
+            engine = _engines.setdefault(key, made)
+        if engine is not made:  # another thread made one meanwhile
+            made.dispose()
+    return engine
+
+
+def schema_of(engine: Engine, schema: str | None = None, *, fresh: bool = False) -> MetaData:
+    """The live schema of a kept engine's database, reflected at most SCHEMA_SECONDS ago (now if `fresh`)."""
+    key = (_key(engine.url), schema)
+    now = time.monotonic()
+    with _lock:
+        kept = _schemas.get(key)
+    if kept is not None and not fresh and now - kept[0] < SCHEMA_SECONDS:
+        return kept[1]
+    metadata = reflect(engine, schema)
+    with _lock:
+        _schemas[key] = (now, metadata)
+    return metadata
+
+
+def forget(engine: Engine) -> None:
+    """Drop the schemas kept for that engine's database: the next use reflects it again."""
+    url = _key(engine.url)
+    with _lock:
+        for key in [k for k in _schemas if k[0] == url]:
+            del _schemas[key]
 
 
 def _variable(name: str, dataset: str) -> str:

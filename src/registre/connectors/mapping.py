@@ -15,7 +15,7 @@ from sqlalchemy.sql import ColumnElement, FromClause
 from sqlalchemy.sql.schema import Column as SqlColumn
 
 from registre.connectors import schemas
-from registre.connectors.connection import connect, reflect, url_of
+from registre.connectors.connection import connect, pooled, reflect, schema_of, url_of
 from registre.declarations.loader import FieldPath, SourceMap, read
 from registre.declarations.validation import validate_as
 from registre.errors import DeclarationInvalid, NotFound, Problem
@@ -176,19 +176,36 @@ class Connected:
                 parent.c[previous.parent_columns[0]] == expression).scalar_subquery()
         return steps[-1].parent, expression
 
+    kept: bool = False  # the engine is the one this process keeps for the database (`attached`): never disposed
+
     def dispose(self) -> None:
-        """Close the connections."""
-        self.engine.dispose()
+        """Close the connections (those of a kept engine stay open for the next request)."""
+        if not self.kept:
+            self.engine.dispose()
+
+
+_read: dict[Path, tuple[tuple[tuple[str, int, int], ...], list[Annotation]]] = {}
 
 
 def read_annotations(path: Path) -> list[Annotation]:
-    """Every dataset annotation at `path` (a file, or the YAML files of a folder), validated."""
+    """Every dataset annotation at `path` (a file, or the YAML files of a folder), validated; read again only when
+    a file was added, removed or changed since this process last read them."""
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     elif path.is_file():
         files = [path]
     else:
         raise NotFound(NO_DATASETS, path=str(path))
+    stamps = tuple((str(f), (s := f.stat()).st_mtime_ns, s.st_size) for f in files)
+    kept = _read.get(path)
+    if kept is not None and kept[0] == stamps:
+        return list(kept[1])
+    found = _parse(files)
+    _read[path] = (stamps, found)
+    return list(found)
+
+
+def _parse(files: list[Path]) -> list[Annotation]:
     found = []
     problems: list[Problem] = []
     for file in files:
@@ -213,6 +230,20 @@ def attach(annotation: Annotation) -> Connected:
     except BaseException:
         engine.dispose()
         raise
+    return connected
+
+
+def attached(annotation: Annotation) -> Connected:
+    """The dataset laid over its live schema through the engine and the schema this process keeps for its database
+    (connection.pooled, connection.schema_of): what a request does, without connecting and reflecting each time.
+    Where the annotation names a table or column the kept schema lacks, the schema is reflected again first."""
+    spec = annotation.dataset
+    engine = pooled(url_of(spec.connection, spec.dataset, base=annotation.folder), spec.dataset)
+    try:
+        connected = _lay(annotation, engine, schema_of(engine, spec.connection.schema_))
+    except DeclarationInvalid:
+        connected = _lay(annotation, engine, schema_of(engine, spec.connection.schema_, fresh=True))
+    connected.kept = True
     return connected
 
 

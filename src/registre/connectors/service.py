@@ -15,9 +15,10 @@ from sqlalchemy.exc import DBAPIError
 from registre.config import Settings
 from registre.connectors import acting
 from registre.connectors.acting import DatasetResult, Policy
+from registre.connectors.connection import UNREACHABLE, forget
 from registre.connectors.finding import Found, Identity, find, from_keys, roots
-from registre.connectors.mapping import Annotation, Connected, attach, read_annotations
-from registre.errors import Conflict
+from registre.connectors.mapping import Annotation, Connected, attached, read_annotations
+from registre.errors import Conflict, StoreUnavailable
 from registre.i18n import Msg
 from registre.rights.schemas import RequestKind
 
@@ -42,15 +43,20 @@ def pseudonym_key(settings: Settings) -> str:
 @contextmanager
 def opened(annotation: Annotation) -> Iterator[tuple[Connected, Connection]]:
     """A dataset attached, inside one transaction that commits when the block ends and rolls back if it raises;
-    a statement the database refuses becomes a plain error, with nothing changed there."""
-    connected = attach(annotation)
+    a statement the database refuses becomes a plain error, with nothing changed there: the annotation no longer
+    fitting the database's schema (read again then, and kept for the next request), or the database's reason."""
+    connected = attached(annotation)
     try:
-        with connected.engine.begin() as connection:
+        connection = connected.engine.connect()
+    except DBAPIError as error:
+        raise StoreUnavailable(UNREACHABLE, dataset=connected.name, reason=str(error.orig).strip()) from None
+    try:
+        with connection, connection.begin():
             yield connected, connection
     except DBAPIError as error:
+        forget(connected.engine)
+        attached(annotation)  # raises DeclarationInvalid if the schema changed under the annotation
         raise Conflict(REFUSED, dataset=connected.name, reason=str(error.orig).strip()) from None
-    finally:
-        connected.dispose()
 
 
 def locate(annotations: Sequence[Annotation], identities: Sequence[Identity]) -> dict[str, int]:

@@ -9,7 +9,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,11 +19,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import Settings, get_settings
 from registre.db.session import make_engine, ready
-from registre.declarations.declared import Declared
-from registre.declarations.service import load
 from registre.errors import DeclarationInvalid, InvalidInput, NotFound, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg, environment_lang
 from registre.law.calendar import today
+
+if TYPE_CHECKING:
+    from registre.declarations.declared import Declared
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -193,8 +194,7 @@ def optional_declaration(path: Path | None = None) -> Declared | None:
     if path is None:
         tell(NO_DECLARATION_USED)
         return None
-    tell(USED_DECLARATION, path=path.resolve())
-    return load(path)
+    return _load(path)
 
 
 def read_declaration(path: Path | None = None) -> Declared:
@@ -202,5 +202,12 @@ def read_declaration(path: Path | None = None) -> Declared:
     path = path or get_settings().declaration
     if path is None:
         raise InvalidInput(NO_DECLARATION)
+    return _load(path)
+
+
+def _load(path: Path) -> Declared:
+    """Read a declaration, saying which; its loader is imported only by the commands that read one."""
+    from registre.declarations.service import load
+
     tell(USED_DECLARATION, path=path.resolve())
     return load(path)

@@ -34,7 +34,7 @@ from registre.retention.obligations import holds as obligations_hold
 from registre.retention.obligations import obligations
 from registre.rights import package
 from registre.rights.deadlines import local_date
-from registre.rights.schemas import RequestKind
+from registre.rights.schemas import OBJECTION_GROUND, RequestKind
 
 RESTRICTED = Msg(en="The data of '{activity}' are restricted (Art. 18): they cannot be changed until the "
                     "restriction is lifted, after telling the person.",
@@ -255,7 +255,6 @@ def _restriction(context: Context) -> Completion:
     return Completion({"summary": {"restricted": activities}})
 
 
-OBJECTION_GROUND = "Art. 21(2)-(3)"
 
 
 def objected_on_receipt(session: Session, request: RightsRequest | None) -> bool:

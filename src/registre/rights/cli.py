@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from pydantic import ValidationError
@@ -27,9 +28,14 @@ from registre.kit.cli import (
 )
 from registre.kit.limits import INT32_MAX
 from registre.kit.paging import MAX_LIMIT
-from registre.rights import flows, vault
-from registre.rights.flows import Result
+from registre.rights import queries
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, RequestRead, Status
+
+if TYPE_CHECKING:
+    from registre.rights.flows import Result
+
+# The flows that act (and the vault) are imported by the commands that use them: reading a request (`show`, `list`)
+# needs only `queries`, and so starts without importing the connectors, the letters and the declaration's loader.
 
 app = typer.Typer(help="Rights requests: access, rectification, erasure, restriction, objection, portability…",
                   no_args_is_help=True)
@@ -140,6 +146,8 @@ def new(
         problems = problems_of(error)
         raise InvalidInput(BAD_REQUEST, problems=problems) from None
     engine = store(create=True)
+    from registre.rights import flows
+
     result = flows.file_request(engine, get_settings(), optional_declaration(declaration), request_in, actor)
     if not as_json:
         lang = reader_lang()
@@ -158,7 +166,7 @@ def list_command(
     as_json: bool = JsonOption,
 ) -> None:
     """List requests, the late and nearest deadlines first (a page, with the total)."""
-    page = flows.list_requests(store(), get_settings(), status, actor=actor, limit=limit, offset=offset)
+    page = queries.list_requests(store(), get_settings(), status, actor=actor, limit=limit, offset=offset)
     shown = page.items
     if as_json:
         print_json(page.model_dump(mode="json"))
@@ -181,7 +189,7 @@ def list_command(
 def show(ref: str = typer.Argument(..., help="The request's reference."), actor: str = ACTOR,
          as_json: bool = JsonOption) -> None:
     """Show one request, its deadlines and its answer."""
-    request = flows.show(store(), get_settings(), ref, actor=actor)
+    request = queries.show(store(), get_settings(), ref, actor=actor)
     if as_json:
         print_json(request.model_dump(mode="json"))
     else:
@@ -200,6 +208,8 @@ def verify(
     as_json: bool = JsonOption,
 ) -> None:
     """Ask for or record the person's identity."""
+    from registre.rights import flows
+
     _report(flows.verify_identity(store(), get_settings(), ref, actor=actor, ask=ask, code=code,
                                   id_checked=id_checked), as_json)
 
@@ -214,6 +224,8 @@ def extend(
     as_json: bool = JsonOption,
 ) -> None:
     """Extend by two further months, once, before the first deadline, telling the person why."""
+    from registre.rights import flows
+
     _report(flows.extend(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
                          actor=actor), as_json)
 
@@ -228,6 +240,8 @@ def complete(
     as_json: bool = JsonOption,
 ) -> None:
     """Do what the request asks on the store and send the answer."""
+    from registre.rights import flows
+
     _report(flows.complete(store(), get_settings(), read_declaration(declaration), ref, actor=actor), as_json, output)
 
 
@@ -240,6 +254,8 @@ def package(
     as_json: bool = JsonOption,
 ) -> None:
     """Write the files of a request's answer (kept encrypted until they expire) to a folder; the read is audited."""
+    from registre.rights import flows
+
     files = flows.package(store(), get_settings(), ref, actor=actor)
     if not files:
         raise NotFound(NO_PACKAGE, ref=ref)
@@ -269,6 +285,8 @@ def refuse(
     as_json: bool = JsonOption,
 ) -> None:
     """Refuse, wholly or partly, with reasons and the person's remedies."""
+    from registre.rights import flows
+
     _report(flows.refuse(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
                          partial=partial, actor=actor, fee_cents=fee_cents, excessive=excessive), as_json)
 
@@ -283,6 +301,8 @@ def lift_restriction(
     as_json: bool = JsonOption,
 ) -> None:
     """Tell the person, then lift their restriction of processing (Art. 18(3))."""
+    from registre.rights import flows
+
     sent = flows.lift_restriction(store(create=True), get_settings(), optional_declaration(declaration), who,
                                   activity=activity, actor=actor, lang=reader_lang())
     if as_json:
@@ -297,6 +317,8 @@ def lift_restriction(
 @plain_errors
 def purge_packages(as_json: bool = JsonOption) -> None:
     """Delete the answer packages the privacy center keeps for download once their time is up (run it daily)."""
+    from registre.rights import vault
+
     gone = vault.purge(get_settings())
     if as_json:
         print_json({"purged": gone})

@@ -1,4 +1,5 @@
-"""Request flows for the doors: one unit of work per step, then the letters, sent only after commit."""
+"""Request flows for the doors: one unit of work per step, then the letters, sent only after commit. The flows that
+only read (`show`, `list_requests`) live in `queries` and are named here too."""
 
 from __future__ import annotations
 
@@ -25,7 +26,6 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict
 from registre.i18n import Lang, Msg
-from registre.kit.paging import Page, bounded
 from registre.mail import outbox
 from registre.mail.sender import Letter
 from registre.models.requests import RightsRequest
@@ -33,7 +33,9 @@ from registre.models.subjects import Identifier
 from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
 from registre.rights.deadlines import local_date
-from registre.rights.schemas import RequestCreate, RequestKind, RequestRead, Status
+from registre.rights.queries import list_requests as list_requests  # re-exported: the doors call flows
+from registre.rights.queries import show as show
+from registre.rights.schemas import RequestCreate, RequestKind, RequestRead
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
 
@@ -114,29 +116,6 @@ def _filed_under(engine: Engine, settings: Settings, key: str) -> Result | None:
     with unit_of_work(engine) as session:
         request = service.by_idempotency_key(session, key)
         return None if request is None else Result(service.read(session, request, settings.region), new=False)
-
-
-def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> RequestRead:
-    """One request with its deadlines; reading the requester's details is audited."""
-    with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
-        audit(session, actor=actor, action="request.read", target_type="rights_request", target_ref=ref)
-        return service.read(session, request, settings.region)
-
-
-def list_requests(engine: Engine, settings: Settings, status: Status | Sequence[Status] | None, *, actor: str,
-                  limit: int | None = None, offset: int | None = None) -> Page[RequestRead]:
-    """A page of requests (in this state or these states) with the total, the late and nearest first; audited."""
-    statuses = () if status is None else (status,) if isinstance(status, Status) else tuple(status)
-    limit, offset = bounded(limit, offset)
-    with unit_of_work(engine) as session:
-        shown = [service.read(session, r, settings.region)
-                 for r in service.list_requests(session, statuses=statuses, limit=limit, offset=offset)]
-        total = service.count_requests(session, statuses=statuses)
-        audit(session, actor=actor, action="requests.listed", target_type="rights_request",
-              details={"status": [s.value for s in statuses] or None, "count": len(shown), "offset": offset})
-    shown.sort(key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
-    return Page[RequestRead](items=shown, total=total, limit=limit, offset=offset)
 
 
 def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str, ask: bool = False,

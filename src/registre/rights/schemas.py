@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, EmailStr, Field
 
+OBJECTION_GROUND = "Art. 21(2)-(3)"  # the ground recorded with an objection to direct marketing
 
 class RequestKind(StrEnum):
     """The rights a request may exercise (GDPR Arts 15 to 21, 7(3); LIL art. 85)."""

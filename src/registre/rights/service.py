@@ -12,26 +12,26 @@ import hmac
 import math
 import secrets
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
-from registre.connectors.acting import DatasetResult
 from registre.db.base import utcnow
 from registre.db.refs import by_ref
-from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
 from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
-from registre.rights import actions
-from registre.rights.actions import OBJECTION_GROUND
 from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
-from registre.rights.schemas import Outcome, RequestCreate, RequestKind, RequestRead, Status
-from registre.subjects.service import locate
+from registre.rights.schemas import OBJECTION_GROUND, Outcome, RequestCreate, RequestKind, RequestRead, Status
+
+if TYPE_CHECKING:  # completing a request imports what it does; reading one (`registre requests show`) does not
+    from registre.connectors.acting import DatasetResult
+    from registre.declarations.declared import Declared
+    from registre.rights import actions
 
 NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de référence « {ref} ».")
 FUTURE = Msg(en="A request cannot be received in the future ({at}).",
@@ -85,6 +85,8 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
     received_at = request_in.received_at or now
     if received_at > now + dt.timedelta(minutes=5):
         raise InvalidInput(FUTURE, at=received_at.isoformat())
+    from registre.subjects.service import locate
+
     subject = locate(session, request_in.subject) if request_in.subject else None
     computed = deadlines(received_at, region=region, extended=False)
     request = RightsRequest(
@@ -284,6 +286,8 @@ def complete(session: Session, request: RightsRequest, *, declared: Declared, ac
              claim: dt.datetime | None = None) -> actions.Completion:
     """Do what the right asks on the built-in store and close the request, with what was done in the connected
     databases beside it (by the completion that holds `claim`); returns the answer and its files."""
+    from registre.rights import actions
+
     subject = ready(session, request)
     now = now or utcnow()
     _unclaimed_or_raise(request, now, claim)
@@ -347,6 +351,8 @@ def lift(session: Session, subject: DataSubject, restrictions: list[Restriction]
 def notify_death(session: Session, subject: DataSubject, *, declared: Declared, at: dt.datetime, actor: str,
                  now: dt.datetime | None = None) -> actions.Completion:
     """Record a death and apply the person's directives (LIL art. 85); audited."""
+    from registre.rights import actions
+
     now = now or utcnow()
     session.add(LifecycleEvent(subject_id=subject.id, event="death_notified", occurred_at=at))
     session.flush()

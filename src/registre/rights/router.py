@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import base64
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 from registre.connectors import service as connectors
+from registre.context import Actor
 from registre.i18n import Msg
 from registre.jobs import flows as jobs
 from registre.kit.paging import DEFAULT_LIMIT, MAX_LIMIT, Page
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
+from registre.staff.policy import Duty
 from registre.staff.service import Forbidden
-from registre.web.deps import DeclaredDep, EngineDep, PolicyDep, SettingsDep, Staff, StaffActor
+from registre.web.deps import DeclaredDep, EngineDep, PolicyDep, SettingsDep, acting_for, named_for
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
+Staff = Annotated[str, Depends(named_for(Duty.requests))]
+StaffActor = Annotated[Actor, Depends(acting_for(Duty.requests))]
 
 NOT_ALL_DATA = Msg(en="The answer's files hold data of every activity: only a role that sees all of them may read "
                       "them.",

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from registre.context import Actor
 from registre.db.session import unit_of_work
-from registre.staff.policy import visible, visible_restrictions
+from registre.staff.policy import Duty, visible, visible_restrictions
 from registre.subjects import service
-from registre.web.deps import EngineDep, PolicyDep, StaffActor
+from registre.web.deps import EngineDep, PolicyDep, acting_for
 
 router = APIRouter(prefix="/api/subjects", tags=["subjects"])
+StaffActor = Annotated[Actor, Depends(acting_for(Duty.subjects))]
 
 
 @router.get("/{who}")

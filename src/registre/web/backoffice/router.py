@@ -13,8 +13,10 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from registre.audit import flows as audit
 from registre.audit import service as audit_service
 from registre.breaches import flows as breaches
+from registre.context import Actor
 from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
 from registre.errors import InvalidInput, NotFound, RegistreError, problems_of
@@ -23,12 +25,13 @@ from registre.law.calendar import PARIS, today
 from registre.retention import flows as retention
 from registre.rights import flows as rights
 from registre.rights.schemas import Channel, RequestCreate, RequestKind, Status
+from registre.staff import flows as staff
 from registre.staff import service as staff_service
 from registre.staff.policy import Duty, visible
 from registre.staff.service import Forbidden
 from registre.subjects import service as subjects
 from registre.web import security
-from registre.web.deps import FORBIDDEN, Actor, DeclaredDep, EngineDep, SettingsDep, policy_of, signed_in
+from registre.web.deps import FORBIDDEN, DeclaredDep, EngineDep, SettingsDep, page_context, policy_of, signed_in
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -91,25 +94,20 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, _: securit
           email: Annotated[str, Form(max_length=254)], password: Annotated[str, Form(max_length=1024)],
           next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
     """Check the password; open a session (waiting for the TOTP code when the account has one)."""
-    with unit_of_work(engine) as session:
-        signed = staff_service.sign_in(session, email=email, password=password, hours=settings.staff_session_hours)
-        needs_code = signed is not None and signed[0].totp_secret is not None
+    signed = staff.sign_in(engine, email=email, password=password, hours=settings.staff_session_hours)
     if signed is None:
         return render(request, "backoffice/login.html.j2", status_code=401, next=_next(next),
                       error=staff_service.BAD_LOGIN(page_lang(request)))
-    token = signed[1]
-    response = _see_other(f"/staff/login/code?next={_next(next)}" if needs_code else _next(next))
-    response.set_cookie(security.SESSION_COOKIE, token, max_age=settings.staff_session_hours * 3600, httponly=True,
-                        samesite="lax", secure=security.cookie_secure(request), path="/")
+    response = _see_other(f"/staff/login/code?next={_next(next)}" if signed.needs_code else _next(next))
+    response.set_cookie(security.SESSION_COOKIE, signed.token, max_age=settings.staff_session_hours * 3600,
+                        httponly=True, samesite="lax", secure=security.cookie_secure(request), path="/")
     return response
 
 
 @router.get("/login/code")
 def code_form(request: Request, engine: EngineDep, next: str | None = None) -> Response:
     """The second-factor form, for a session that waits for its code."""
-    with unit_of_work(engine) as session:
-        waiting = staff_service.waiting_for_code(session, request.cookies.get(security.SESSION_COOKIE, ""))
-    if not waiting:
+    if not staff.waiting_for_code(engine, request.cookies.get(security.SESSION_COOKIE, "")):
         return _see_other("/staff/login")
     return render(request, "backoffice/code.html.j2", next=_next(next), error=None)
 
@@ -118,9 +116,7 @@ def code_form(request: Request, engine: EngineDep, next: str | None = None) -> R
 def code(request: Request, engine: EngineDep, _: security.CsrfProtected,
          code: Annotated[str, Form(max_length=12)], next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
     """Check the authenticator app's code."""
-    with unit_of_work(engine) as session:
-        member = staff_service.second_factor(session, request.cookies.get(security.SESSION_COOKIE, ""), code)
-    if member is None:
+    if not staff.second_factor(engine, request.cookies.get(security.SESSION_COOKIE, ""), code):
         return render(request, "backoffice/code.html.j2", status_code=401, next=_next(next),
                       error=staff_service.BAD_CODE(page_lang(request)))
     return _see_other(_next(next))
@@ -129,8 +125,7 @@ def code(request: Request, engine: EngineDep, _: security.CsrfProtected,
 @router.post("/logout")
 def logout(request: Request, engine: EngineDep, _: security.CsrfProtected) -> Response:
     """End the session."""
-    with unit_of_work(engine) as session:
-        staff_service.sign_out(session, request.cookies.get(security.SESSION_COOKIE, ""))
+    staff.sign_out(engine, request.cookies.get(security.SESSION_COOKIE, ""))
     response = _see_other("/staff/login")
     response.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="lax",
                            secure=security.cookie_secure(request))
@@ -313,14 +308,11 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")
-def audit_log(request: Request, engine: EngineDep, before: int | None = None) -> HTMLResponse:
+def audit_log(request: Request, before: int | None = None) -> HTMLResponse:
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
-    with unit_of_work(engine) as session:
-        entries = audit_service.newest(session, before=before, limit=AUDIT_PAGE, actor=actor.name)
-        verification = audit_service.verify(session)
-    rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
-             "subject": e.subject_ref} for e in entries]
-    return _page(request, "audit.html.j2", actor, entries=rows, verification=verification,
-                 broken=audit_service.describe(verification, page_lang(request)),
-                 older=rows[-1]["id"] if len(rows) == AUDIT_PAGE else None)
+    shown = audit.newest(page_context(request, actor), before=before, limit=AUDIT_PAGE)
+    rows = shown.entries
+    return _page(request, "audit.html.j2", actor, entries=rows, verification=shown.verification,
+                 broken=audit_service.describe(shown.verification, page_lang(request)),
+                 older=rows[-1].id if len(rows) == AUDIT_PAGE else None)

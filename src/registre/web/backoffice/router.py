@@ -15,22 +15,20 @@ from pydantic import ValidationError
 
 from registre.audit import flows as audit
 from registre.audit import service as audit_service
-from registre.breaches import flows as breaches
 from registre.context import Actor
-from registre.db.session import unit_of_work
 from registre.documents import spreadsheets
 from registre.errors import InvalidInput, NotFound, RegistreError, problems_of
 from registre.i18n import Msg
-from registre.law.calendar import PARIS, today
-from registre.retention import flows as retention
+from registre.law.calendar import PARIS
 from registre.rights import flows as rights
-from registre.rights.schemas import Channel, RequestCreate, RequestKind, Status
+from registre.rights.schemas import PENDING, Channel, RequestCreate, RequestKind, Status
 from registre.staff import flows as staff
 from registre.staff import service as staff_service
-from registre.staff.policy import Duty, visible
+from registre.staff.policy import Duty
 from registre.staff.service import Forbidden
-from registre.subjects import service as subjects
+from registre.subjects import flows as subject_flows
 from registre.web import security
+from registre.web.backoffice import flows
 from registre.web.deps import FORBIDDEN, DeclaredDep, EngineDep, SettingsDep, page_context, policy_of, signed_in
 from registre.web.templating import page_lang, render
 
@@ -132,37 +130,19 @@ def logout(request: Request, engine: EngineDep, _: security.CsrfProtected) -> Re
     return response
 
 
-# The states of a request still waiting for an answer
-PENDING = (Status.open, Status.awaiting_identity)
-
-
 # --- the dashboard --------------------------------------------------------------------------------------------
 
 @router.get("")
-def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTMLResponse:
+def dashboard(request: Request) -> HTMLResponse:
     """Open requests (late first), retention due, breaches with hours left, and the audit chain, as the role
     allows."""
-    actor = _actor(request)
-    policy = policy_of(request)
-    declared = request.app.state.declared
-    requests = breach_list = plan = verification = None
-    if policy.may(actor.role, Duty.requests):
-        requests = rights.list_requests(engine, settings, PENDING, actor=actor.name)
-    if policy.may(actor.role, Duty.breaches):
-        breach_list = [b for b in breaches.list_breaches(engine, lang=page_lang(request)) if b.ended_at is None
-                       or b.hours_left > 0]
-    if actor.role == "dpo" and declared is not None:
-        try:
-            plan = retention.plan(engine, settings, declared, today())
-        except RegistreError as error:
-            plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(page_lang(request))}]
-    if policy.may(actor.role, Duty.audit):
-        with unit_of_work(engine) as session:
-            verification = audit_service.verify(session)
-    endless = sum(n for part in plan or [] for n in part.get("endless", {}).values())
-    broken = audit_service.describe(verification, page_lang(request)) if verification is not None else ""
-    return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
-                 endless=endless, verification=verification, broken=broken, declared=declared)
+    ctx = page_context(request, _actor(request))
+    shown = flows.dashboard(ctx)
+    verification = shown.verification
+    broken = audit_service.describe(verification, ctx.lang) if verification is not None else ""
+    return _page(request, "dashboard.html.j2", ctx.actor, requests=shown.requests, breaches=shown.breaches,
+                 plan=shown.plan, endless=shown.endless, verification=verification, broken=broken,
+                 declared=ctx.declared)
 
 
 @router.get("/register.{fmt}")
@@ -195,17 +175,10 @@ def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, st
 
 def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,
                   **context: Any) -> HTMLResponse:
-    engine = request.app.state.engine
-    settings = request.app.state.settings
-    shown = rights.show(engine, settings, ref, actor=actor.name)
-    file = None
-    if shown.subject:
-        try:
-            with unit_of_work(engine) as session:
-                read = subjects.read(session, subjects.locate(session, shown.subject), actor=actor.name)
-                file = visible(policy_of(request), actor.role, read).as_dict()
-        except NotFound:
-            file = None  # erased
+    ctx = page_context(request, actor)
+    shown = rights.show(ctx.engine, ctx.settings, ref, actor=actor.name)
+    read = subject_flows.shown_if_kept(ctx, shown.subject) if shown.subject else None
+    file = read.as_dict() if read is not None else None
     return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
                  **context)
 

@@ -10,10 +10,11 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from registre.consent.wording import CHANNELS, wording
 from registre.declarations.schemas import LegalBasis
 from registre.documents import notice as notices
 from registre.errors import NotFound, problems_of
-from registre.i18n import Lang, Msg
+from registre.i18n import Msg
 from registre.rights.schemas import RequestDetails, RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import ARTICLES, RIGHTS, RequestForm
@@ -182,26 +183,13 @@ async def preferences_ask(request: Request, engine: EngineDep, settings: Setting
     return render(request, "center/preferences_ask.html.j2", sent=True)
 
 
-def _wording(declared: DeclaredDep, lang: Lang, purpose: str, channel: str) -> str:
-    activity = declared.activity(purpose)
-    return CONSENT_WORDING(lang, controller=declared.declaration.controller.name, channel=CHANNELS[channel](lang),
-                           purpose=activity.name(lang) if activity else purpose)
-
-
-CONSENT_WORDING = Msg(en="I agree to receive messages by {channel} from {controller} for: {purpose}.",
-                      fr="J'accepte de recevoir des messages par {channel} de {controller} pour : {purpose}.")
-CHANNELS = {"email": Msg(en="email", fr="courriel"), "sms": Msg(en="SMS", fr="SMS"),
-            "phone": Msg(en="phone", fr="téléphone"), "post": Msg(en="post", fr="courrier"),
-            "push": Msg(en="push notification", fr="notification push")}
-
-
 @router.get("/preferences/{token}", response_class=HTMLResponse)
 def preferences(token: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
                 _limit: Limited) -> HTMLResponse:
     """The person's marketing choices, each to give or withdraw."""
     lang = page_lang(request)
     shown = flows.preferences(engine, settings, declared, token)
-    rows = [(p, _wording(declared, lang, p.purpose, p.channel)) for p in shown]
+    rows = [(p, wording(declared, lang, p.purpose, p.channel)) for p in shown]
     return render(request, "center/preferences.html.j2", rows=rows, token=token, channels=CHANNELS,
                   saved=request.query_params.get("saved") == "1")
 
@@ -215,7 +203,7 @@ async def set_preference(token: str, request: Request, engine: EngineDep, settin
     purpose, channel = str(received.get("purpose", "")), str(received.get("channel", ""))
     give = received.get("state") == "given"
     flows.set_preference(engine, settings, declared, token, purpose=purpose, channel=channel, give=give,
-                         wording=_wording(declared, lang, purpose, channel) if channel in CHANNELS else "",
+                         wording=wording(declared, lang, purpose, channel),
                          lang=lang)
     return RedirectResponse(f"/preferences/{token}?saved=1", status_code=303)
 

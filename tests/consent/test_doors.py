@@ -80,7 +80,7 @@ def test_the_cli_gives_withdraws_shows_and_prints_the_receipt(env: dict[str, str
     withdrawn = registre(env, "consent", "withdraw", "--subject", "jeanne@example.fr", "--purpose", "newsletter",
                          "--channel", "email")
     assert withdrawn.exit_code == 0
-    assert "withdrawn" in withdrawn.output
+    assert "Withdrawn" in withdrawn.output
     shown = registre(env, "consent", "show", "email:jeanne@example.fr", "--json")
     assert [e["state"] for e in json.loads(shown.output)["events"]] == ["given", "withdrawn"]
     printed = registre(env, "consent", "receipt", receipt, "--kantara")

@@ -9,6 +9,7 @@ import typer
 from pydantic import ValidationError
 from rich.table import Table
 
+from registre import labels
 from registre.config import get_settings
 from registre.consent import flows
 from registre.consent.flows import Format
@@ -34,8 +35,8 @@ DECLARATION = DeclarationOption
 app = typer.Typer(help="The consent ledger: consent with its proof, withdrawal, receipts.", no_args_is_help=True)
 
 BAD_CONSENT = Msg(en="The consent is not valid: {problems}", fr="Le consentement n'est pas valide : {problems}")
-RECORDED = Msg(en="Consent {state} recorded for {subject} ({purpose}{channel}); receipt {receipt}.",
-               fr="Consentement {state} enregistré pour {subject} ({purpose}{channel}) ; reçu {receipt}.")
+RECORDED = Msg(en="Consent recorded for {subject} ({purpose}{channel}): {state}; receipt {receipt}.",
+               fr="Consentement enregistré pour {subject} ({purpose}{channel}) : {state} ; reçu {receipt}.")
 PURGED = Msg(en="{expired} consent(s) recorded as expired; {deleted} cookie proof(s) deleted.",
              fr="{expired} consentement(s) enregistré(s) comme expiré(s) ; {deleted} preuve(s) de choix de cookies "
                 "supprimée(s).")
@@ -71,13 +72,16 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
     except ValidationError as error:
         problems = problems_of(error)
         raise InvalidInput(BAD_CONSENT, problems=problems) from None
-    events = flows.record(store(), read_declaration(declaration), consent_in, actor=actor)
+    declared = read_declaration(declaration)
+    events = flows.record(store(), declared, consent_in, actor=actor)
     if as_json:
         print_json([e.model_dump(mode="json") for e in events])
         return
-    main = events[0]
-    out.print(RECORDED(reader_lang(), state=main.state.value, subject=main.subject, purpose=main.purpose,
-                       channel=f", {main.channel}" if main.channel else "", receipt=main.receipt_ref))
+    main, lang = events[0], reader_lang()
+    channel = f", {labels.label(Channel(main.channel), lang)}" if main.channel else ""
+    out.print(RECORDED(lang, state=labels.label(main.state, lang), subject=main.subject,
+                       purpose=labels.activity(declared, main.purpose, lang), channel=channel,
+                       receipt=main.receipt_ref))
 
 
 @app.command()

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from registre import labels
 from registre.config import get_settings
 from registre.declarations.schemas import Channel
 from registre.errors import NotFound
@@ -64,7 +65,8 @@ def eligible(
     day = parse_date(at)
     if output is not None and not output.parent.is_dir():  # before the decision, which is audited
         raise NotFound(NO_FOLDER, path=str(output.parent))
-    answer = flows.eligible(store(), read_declaration(declaration), channel=channel, purpose=purpose, at=day,
+    declared = read_declaration(declaration)
+    answer = flows.eligible(store(), declared, channel=channel, purpose=purpose, at=day,
                             audience=lines, actor=actor)
     lang = reader_lang()
     if output is not None:
@@ -77,8 +79,8 @@ def eligible(
         print_json(answer.as_dict(lang))
         return
     shown = answer.as_dict(lang)
-    out.print(SUMMARY(lang, eligible=shown["eligible"], total=shown["total"], channel=channel.value, purpose=purpose,
-                      at=day.isoformat()))
+    out.print(SUMMARY(lang, eligible=shown["eligible"], total=shown["total"], channel=labels.label(channel, lang),
+                      purpose=labels.activity(declared, purpose, lang), at=labels.day(day, lang)))
     table = Table("code", "people", "reason")
     for code, count in shown["counts"].items():
         table.add_row(code, str(count), TEXTS[code](lang))

@@ -77,7 +77,7 @@ def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
     for path in written:
         out.print(WROTE(lang, path=path))
     if result.files and result.kept_until is not None:
-        out.print(KEPT(lang, ref=result.request.ref, until=result.kept_until.date().isoformat()), soft_wrap=True)
+        out.print(KEPT(lang, ref=result.request.ref, until=labels.day(result.kept_until, lang)), soft_wrap=True)
     for where in result.sent:
         out.print(SENT(lang, where=where))
     for why in result.unsent:

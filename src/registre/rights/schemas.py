@@ -42,6 +42,9 @@ class Status(StrEnum):
     refused = "refused"
 
 
+# The rights whose completion erases data and cannot be undone: the back office asks for a confirmation first
+IRREVERSIBLE = (RequestKind.erasure, RequestKind.post_mortem)
+
 # The states of a request still waiting for an answer
 PENDING = (Status.open, Status.awaiting_identity)
 
@@ -126,6 +129,11 @@ class RequestRead(Strict):
     outcome: Outcome | None
     refusal_reasons: str | None
     answer: dict[str, Any] | None
+
+    @property
+    def irreversible(self) -> bool:
+        """Whether completing the request erases data, which cannot be undone."""
+        return self.kind in IRREVERSIBLE
 
     @property
     def pending(self) -> bool:

@@ -255,8 +255,7 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
     actor = _actor(request, Duty.requests)
     lang = page_lang(request)
     try:
-        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).kind in (
-                RequestKind.erasure, RequestKind.post_mortem):
+        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).irreversible:
             raise InvalidInput(CONFIRM_ERASURE)
         if step == "complete":
             result = rights.complete(engine, settings, declared, ref, actor=actor.name)

@@ -10,8 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from registre.consent.wording import CHANNELS, wording
-from registre.declarations.schemas import LegalBasis
+from registre.consent.wording import CHANNELS, consent_activities, wording
 from registre.documents import notice as notices
 from registre.errors import NotFound, problems_of
 from registre.i18n import Msg
@@ -36,11 +35,6 @@ def _base(request: Request) -> str:
     return str(settings.public_url or request.base_url).rstrip("/")
 
 
-def _consent_activities(declared: DeclaredDep) -> list[Any]:
-    return [a for a in declared.declaration.activities
-            if any(b.basis is LegalBasis.consent for b in a.legal_bases)]
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, declared: DeclaredDep) -> HTMLResponse:
     """The privacy center's home: the notice, the rights, and where to manage one's choices."""
@@ -59,7 +53,7 @@ def notice(request: Request, declared: DeclaredDep) -> HTMLResponse:
 def _form_page(request: Request, declared: DeclaredDep, kind: RequestKind, status_code: int = 200,
                error: str | None = None, values: dict[str, str] | None = None) -> HTMLResponse:
     return render(request, "center/request.html.j2", status_code=status_code, declared=declared, kind=kind.value,
-                  right=RIGHTS[kind], article=ARTICLES[kind], activities=_consent_activities(declared), error=error,
+                  right=RIGHTS[kind], article=ARTICLES[kind], activities=consent_activities(declared), error=error,
                   values=values or {})
 
 
@@ -103,7 +97,7 @@ async def send_request(kind: str, request: Request, engine: EngineDep, settings:
     values = {k: v for k, v in received.items() if isinstance(v, str) and k != "csrf"}
     if any(len(v) > FIELD_LIMIT for v in values.values()):
         return _form_page(request, declared, chosen, 422, TOO_LONG(lang, limit=FIELD_LIMIT), values)
-    known = {a.id for a in _consent_activities(declared)}
+    known = {a.id for a in consent_activities(declared)}
     activities = [str(a) for a in received.getlist("activities") if str(a) in known]
     try:
         form = RequestForm(kind=chosen, email=values.get("email", "").strip(), name=values.get("name") or None,

@@ -5,7 +5,10 @@ from __future__ import annotations
 from procrastinate import App
 from sqlalchemy import Engine
 
+from registre.connectors import service as connectors
+from registre.context import Context
 from registre.db.session import unit_of_work
+from registre.rights import flows as rights
 from registre.rights import service as rights_service
 
 
@@ -17,3 +20,15 @@ def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
     task = jobs.tasks["registre.requests.complete"]
     job_id: int = task.configure(queueing_lock=f"complete:{ref}").defer(ref=ref, actor=actor)
     return job_id
+
+
+def complete_or_queue(ctx: Context, jobs: App, ref: str) -> rights.Result | int:
+    """Complete a request at once, or with connected databases hand it to a worker (audited the same way) and
+    return the job's id. The answer's files come back only to a role that sees every activity's data (they went
+    to the person)."""
+    if connectors.datasets(ctx.settings):
+        return complete_request(jobs, ctx.engine, ref, ctx.actor.name)
+    result = rights.complete(ctx.engine, ctx.settings, ctx.declaration(), ref, actor=ctx.actor.name)
+    if not ctx.sees_everything():
+        result.files = {}
+    return result

@@ -123,9 +123,9 @@ class DeclarationInvalid(RegistreError):
     code = "declaration_invalid"
     status_code = 422
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], message: Msg = DECLARATION_INVALID, **params: Any) -> None:
         self.problems = problems
-        super().__init__(DECLARATION_INVALID, count=len(problems))
+        super().__init__(message, count=len(problems), **params)
 
     def as_dict(self, lang: Lang) -> dict[str, Any]:
         """The error and each of its problems as JSON-ready data."""

@@ -8,9 +8,11 @@ API:
                                          tests/test_labels.py checks that every enum shown has them)
     activity(declared, id, lang)         a declared activity's name; likewise data_category, subject_category,
                                          event (the id itself when the declaration does not know it)
+    consent_purpose(declared, id, lang)  an activity's name or a kind of trackers; channel, method: in words
     moment(when, lang) -> str            `16 novembre 2026 à 17:30` / `16 November 2026, 17:30`, Paris time
     day(when, lang) -> str               `16 novembre 2026` / `16 November 2026`
     duration(hours, lang) -> str         `41 h 49 min` (a negative figure: `-2 h 05 min`)
+    countries(codes, lang) -> str        `Maroc, États-Unis`; none given: `Pays non précisé`
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 
 from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
@@ -240,6 +243,36 @@ def data_category(declared: Declared | None, name: str | None, lang: Lang) -> st
     return word(name, lang) if name else "—"
 
 
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _member(kind: type[_E], value: str | None) -> _E | None:
+    """The member of `kind` whose value is `value`, or None."""
+    return next((member for member in kind if member.value == value), None)
+
+
+def consent_purpose(declared: Declared | None, name: str | None, lang: Lang) -> str:
+    """What a consent is for: a declared activity's name, or a kind of trackers (the cookie banner's purposes)."""
+    trackers = _member(schemas.TrackerPurpose, name)
+    if trackers is not None and (declared is None or declared.activity(name) is None):
+        return declared_labels.TRACKER_PURPOSES[trackers](lang)
+    return activity(declared, name, lang)
+
+
+def channel(value: str | None, lang: Lang) -> str:
+    """A marketing channel (`email`, `sms`…) in words; none: `—`."""
+    if not value:
+        return "—"
+    known = _member(schemas.Channel, value)
+    return declared_labels.CHANNELS[known](lang) if known is not None else value
+
+
+def method(value: str, lang: Lang) -> str:
+    """How a consent was collected (`web_form`, `banner`…) in words."""
+    known = _member(Method, value)
+    return METHODS[known](lang) if known is not None else value
+
+
 def subject_category(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """A subject category's label in `lang`."""
     found = declared.subjects.get(name) if declared is not None and name else None
@@ -250,6 +283,18 @@ def event(declared: Declared | None, name: str | None, lang: Lang) -> str:
     """A lifecycle event's name in `lang`."""
     found = declared.events.get(name) if declared is not None and name else None
     return found.name(lang) if found is not None else (name or "—")
+
+
+_REGIONS: dict[str, Msg] = {"EEA": Msg(en="European Economic Area", fr="Espace économique européen")}
+COUNTRY_NOT_STATED = Msg(en="Country not stated", fr="Pays non précisé")
+
+
+def countries(codes: list[str] | None, lang: Lang) -> str:
+    """Countries or regions by their names in `lang` (Babel's CLDR territories); none given: "country not stated"."""
+    if not codes:
+        return COUNTRY_NOT_STATED(lang)
+    names = Locale.parse(lang).territories
+    return ", ".join(_REGIONS[c](lang) if c in _REGIONS else str(names.get(c, c)) for c in codes)
 
 
 def _paris(when: dt.datetime) -> dt.datetime:

@@ -51,6 +51,9 @@ def test_a_choice_is_kept_with_its_receipt(client: TestClient) -> None:
         ("advertising", "refused"), ("audience_measurement", "given")]
     assert json.loads(iso["proof"]["wording"])["texts"]["reject"] == "Reject all"
     assert iso["processing"]["purposes"][0]["retention_period"].startswith("13 months")
+    # Where the data are: the countries the declaration gives its trackers' providers, never an assumed "EU".
+    assert {p["purpose"]: p["storage_locations"] for p in iso["processing"]["purposes"]} == {
+        "advertising": ["not stated"], "audience_measurement": ["US", "other locations not stated"]}
     listed = client.get(f"/api/consent/choices/{CONSENT_ID}", headers=AUTH).json()
     assert [e["receipt_ref"] for e in listed] == [receipt, receipt]
     assert client.get(f"/api/consent/choices/{CONSENT_ID}").status_code == 401

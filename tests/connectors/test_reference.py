@@ -8,12 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from sqlalchemy import Engine, create_engine, event, text
 
 from tests.connectors.test_rights import DECLARATION, registre
-from tests.fixtures.sakila import MARY, MARY_ADDRESS, MARY_CITY, MARY_COUNTRY, Sakila, build_sakila, write_annotation
+from tests.fixtures.sakila import MARY, MARY_ADDRESS, MARY_CITY, MARY_COUNTRY, Sakila, write_annotation
 
 OTHERS = {  # every row that is not Mary's, as plain SQL reads it
     "customer": "SELECT customer_id, first_name, last_name, email, address_id FROM customer WHERE customer_id <> 1",
@@ -25,17 +24,16 @@ OTHERS = {  # every row that is not Mary's, as plain SQL reads it
 }
 
 
-@pytest.fixture
-def sakila(shop_url: str, tmp_path: Path) -> tuple[dict[str, str], Sakila]:
-    """Sakila's slice in a fresh database, a new store, and the annotation with reference tables."""
-    engine = create_engine(shop_url)
-    try:
-        built = build_sakila(engine)
-    finally:
-        engine.dispose()
-    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION),
-           "REGISTRE_DATASETS": str(write_annotation(tmp_path)), "SAKILA_URL": shop_url, "REGISTRE_LANG": "en"}
-    return env, built
+MARYS = {  # Mary's own rows, her city and her country, as plain SQL reads them
+    "customer": "SELECT customer_id FROM customer WHERE customer_id = 1",
+    "address": f"SELECT address_id FROM address WHERE address_id = {MARY_ADDRESS}",
+    "rental": "SELECT rental_id FROM rental WHERE customer_id = 1",
+    "payment": "SELECT payment_id FROM payment WHERE customer_id = 1",
+    "city": f"SELECT city FROM city WHERE city_id = {MARY_CITY}",
+    "country": f"SELECT country FROM country WHERE country_id = {MARY_COUNTRY}",
+}
+MARY_ERASED = {"customer": [], "address": [], "rental": [], "payment": [], "city": [("Sasebo",)],
+               "country": [("Japan",)]}
 
 
 def answer(env: dict[str, str], kind: str, out: Path) -> dict[str, Any]:
@@ -84,14 +82,7 @@ def test_erasure_takes_the_persons_own_address_and_leaves_the_city_and_everyone_
     shown = answer(env, "erasure", tmp_path / "answer")
 
     assert read(url, OTHERS) == before  # no other customer's rows, no city, no country changed
-    mary = read(url, {"customer": "SELECT customer_id FROM customer WHERE customer_id = 1",
-                      "address": f"SELECT address_id FROM address WHERE address_id = {MARY_ADDRESS}",
-                      "rental": "SELECT rental_id FROM rental WHERE customer_id = 1",
-                      "payment": "SELECT payment_id FROM payment WHERE customer_id = 1",
-                      "city": f"SELECT city FROM city WHERE city_id = {MARY_CITY}",
-                      "country": f"SELECT country FROM country WHERE country_id = {MARY_COUNTRY}"})
-    assert mary == {"customer": [], "address": [], "rental": [], "payment": [], "city": [("Sasebo",)],
-                    "country": [("Japan",)]}
+    assert read(url, MARYS) == MARY_ERASED
     assert built.same_city >= 3  # her city had other customers, all still there
     [dataset] = shown["answer"]["datasets"]
     assert set(dataset["tables"]) == {"customer", "address", "rental", "payment"}  # never the city or the country
@@ -162,3 +153,32 @@ def test_the_person_is_searched_once_per_request(sakila: tuple[dict[str, str], S
     [dataset] = shown["answer"]["datasets"]
     assert dataset["tables"]["rental"]["rows"] == 32
     assert "searched" not in shown["details"]
+
+
+def test_retention_never_ends_reference_rows(sakila: tuple[dict[str, str], Sakila], tmp_path: Path) -> None:
+    env, _ = sakila
+    url = env["SAKILA_URL"]
+    # a rule from collection alone, and cities and countries dated as collected in 2006: every one of them long over
+    declaration = tmp_path / "declaration.yaml"
+    declaration.write_text(DECLARATION.read_text(encoding="utf-8").replace(
+        "from: [collected, last_connection, account_closed, last_purchase]", "from: collected"), encoding="utf-8")
+    annotation = write_annotation(tmp_path)
+    annotation.write_text(annotation.read_text(encoding="utf-8").replace(
+        "{city: {data: contact}}", "{city: {data: contact}, last_update: {event: collected}}").replace(
+        "{country: {data: contact}}", "{country: {data: contact}, last_update: {event: collected}}"),
+        encoding="utf-8")
+    env = {**env, "REGISTRE_DECLARATION": str(declaration), "REGISTRE_DATASETS": str(annotation)}
+    lookups = {"address": "SELECT address_id, address, district, city_id, postal_code, phone FROM address",
+               "city": OTHERS["city"], "country": OTHERS["country"]}
+    before = read(url, lookups)
+
+    [_, planned] = json.loads(registre(env, "retention", "plan", "--at", "2026-06-01", "--json").output)
+    named = {t["table"] for t in planned["tasks"]} | {s["table"] for s in planned["skipped"]} | set(planned["endless"])
+    assert named == {"customer", "rental", "payment"}
+    [_, ran] = json.loads(registre(env, "retention", "run", "--at", "2026-06-01", "--json").output)
+    assert {t["table"] for t in ran["tasks"]} == {"customer", "rental", "payment"}
+    assert read(url, {"payment": "SELECT count(*) FROM payment"}) == {"payment": [(0,)]}  # the run did run
+    assert read(url, lookups) == before  # not one address, city or country, used or not
+
+    findings = json.loads(registre(env, "datasets", "check", "--json").output)["sakila"]
+    assert not [f for f in findings if f["field"].split(".")[1:2] != ["customer"]], findings

@@ -80,7 +80,7 @@ def test_the_cli_gives_withdraws_shows_and_prints_the_receipt(env: dict[str, str
     withdrawn = registre(env, "consent", "withdraw", "--subject", "jeanne@example.fr", "--purpose", "newsletter",
                          "--channel", "email")
     assert withdrawn.exit_code == 0
-    assert "Withdrawn" in withdrawn.output
+    assert "withdrawn" in withdrawn.output
     shown = registre(env, "consent", "show", "email:jeanne@example.fr", "--json")
     assert [e["state"] for e in json.loads(shown.output)["events"]] == ["given", "withdrawn"]
     printed = registre(env, "consent", "receipt", receipt, "--kantara")
@@ -98,3 +98,20 @@ def test_the_cli_says_what_is_missing_without_a_traceback(env: dict[str, str]) -
                      "--wording", "Oui", "--age", "12")
     assert minor.exit_code == 1
     assert "parental authority" in minor.output
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Newsletter", "Email", "Withdrawn", "Web form"]),
+    ("fr", ["Lettre d'information", "Courrier électronique", "Retiré", "Formulaire en ligne"])])
+def test_the_cli_shows_consents_in_words(env: dict[str, str], lang: str, expected: list[str]) -> None:
+    registre(env, "consent", "give", "--subject", "jeanne@example.fr", "--purpose", "newsletter", "--channel",
+             "email", "--wording", "Je veux la lettre.")
+    withdrawn = registre({**env, "REGISTRE_LANG": lang}, "consent", "withdraw", "--subject", "jeanne@example.fr",
+                         "--purpose", "newsletter", "--channel", "email")
+    assert ("withdrawn recorded" if lang == "en" else "retiré enregistré") in withdrawn.output
+    shown = registre({**env, "REGISTRE_LANG": lang, "COLUMNS": "200"}, "consent", "show", "email:jeanne@example.fr")
+    assert shown.exit_code == 0, shown.output
+    for words in expected:
+        assert words in shown.output
+    for raw in ("web_form", "newsletter", "withdrawn", "+00:00"):
+        assert f" {raw} " not in shown.output.replace("│", " ")

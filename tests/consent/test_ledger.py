@@ -168,3 +168,35 @@ def test_purge_expires_lapsed_consents_and_deletes_old_cookie_proofs(engine: Eng
     with unit_of_work(engine) as session:
         assert session.scalar(select(func.count()).select_from(ConsentEvent).where(
             ConsentEvent.consent_id.is_not(None))) == 0
+
+
+class TestStorageLocationsAreWhatTheDeclarationStates:
+    def locations(self, engine: Engine, declared: Declared) -> list[str]:
+        [event] = flows.record(engine, declared, give(), actor="test")
+        iso = flows.receipt(engine, declared, event.receipt_ref, actor="test")
+        [purpose] = iso["processing"]["purposes"]
+        kantara = flows.receipt(engine, declared, event.receipt_ref, fmt="kantara", actor="test")
+        assert kantara["services"][0]["purposes"][0]["purpose"] == purpose["description"]
+        return list(purpose["storage_locations"])
+
+    def test_no_transfer_stated_keeps_the_data_in_the_eea_with_the_host_s_country(
+            self, engine: Engine, declared: Declared, jeanne: str) -> None:
+        assert self.locations(engine, declared) == ["EEA", "FR"]
+
+    def test_transfers_not_stated_are_recorded_as_not_stated(self, engine: Engine, declare: Callable[..., Declared],
+                                                             jeanne: str) -> None:
+        def silent(data: dict[str, object]) -> None:
+            data.pop("transfers")
+            data["recipients"][1].pop("country")  # type: ignore[index]
+
+        assert self.locations(engine, declare(silent)) == ["non précisé"]
+
+    def test_a_stated_transfer_is_named_and_the_rest_not_assumed_when_silent(
+            self, engine: Engine, declare: Callable[..., Declared], jeanne: str) -> None:
+        def partly(data: dict[str, object]) -> None:
+            data.pop("transfers")
+            data["activities"][1]["recipients"] = ["host"]  # type: ignore[index]
+
+        assert self.locations(engine, declare(partly)) == ["FR", "autres lieux non précisés"]
+        stated = declare(lambda d: d["activities"][1].update(transfers=[{"country": "US", "safeguards": ["scc"]}]))
+        assert self.locations(engine, stated) == ["EEA", "FR", "US"]

@@ -430,3 +430,26 @@ def test_silences_are_shown_as_not_stated(declare: Declare) -> None:
     assert "ne précise pas si un délégué à la protection des données a été désigné" in dpo
     provision = section(soup, w.H_PROVISION("fr"))
     assert "Non précisées" in words(provision.select("tbody tr")[0])
+
+
+def test_silent_sources_are_not_said_to_be_the_person(declare: Declare) -> None:
+    def silent(data: dict[str, Any]) -> None:
+        for activity in data["activities"]:
+            activity.pop("sources")
+
+    for lang, you, not_stated in (("en", "From you", "Not stated"), ("fr", "Auprès de vous", "Non précisée")):
+        table = section(soup_of(build(declare(silent), lang)), w.H_DATA(lang))
+        cells = [words(row.select("td")[-1]) for row in table.select("tbody tr")]
+        assert cells
+        assert all(cell == not_stated for cell in cells)
+        assert you not in words(table)
+
+
+def test_a_transfer_whose_country_is_not_stated_says_so(declare: Declare) -> None:
+    declared = declare(lambda d: d["activities"][0].update(transfers=[{"recipient": "host", "safeguards": ["scc"]}]))
+    for lang, country, adequacy in (("en", "Country not stated", "Cannot be told: the country is not stated"),
+                                    ("fr", "Pays non précisé", "Impossible à dire : le pays n'est pas précisé")):
+        transfers = section(soup_of(build(declared, lang)), w.H_TRANSFERS(lang))
+        [row] = [words(r) for r in transfers.select("tbody tr")]
+        assert row.startswith(f"{country} Hébergeur Exemple")
+        assert adequacy in row

@@ -461,3 +461,14 @@ def test_ods_prints_landscape_one_page_wide_with_the_header_row_on_every_page(fu
     listing = next(t for t in tables if t.getAttribute("name") == register.LIST_SHEET("fr"))
     [headers] = listing.getElementsByType(TableHeaderRows)
     assert teletype.extractText(headers.getElementsByType(TableCell)[0]) == "N° / REF"
+
+
+def test_a_transfer_whose_country_is_not_stated_says_so(declare: Callable[..., Declared], tmp_path: Path) -> None:
+    declared = declare(lambda d: d["activities"][0].update(transfers=[{"recipient": "host", "safeguards": ["scc"]}]))
+    sheets = written(declared, "ods", tmp_path)
+    assert section(fiche(sheets, declared, "orders"), "Transferts hors UE")[1][:3] == [
+        "Hébergeur Exemple", "Pays non précisé", "Clauses contractuelles types (art. 46.2.c)"]
+    path = tmp_path / "register.csv"
+    export(declared, "csv", path, "en")
+    [orders] = [row for row in read_csv(path) if "Order management" in row]
+    assert any("Country not stated" in cell for cell in orders)

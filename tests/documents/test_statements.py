@@ -39,7 +39,9 @@ def _transfers_none(declared: Declared) -> list[bool]:
     out = []
     for activity in declared.declaration.activities:
         stated = declared.transfers(activity)
-        out.append(stated == NONE or (stated is not None and all(in_eea(c) for t in listed(stated) for c in t.country)))
+        # A transfer whose country is not stated may leave the EEA: it is no statement of none.
+        out.append(stated == NONE or (stated is not None and all(
+            t.country is not None and all(in_eea(c) for c in t.country) for t in listed(stated))))
     return out
 
 

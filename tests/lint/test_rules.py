@@ -86,6 +86,8 @@ BREAKS: dict[str, Change] = {
         {"from": "collected", "duration": "10 years", "when": {"label": "over 120 EUR", "all": [
             {"attribute": "amount_eur", "op": ">", "value": 120}]}}),
     "TRANSFER-NO-SAFEGUARD": lambda d: act(d).update(transfers=[{"country": "MA"}]),
+    "TRANSFER-COUNTRY-NOT-STATED": lambda d: act(d).update(transfers=[{"recipient": "host", "safeguards": ["scc"],
+                                                                       "documentation": "From the DPO"}]),
     "TRANSFER-ADEQUACY": lambda d: act(d).update(transfers=[{"country": "US", "safeguards": ["adequacy"]}]),
     "TRANSFER-DEROGATION": lambda d: act(d).update(transfers=[{"country": "MA", "safeguards": ["derogation"]}]),
     "TRANSFER-UNDECLARED": lambda d: d["recipients"][1].update(country="US"),
@@ -290,6 +292,30 @@ class TestOncePerLine:
         assert len(found) == 1
         assert found[0].activities == ("orders", "newsletter")
         assert "'orders', 'newsletter'" in found[0].text("en")
+        assert "« orders », « newsletter »" in found[0].text("fr")
+
+
+    def test_a_silence_is_reported_once_naming_every_activity_it_concerns(self, declare: Declare) -> None:
+        def silent(d: dict[str, Any]) -> None:
+            d.pop("transfers")
+            for activity in d["activities"]:
+                activity.pop("sources")
+        found = run(declare(silent), TODAY)
+        for code in ("INFO-TRANSFERS-NOT-STATED", "INFO-SOURCE-NOT-STATED"):
+            [finding] = [f for f in found if f.code == code]
+            assert finding.activities == ("orders", "newsletter")
+            assert finding.place.field == "activities"
+            assert "for 'orders', 'newsletter'" in finding.text("en")
+            assert "pour « orders », « newsletter »" in finding.text("fr")
+
+    def test_each_thing_left_unsaid_is_one_finding(self, declare: Declare) -> None:
+        def silent(d: dict[str, Any]) -> None:
+            d.pop("automated")
+            act(d, 1)["automated"] = {"profiling": True}
+        found = [f for f in run(declare(silent), TODAY) if f.code == "INFO-AUTOMATED-NOT-STATED"]
+        assert sorted((f.activities, f.text("en").rsplit("involves ", 1)[1]) for f in found) == [
+            (("newsletter",), "decisions based solely on automated processing."),
+            (("orders",), "decisions based solely on automated processing or profiling.")]
 
 
 def test_the_docs_list_every_rule_with_its_article_and_an_example() -> None:
@@ -334,3 +360,46 @@ def test_consent_by_use_names_an_activity_the_declaration_has(declare: Declare) 
     with pytest.raises(DeclarationInvalid) as caught:
         declare(lambda d: d.update(clauses={"consent_by_use": [{"statement": "x", "activities": ["nothing"]}]}))
     assert [p.place.field for p in caught.value.problems] == ["clauses.consent_by_use[0].activities[0]"]
+
+
+class TestProvisionSaysOnlyWhatTheSourcesSay:
+    def test_silent_sources_are_not_turned_into_data_from_the_person(self, declare: Declare) -> None:
+        declared = declare(lambda d: (act(d).pop("sources"), act(d).pop("provision")))
+        [finding] = [f for f in run(declared, TODAY) if f.code == "INFO-PROVISION"]
+        assert "from the person" not in finding.text("en")
+        assert "auprès de la personne" not in finding.text("fr")
+        assert "does not say where they come from" in finding.text("en")
+        assert "sans dire d'où elles viennent" in finding.text("fr")
+
+    def test_sources_stated_as_the_person_are_said(self, declare: Declare) -> None:
+        [finding] = [f for f in run(declare(BREAKS["INFO-PROVISION"]), TODAY) if f.code == "INFO-PROVISION"]
+        assert finding.text("en").startswith("Activity 'orders' collects data from the person, without saying")
+
+
+def test_special_categories_are_named_by_their_label_in_each_language(declare: Declare) -> None:
+    [finding] = [f for f in run(declare(BREAKS["SPECIAL-CONDITION"]), TODAY) if f.code == "SPECIAL-CONDITION"]
+    assert finding.text("en") == ("Activity 'orders' processes 'Data concerning health' without stating the "
+                                  "Art. 9(2) condition.")
+    assert "« Données concernant la santé »" in finding.text("fr")
+    assert "health_data" not in finding.text("en") + finding.text("fr")
+
+
+def test_a_tracker_and_its_purpose_are_named_in_words_in_each_language(declare: Declare) -> None:
+    declared = declare(lambda d: d.update(cookies={"consent": "banner", "trackers": [tracker(
+        name="sentry", label={"en": "Error reports", "fr": "Rapports d'erreurs"}, purpose="error_monitoring",
+        exempt=True, consent_required=False, lifetime="1 year")]}))
+    [finding] = [f for f in run(declared, TODAY) if f.code == "COOKIE-EXEMPT-PURPOSE"]
+    assert finding.text("en") == ("'Error reports (sentry)' is claimed exempt from consent, but trackers for the "
+                                  "purpose 'Error monitoring' always need consent.")
+    assert finding.text("fr") == ("« Rapports d'erreurs (sentry) » est présenté comme exempté de consentement, mais "
+                                  "les traceurs de finalité « Suivi des erreurs » nécessitent toujours le "
+                                  "consentement.")
+
+
+def test_a_transfer_without_its_country_is_held_and_asks_for_it(declare: Declare) -> None:
+    [finding] = [f for f in run(declare(BREAKS["TRANSFER-COUNTRY-NOT-STATED"]), TODAY)
+                 if f.code == "TRANSFER-COUNTRY-NOT-STATED"]
+    assert finding.place.field == "activities[0].transfers[0]"
+    assert finding.text("en").startswith("A transfer of 'orders' outside the EEA (to Hébergeur Exemple) does not name "
+                                          "the country")
+    assert finding.rule.basis == "GDPR Art. 13(1)(f), 14(1)(f), 30(1)(e)"

@@ -79,3 +79,29 @@ def test_a_request_stands_when_its_acknowledgement_cannot_be_sent(tmp_path: Path
     assert result.sent == []
     assert result.unsent[0].startswith("jeanne@example.fr:")
     assert [r.ref for r in flows.list_requests(engine, settings, None, actor="test").items] == [result.request.ref]
+
+
+def test_an_international_address_and_a_long_line_arrive_as_written(tmp_path: Path) -> None:
+    inbox, port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, enable_SMTPUTF8=True)
+    controller.start()
+    settings = Settings(data_dir=tmp_path, smtp_host="127.0.0.1", smtp_port=port, smtp_starttls=False,
+                        mail_from="dpo@exemple.fr")
+    paragraph = "Vos données ont été effacées. " * 40  # 1,240 characters on one line
+    try:
+        send(Letter("jérôme@exemple.fr", "Votre demande a été traitée", f"Bonjour,\n\n{paragraph}\n.\n", "Société"),
+             settings)
+    finally:
+        controller.stop()
+    [received] = inbox.messages
+    assert received["To"] == "jérôme@exemple.fr"
+    assert received["From"] == "Société <dpo@exemple.fr>"
+    assert received.get_content().replace("\r\n", "\n") == f"Bonjour,\n\n{paragraph}\n.\n"
+    name = "Office du Tourisme et des Congrès de Paris — Paris je t’aime"  # folded word by word, never inside one
+    send(Letter("jeanne@example.fr", "Votre demande a été traitée", paragraph, name),
+         settings.model_copy(update={"smtp_host": None}))
+    [written] = (tmp_path / "outbox").glob("*.eml")
+    mail = message_from_bytes(written.read_bytes(), _class=EmailMessage, policy=default)
+    assert mail["From"].addresses[0].display_name == name
+    assert max(len(line) for line in written.read_bytes().splitlines()) <= 998
+    assert mail.get_content() == paragraph

@@ -160,6 +160,18 @@ class TestRights:
         assert request.answer == done.answer
         assert "Martin" not in json.dumps(request.answer)  # the answer kept with the request holds no copy
 
+    def test_access_names_the_countries_of_transfers_or_says_they_are_not_stated(
+            self, session: Session, declare: Callable[..., Declared]) -> None:
+        def transfers(data: dict[str, Any]) -> None:
+            add_legal_obligation(data)
+            data["activities"][0]["transfers"] = [{"country": "MA", "safeguards": ["scc"]},
+                                                  {"recipient": "host", "safeguards": ["scc"]}]
+
+        done = service.complete(session, new(session, "access"), declared=declare(transfers), actor=ACTOR)
+        page = done.files["access.html"].decode()
+        assert "Gestion des commandes</strong>\u00a0: Maroc —" in page
+        assert "Gestion des commandes</strong>\u00a0: Pays non précisé —" in page
+
     def test_portability_gives_only_consent_and_contract_data_as_json_and_csv(self, session: Session,
                                                                               declared: Declared) -> None:
         done = service.complete(session, new(session, "portability"), declared=declared, actor=ACTOR)

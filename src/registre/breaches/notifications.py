@@ -14,6 +14,7 @@ from registre.breaches import clock
 from registre.breaches.schemas import Cause, Exemption, Nature, NotificationKind, Origin, Risk
 from registre.declarations.declared import Declared
 from registre.i18n import Lang, Msg
+from registre.mail import letters as templates
 from registre.models.breaches import Breach
 
 NATURES = {
@@ -234,6 +235,7 @@ Vous pouvez aussi introduire une réclamation auprès de la CNIL (www.cnil.fr).
 
 Référence : {ref}
 """)
+templates.register("breach-subjects", LETTER_SUBJECT, LETTER)
 PUBLIC_TITLE = Msg(en="Information about a security incident at {controller}",
                    fr="Information sur un incident de sécurité chez {controller}")
 NO_ADVICE = Msg(en="stay alert to unexpected messages asking for your details or for payment.",
@@ -372,18 +374,19 @@ def cnil(breach: Breach, declared: Declared, *, kind: NotificationKind, lang: La
 
 
 def letter(breach: Breach, declared: Declared, lang: Lang) -> tuple[str, str]:
-    """The communication to one person (Art. 34(2)): its subject line and body, in clear and plain language."""
-    controller = declared.declaration.controller.name
-    when = clock.shown(breach.started_at or breach.discovered_at, lang)
-    body = LETTER(
-        lang, controller=controller, description=breach.description or breach.title, when=when,
-        data=_labels(breach.data_categories, declared.data, lang) if breach.data_categories else NOTHING_YET(lang),
-        consequences=breach.consequences or NOTHING_YET(lang),
-        measures_taken=breach.measures_taken or NOTHING_YET(lang),
-        measures_planned=breach.measures_planned or NOTHING_YET(lang), advice=breach.advice or NO_ADVICE(lang),
-        contact=contact_text(breach.contact, lang, capital=False), ref=breach.ref,
-    )
-    return LETTER_SUBJECT(lang), body
+    """The communication to one person (Art. 34(2)): its subject line and body, in clear and plain language (the
+    organisation's own words when it wrote `letters/breach-subjects.<lang>.txt`)."""
+    values = {
+        "controller": declared.declaration.controller.name, "description": breach.description or breach.title,
+        "when": clock.shown(breach.started_at or breach.discovered_at, lang),
+        "data": _labels(breach.data_categories, declared.data, lang) if breach.data_categories else NOTHING_YET(lang),
+        "consequences": breach.consequences or NOTHING_YET(lang),
+        "measures_taken": breach.measures_taken or NOTHING_YET(lang),
+        "measures_planned": breach.measures_planned or NOTHING_YET(lang),
+        "advice": breach.advice or NO_ADVICE(lang), "contact": contact_text(breach.contact, lang, capital=False),
+        "ref": breach.ref,
+    }
+    return templates.render(declared, "breach-subjects", lang, LETTER_SUBJECT, LETTER, values)
 
 
 def public(breach: Breach, declared: Declared, lang: Lang) -> str:

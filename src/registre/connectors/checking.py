@@ -202,9 +202,6 @@ class _Checker:
         for skipped in sweep.skipped:
             if archived and skipped.reason == NO_ARCHIVE:
                 continue  # checked without connecting to the archive
-            mapped = self.connected.tables.get(skipped.table)
-            if mapped is not None and mapped.reference:
-                continue  # a city or a country is nobody's: no retention rule ends it
             self.add(Severity.warning, ("tables", skipped.table), RULE_SKIPPED, rule=skipped.rule,
                      reason=skipped.reason)
 

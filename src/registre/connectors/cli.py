@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from registre.config import get_settings
-from registre.connectors import flows
+from registre.connectors import fides, flows
 from registre.declarations.service import load
 from registre.errors import InvalidInput
 from registre.i18n import Msg
@@ -65,6 +65,44 @@ def scan_database(
     output.write_text(drafted.yaml, encoding="utf-8")
     classified = sum(len(columns) for columns in drafted.classified.values())
     err.print(WRITTEN(reader_lang(), file=output, classified=classified, unclassified=len(drafted.unclassified)))
+
+
+IMPORTED = Msg(en="Annotation written to {file}: {tables} table(s), {references} of reference data, {unmatched} "
+                  "column(s) whose data category is to name. Check it, then run `registre datasets check`.",
+               fr="Annotation écrite dans {file} : {tables} table(s), dont {references} de données de référence, "
+                  "{unmatched} colonne(s) dont la catégorie de données est à nommer. Vérifiez-la, puis lancez "
+                  "`registre datasets check`.")
+
+
+@app.command("import-fides")
+@plain_errors
+def import_fides(
+    file: Path = typer.Argument(..., help="The Fides dataset (fideslang YAML: dataset, collections, fields)."),
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the annotation to this file."),
+    activity: list[str] | None = typer.Option(
+        None, "--activity", help="ACTIVITY for every table, or TABLE=ACTIVITY; repeat it (a reference table takes the "
+                                 "activity of the tables pointing to it)."),
+    dataset: str | None = typer.Option(None, "--dataset", help="The fides_key to import, when the file holds several."),
+    declaration: Path | None = typer.Option(None, "--declaration", "-d", envvar="REGISTRE_DECLARATION",
+                                            help="The declaration the Fides data categories are matched to."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Turn a Fides dataset into a registre annotation: identities, references, data categories."""
+    if declaration is None:
+        raise InvalidInput(NO_DECLARATION)
+    imported = fides.translate(file, load(declaration), activities=activity or [], fides_key=dataset)
+    if as_json:
+        print_json({"yaml": imported.yaml, "dataset": imported.dataset, "tables": list(imported.tables),
+                    "reference": [name for name, reference in imported.tables.items() if reference],
+                    "unmatched": imported.unmatched, "to_look_at": [m(reader_lang()) for m in imported.to_look_at]})
+        return
+    if output is None:
+        out.print(imported.yaml, markup=False, highlight=False, soft_wrap=True)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(imported.yaml, encoding="utf-8")
+    err.print(IMPORTED(reader_lang(), file=output, tables=len(imported.tables),
+                       references=sum(imported.tables.values()), unmatched=len(imported.unmatched)))
 
 
 @app.command()

@@ -248,8 +248,9 @@ def _lay(annotation: Annotation, engine: Engine, metadata: MetaData) -> Connecte
             if table_name not in live or column not in live[table_name].c:
                 problem(("relations", index, role), BAD_RELATION, name=text)
             ends.append((table_name, column))
-        if len(ends) == 2:
-            links.append(Link(ends[0][0], (ends[0][1],), ends[1][0], (ends[1][1],)))
+        declared = Link(ends[0][0], (ends[0][1],), ends[1][0], (ends[1][1],))
+        if declared not in links:  # a relation restating a foreign key (as one imported from Fides may)
+            links.append(declared)
     if problems:
         raise DeclarationInvalid(problems)
     return Connected(annotation, engine, metadata, tables, links)

@@ -284,22 +284,27 @@ def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sam
                          if column.name in scan.unclassified or column.name in free_text]
     if ignored:
         root["ignore"] = ignored
-        root.yaml_set_comment_before_after_key("ignore", before=_both(IGNORED))
-    header = _both(HEADER, url=_shown(url), sample=sample, placeholder=PLACEHOLDER_ACTIVITY)
+        root.yaml_set_comment_before_after_key("ignore", before=bilingual(IGNORED))
+    header = bilingual(HEADER, url=_shown(url), sample=sample, placeholder=PLACEHOLDER_ACTIVITY)
     if unclassified:
         by_table: dict[str, list[str]] = {}
         for item in unclassified:
             table_name, _, column = item.partition(".")
             by_table.setdefault(table_name, []).append(column)
         listing = "\n".join(f"  {table_name}: {', '.join(columns)}" for table_name, columns in by_table.items())
-        header += "\n" + _both(NOT_CLASSIFIED) + "\n" + listing
+        header += "\n" + bilingual(NOT_CLASSIFIED) + "\n" + listing
     root.yaml_set_start_comment(header)
+    return Draft(dump(root), classified, unclassified)
+
+
+def dump(root: CommentedMap) -> str:
+    """An annotation drafted with its comments, as YAML text."""
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     out = StringIO()
     yaml.dump(root, out)
-    return Draft(out.getvalue(), classified, unclassified)
+    return out.getvalue()
 
 
 def _personal_tables(scans: list[_TableScan], references: dict[str, bool]) -> dict[str, list[str]]:
@@ -335,16 +340,16 @@ def _table(scan: _TableScan, parents: list[str], own: bool | None) -> CommentedM
     if parents:
         notes.insert(0, Msg(en=LINKED.en.format(parents=", ".join(parents)),
                             fr=LINKED.fr.format(parents=", ".join(parents))))
-    before = [_both(note) for note in notes]
+    before = [bilingual(note) for note in notes]
     if "invoice" in table_kinds(scan.table.name):
-        before.insert(-1, _both(KEPT_BY_LAW) + f"\nkept_by_law: {INVOICE_LAW}")
+        before.insert(-1, bilingual(KEPT_BY_LAW) + f"\nkept_by_law: {INVOICE_LAW}")
     table.yaml_set_comment_before_after_key("activity", before="\n".join(before), indent=4)
     flag = next((column for column, guess in scan.guesses.items() if guess.restriction), None)
     if flag is not None:
         restriction = CommentedMap(column=flag)
         restriction.fa.set_flow_style()
         table["restriction"] = restriction
-        table.yaml_set_comment_before_after_key("restriction", before=_both(RESTRICTION), indent=4)
+        table.yaml_set_comment_before_after_key("restriction", before=bilingual(RESTRICTION), indent=4)
     if own is not None:
         table["reference"] = True
     columns = CommentedMap()
@@ -357,15 +362,16 @@ def _table(scan: _TableScan, parents: list[str], own: bool | None) -> CommentedM
             continue
         if own is not None:  # a reference row is read from the person's rows, never searched for
             guess = replace(guess, identity=None, match_lower=False)
-        columns[column] = _column(guess, own=bool(own) and guess.personal)
+        columns[column] = column_entry(guess, own=bool(own) and guess.personal)
         if guess.note is not None:
-            columns.yaml_set_comment_before_after_key(column, before=_both(guess.note), indent=6)
+            columns.yaml_set_comment_before_after_key(column, before=bilingual(guess.note), indent=6)
     if columns:
         table["columns"] = columns
     return table
 
 
-def _column(guess: Guess, *, own: bool = False) -> CommentedMap:
+def column_entry(guess: Guess, *, own: bool = False) -> CommentedMap:
+    """A column of an annotation drafted from what it is guessed to hold, on one line."""
     column = CommentedMap()
     if guess.data is not None:
         column["data"] = guess.data
@@ -394,9 +400,11 @@ def _connection(url: URL, name: str, schema: str | None) -> CommentedMap:
     variable = f"{name.upper().replace('-', '_')}_DB_PASSWORD"
     if url.password is not None:
         connection["password_env"] = variable
-        connection.yaml_set_comment_before_after_key("password_env", before=_both(PASSWORD, name=variable), indent=2)
+        connection.yaml_set_comment_before_after_key("password_env", before=bilingual(PASSWORD, name=variable),
+                                                     indent=2)
     elif url.get_backend_name() != "sqlite":
-        connection.yaml_set_comment_before_after_key("url", before=_both(PASSWORD_IF_NEEDED, name=variable), indent=2)
+        connection.yaml_set_comment_before_after_key("url", before=bilingual(PASSWORD_IF_NEEDED, name=variable),
+                                                     indent=2)
     if schema is not None:
         connection["schema"] = schema
     return connection
@@ -420,14 +428,18 @@ def _dataset_name(given: str | None, url: URL) -> str:
             raise InvalidInput(BAD_NAME, name=given)
         return given
     database = url.database or ""
-    stem = Path(database).stem if url.get_backend_name() == "sqlite" else database
-    name = re.sub(r"[^a-z0-9_-]+", "_", plain_ascii(stem).lower()).strip("_-")[:80]
+    return dataset_id(Path(database).stem if url.get_backend_name() == "sqlite" else database)
+
+
+def dataset_id(text: str) -> str:
+    """A dataset's name made from any text (a database's, a Fides key): lower-case ASCII, digits, '_' and '-'."""
+    name = re.sub(r"[^a-z0-9_-]+", "_", plain_ascii(text).lower()).strip("_-")[:80]
     if not name or name == "memory":
         return "database"
     return name if name[0].isalpha() else f"db_{name}"[:80]
 
 
-def _both(message: Msg, **params: Any) -> str:
+def bilingual(message: Msg, **params: Any) -> str:
     """A comment in English, then in French, in lines a reader can take in."""
     texts = dict.fromkeys((message("en", **params), message("fr", **params)))
     return "\n".join(textwrap.fill(line, COMMENT_WIDTH, break_on_hyphens=False, break_long_words=False)

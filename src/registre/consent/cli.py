@@ -21,6 +21,7 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    optional_declaration,
     out,
     plain_errors,
     print_json,
@@ -50,6 +51,15 @@ TAMPERED = Msg(en="Warning: some events no longer match their digest: the ledger
                fr="Attention : certains événements ne correspondent plus à leur empreinte : le registre a été "
                   "modifié.")
 
+_PURPOSE, _STATE, _RECEIPT = Msg(en="Purpose", fr="Finalité"), Msg(en="State", fr="État"), Msg(en="Receipt", fr="Reçu")
+_AT = Msg(en="When (Paris)", fr="Quand (Paris)")
+SHOW_HEADERS = (_PURPOSE, Msg(en="Channel", fr="Canal"), _STATE, _AT, Msg(en="How collected", fr="Recueilli par"),
+                _RECEIPT)
+CHOICES_HEADERS = (_AT, _PURPOSE, _STATE, Msg(en="Choice made", fr="Choix fait"), _RECEIPT)
+BANNER_ACTIONS = {"accept_all": Msg(en="Accept all", fr="Tout accepter"),
+                  "reject_all": Msg(en="Reject all", fr="Tout refuser"),
+                  "customise": Msg(en="Customised", fr="Personnalisé")}
+
 SUBJECT = typer.Option(..., "--subject", help="The person: a ref, or email:…, phone:…")
 PURPOSE = typer.Option(..., "--purpose", help="The declared activity the consent is for.")
 CHANNEL = typer.Option(None, "--channel", help="The marketing channel, if any: email, sms, phone, post, push.")
@@ -78,9 +88,9 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
         print_json([e.model_dump(mode="json") for e in events])
         return
     main, lang = events[0], reader_lang()
-    channel = f", {labels.label(Channel(main.channel), lang)}" if main.channel else ""
-    out.print(RECORDED(lang, state=labels.label(main.state, lang), subject=main.subject,
-                       purpose=labels.activity(declared, main.purpose, lang), channel=channel,
+    out.print(RECORDED(lang, state=labels.label(main.state, lang).lower(), subject=main.subject,
+                       purpose=labels.consent_purpose(declared, main.purpose, lang),
+                       channel=f", {labels.channel(main.channel, lang)}" if main.channel else "",
                        receipt=main.receipt_ref))
 
 
@@ -121,18 +131,19 @@ def withdraw(subject: str = SUBJECT, purpose: str = PURPOSE, channel: Channel | 
 @app.command()
 @plain_errors
 def show(who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"), actor: str = ACTOR,
-         as_json: bool = JsonOption) -> None:
-    """A person's consents: where each purpose and channel stands, then every event."""
+         declaration: Path | None = DECLARATION, as_json: bool = JsonOption) -> None:
+    """A person's consents: where each purpose and channel stands, in words."""
     shown = flows.show(store(), who, actor=actor)
     if as_json:
         print_json(shown)
         return
-    lang = reader_lang()
-    table = Table("purpose", "channel", "state", "at", "method", "receipt")
+    lang, declared = reader_lang(), optional_declaration(declaration)
+    table = Table(*(h(lang) for h in SHOW_HEADERS))
     for item in shown["current"]:
         event = ConsentRead.model_validate(item)
-        table.add_row(event.purpose, event.channel or "—", event.state.value, event.at.isoformat(timespec="seconds"),
-                      event.method, event.receipt_ref)
+        table.add_row(labels.consent_purpose(declared, event.purpose, lang), labels.channel(event.channel, lang),
+                      labels.label(event.state, lang), labels.moment(event.at, lang),
+                      labels.method(event.method, lang), event.receipt_ref)
     out.print(table)
     if not shown["intact"]:
         out.print(f"[bold red]{TAMPERED(lang)}[/]")
@@ -142,19 +153,22 @@ def show(who: str = typer.Argument(..., help="The person: a ref, or email:…, p
 @plain_errors
 def choices(consent_id: str = typer.Argument(..., help="The browser's consent id (the `id` in its registre_consent "
                                                       "cookie)."),
-            as_json: bool = JsonOption) -> None:
+            declaration: Path | None = DECLARATION, as_json: bool = JsonOption) -> None:
     """The cookie-banner choices kept for one browser, oldest first, with their receipts."""
     events = flows.choices_of(store(), consent_id.strip().lower())
     if as_json:
         print_json([e.model_dump(mode="json") for e in events])
         return
+    lang = reader_lang()
     if not events:
-        out.print(NO_CHOICES(reader_lang(), consent_id=consent_id))
+        out.print(NO_CHOICES(lang, consent_id=consent_id))
         return
-    table = Table("at", "purpose", "state", "action", "receipt")
+    declared = optional_declaration(declaration)
+    table = Table(*(h(lang) for h in CHOICES_HEADERS))
     for event in events:
-        table.add_row(event.at.isoformat(timespec="seconds"), event.purpose, event.state.value,
-                      (event.evidence or {}).get("action", ""), event.receipt_ref)
+        action = BANNER_ACTIONS.get((event.evidence or {}).get("action", ""))
+        table.add_row(labels.moment(event.at, lang), labels.consent_purpose(declared, event.purpose, lang),
+                      labels.label(event.state, lang), action(lang) if action else "—", event.receipt_ref)
     out.print(table)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from registre.consent.schemas import State
 from registre.declarations import describe, labels
 from registre.declarations.declared import Declared
-from registre.declarations.schemas import Activity, LegalBasis, TrackerPurpose
+from registre.declarations.schemas import Activity, LegalBasis, Recipient, TrackerPurpose, listed
 from registre.i18n import Lang, Msg
 from registre.models.consent import ConsentEvent
 
@@ -26,6 +26,9 @@ WITHDRAW_BY_LINK = Msg(en="Through the same door as the consent: the unsubscribe
                           "lien du bandeau cookies, ou une demande au responsable du traitement.")
 UNTIL_WITHDRAWN = Msg(en="until withdrawn", fr="jusqu'au retrait")
 BANNER_RETENTION = Msg(en="{months} months (the choice and its proof)", fr="{months} mois (le choix et sa preuve)")
+# Where the data are stored, when the declaration does not say (or says only part of it).
+LOCATION_NOT_STATED = Msg(en="not stated", fr="non précisé")
+OTHER_LOCATIONS_NOT_STATED = Msg(en="other locations not stated", fr="autres lieux non précisés")
 
 
 def _party(declared: Declared) -> dict[str, Any]:
@@ -47,6 +50,25 @@ def _withdrawal(declared: Declared, activity: Activity | None, channel: str | No
     return WITHDRAW_BY_LINK(lang)
 
 
+def _locations(named: set[str], *, complete: bool, lang: Lang) -> list[str]:
+    """The countries and regions the declaration names, and what it leaves unsaid, in words."""
+    if complete:
+        return sorted(named)
+    return [*sorted(named), (OTHER_LOCATIONS_NOT_STATED if named else LOCATION_NOT_STATED)(lang)]
+
+
+def _activity_locations(declared: Declared, activity: Activity, recipients: Sequence[Recipient],
+                        lang: Lang) -> list[str]:
+    """Where an activity's data are: the countries of its recipients and transfers; the EEA for the rest when the
+    policy lists its transfers outside it (or says there is none); otherwise the rest is not stated."""
+    transfers = declared.transfers(activity)
+    named = {c for r in recipients for c in r.country or []}
+    named |= {c for t in listed(transfers) for c in t.country or []}
+    if transfers is None or any(t.country is None for t in listed(transfers)):
+        return _locations(named, complete=False, lang=lang)
+    return _locations(named | {"EEA"}, complete=True, lang=lang)
+
+
 def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: int | None) -> dict[str, Any]:
     """One purpose of the record: an activity of the declaration, or a category of trackers."""
     activity = declared.activity(event.purpose)
@@ -59,7 +81,7 @@ def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: 
                                  "special_pii_category": declared.data[d].special is not None}
                                 for d in activity.data],
             "recipient_third_parties": [{"name": r.name(lang), "kind": r.kind.value} for r in recipients],
-            "storage_locations": sorted({"EU"} | {c for t in activity.transfer_list for c in t.country}),
+            "storage_locations": _activity_locations(declared, activity, recipients, lang),
             "retention_period": "; ".join(describe.period(p.rule, declared, lang) for p in declared.rules(activity))
             or UNTIL_WITHDRAWN(lang),
             "withdrawal_method": _withdrawal(declared, activity, event.channel, lang),
@@ -74,7 +96,9 @@ def _purpose(declared: Declared, event: ConsentEvent, lang: Lang, proof_months: 
         "pii_information": [{"pii_type": "browsing", "label": t.title(lang), "provider": t.provider} for t in trackers],
         "recipient_third_parties": [{"name": t.provider or t.title(lang), "kind": "third_party"} for t in trackers
                                     if t.party == "third"],
-        "storage_locations": ["EU"],
+        "storage_locations": _locations({c for t in trackers for c in t.provider_country or []},
+                                        complete=bool(trackers) and all(t.provider_country for t in trackers),
+                                        lang=lang),
         "retention_period": BANNER_RETENTION(lang, months=proof_months) if proof_months else UNTIL_WITHDRAWN(lang),
         "withdrawal_method": WITHDRAW_BY_LINK(lang),
     }

@@ -9,13 +9,17 @@ from registre.declarations.declared import Declared, resolve
 from registre.declarations.loader import read
 from registre.declarations.schemas import Declaration
 from registre.declarations.validation import validate
+from registre.mail import letters
 
 
 def load(path: Path) -> Declared:
-    """The declaration at `path` (a file or a folder), validated; raises `DeclarationInvalid` or `NotFound`."""
+    """The declaration at `path` (a file or a folder), validated, with its letter templates (`letters/`) checked;
+    raises `DeclarationInvalid`, `NotFound`, or `InvalidInput` for a letter template."""
     source = read(path)
     declaration = validate(source)
-    return resolve(declaration, source.sources)
+    declared = resolve(declaration, source.sources)
+    letters.check(declared)
+    return declared
 
 
 def json_schema() -> dict[str, Any]:

@@ -480,7 +480,8 @@ def _transfers(ctx: _Context) -> Section:
         if stated is None:
             unknown.append(activity)
             continue
-        found = [_transfer(ctx, activity, t, c) for t in listed(stated) for c in t.country if not in_eea(c)]
+        found = [_transfer(ctx, activity, t, c) for t in listed(stated)
+                 for c in _countries_or_unstated(t) if c is None or not in_eea(c)]
         rows += found
         if not found:
             none.append(activity)
@@ -494,10 +495,18 @@ def _transfers(ctx: _Context) -> Section:
                                         _table(ctx.t(w.TRANSFERS_CAPTION), headers, rows), *said))
 
 
-def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: str) -> list[str]:
-    decision = adequacy(country, ctx.law_day)
+def _countries_or_unstated(transfer: Transfer) -> list[str | None]:
+    """A transfer's countries, or None for a country the policy does not give."""
+    return list(transfer.country) if transfer.country else [None]
+
+
+def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: str | None) -> list[str]:
+    """A row of the transfers table; a country the policy does not give is said so, and so is its adequacy."""
+    decision = adequacy(country, ctx.law_day) if country is not None else None
     covered = decision is not None and decision.covers(transfer.dpf_certified)
-    if decision is None:
+    if country is None:
+        adequate = ctx.t(w.ADEQUACY_COUNTRY_NOT_STATED)
+    elif decision is None:
         adequate = ctx.t(w.NO)
     elif covered:
         adequate = ctx.t(w.ADEQUATE, decision=decision.decision)
@@ -519,7 +528,8 @@ def _transfer(ctx: _Context, activity: Activity, transfer: Transfer, country: st
     where = activity.name(ctx.lang)
     if transfer.context is not None:  # after a colon: a context often has brackets of its own
         where = ctx.t(w.LABELLED, label=where, value=ctx.text(transfer.context))
-    return [ctx.country(country), recipient.name(ctx.lang) if recipient else "", where, adequate,
+    return [ctx.country(country) or ctx.t(w.COUNTRY_NOT_STATED), recipient.name(ctx.lang) if recipient else "",
+            where, adequate,
             ctx.join(grounds) or ctx.t(w.NOT_STATED),
             ctx.t(DEROGATIONS[transfer.derogation]) if transfer.derogation is not None else "", copy]
 

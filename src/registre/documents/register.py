@@ -106,6 +106,7 @@ NOT_STATED = Msg(en="Not stated", fr="Non précisé")
 NOT_STATED_F = Msg(en="Not stated", fr="Non précisée")
 NOT_STATED_FP = Msg(en="Not stated", fr="Non précisées")
 NOT_STATED_MP = Msg(en="Not stated", fr="Non précisés")
+COUNTRY_NOT_STATED = Msg(en="Country not stated", fr="Pays non précisé")
 NOT_APPLICABLE = Msg(en="Not applicable (controller established in the EU)",
                      fr="Sans objet (responsable établi dans l'UE)")
 NONE_M = Msg(en="None", fr="Aucun")
@@ -457,12 +458,12 @@ def _transfer_cells(transfer: Transfer, declared: Declared, lang: Lang) -> tuple
     safeguards = [SAFEGUARDS[s](lang) for s in transfer.safeguards]
     if transfer.dpf_certified:
         safeguards.append(DPF(lang))
-    elif transfer.dpf_certified is None and "US" in transfer.country and set(transfer.safeguards) <= {
+    elif transfer.dpf_certified is None and "US" in (transfer.country or []) and set(transfer.safeguards) <= {
             Safeguard.adequacy}:  # the transfer may rest on the DPF, and the policy does not say
         safeguards.append(DPF_NOT_STATED(lang))
     return (
         recipient.name(lang) if recipient is not None else None,
-        _countries(transfer.country, lang),
+        _countries(transfer.country, lang) or COUNTRY_NOT_STATED(lang),
         _join(safeguards),
         DEROGATIONS[transfer.derogation](lang) if transfer.derogation is not None else None,
         _text(transfer.documentation, lang),

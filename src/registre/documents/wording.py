@@ -414,6 +414,9 @@ TRANSFERS_CAPTION = Msg(en="Transfers outside the European Economic Area",
 COL_ADEQUACY = Msg(en="Adequacy decision of the European Commission",
                    fr="Décision d'adéquation de la Commission européenne")
 ADEQUATE = Msg(en="Yes (decision {decision})", fr="Oui (décision {decision})")
+COUNTRY_NOT_STATED = Msg(en="Country not stated", fr="Pays non précisé")
+ADEQUACY_COUNTRY_NOT_STATED = Msg(en="Cannot be told: the country is not stated",
+                                  fr="Impossible à dire : le pays n'est pas précisé")
 ADEQUATE_IF_CERTIFIED = Msg(
     en="Only for recipients certified under the EU-US Data Privacy Framework, which this one is not",
     fr="Seulement pour les destinataires certifiés au cadre de protection des données UE-États-Unis, ce que "

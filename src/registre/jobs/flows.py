@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from procrastinate import App
+from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy import Engine
 
 from registre.connectors import service as connectors
 from registre.context import Context
 from registre.db.session import unit_of_work
+from registre.jobs.queue import DRAIN
 from registre.rights import flows as rights
 from registre.rights import service as rights_service
 
@@ -20,6 +24,16 @@ def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
     task = jobs.tasks["registre.requests.complete"]
     job_id: int = task.configure(queueing_lock=f"complete:{ref}").defer(ref=ref, actor=actor)
     return job_id
+
+
+def drain_outbox(jobs: App) -> None:
+    """Have a worker send the letters that are due, after letters were queued (their transaction committed).
+
+    At most one drain waits in the queue: one already waiting will find these letters too, since it claims
+    whatever is due when it starts. Those running meanwhile claim disjoint batches (`SKIP LOCKED`), so a burst
+    of letters spreads over every free worker, one Procrastinate job per drain rather than per letter."""
+    with suppress(AlreadyEnqueued):
+        jobs.tasks[DRAIN].configure(queueing_lock=DRAIN).defer()
 
 
 def complete_or_queue(ctx: Context, jobs: App, ref: str) -> rights.Result | int:

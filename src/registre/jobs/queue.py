@@ -7,7 +7,9 @@ queue is kept in memory by the process that runs the jobs (`registre serve` runs
 `registre worker`); what a stopped process had not done is found again by the outbox and the next periodic run.
 
 Jobs (queue in brackets):
-- `registre.outbox.deliver` [mail]: send letters the outbox holds, by id (a nudge after commit);
+- `registre.outbox.drain` [mail]: send every letter that is due, in batches (one SMTP connection and one claim
+  each), until none is left; deferred after letters are queued, at most one waiting at a time (`drain`);
+- `registre.outbox.deliver` [mail]: send letters the outbox holds, by id;
 - `registre.outbox.sweep` [mail], periodic: send every letter that is due (retries, and nudges that were lost);
 - `registre.requests.complete` [rights]: do a request in every connected database and answer it;
 - `registre.retention.run` [retention], also periodic: delete, anonymise or archive what is due;
@@ -34,6 +36,7 @@ from registre.declarations.service import load
 from registre.law.calendar import today as paris_today
 
 QUEUES = ("mail", "rights", "retention", "periodic")
+DRAIN = "registre.outbox.drain"
 WORKER = "registre worker"  # the actor of the audit entries of periodic jobs
 log = logging.getLogger("registre.jobs")
 

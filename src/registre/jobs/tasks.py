@@ -10,7 +10,7 @@ from registre.breaches import flows as breaches
 from registre.config import Settings
 from registre.consent import flows as consent
 from registre.errors import RegistreError
-from registre.jobs.queue import WORKER, context, log, today
+from registre.jobs.queue import DRAIN, WORKER, context, log, today
 from registre.mail import outbox
 from registre.retention import flows as retention
 from registre.rights import flows as rights
@@ -28,6 +28,12 @@ def register(app: App, settings: Settings) -> None:
         """Send the letters the outbox holds under these ids (those another worker has not taken)."""
         ctx = context(app)
         return sum(1 for d in outbox.deliver(ctx.engine, ctx.settings, ids, limit=len(ids)) if d.where)
+
+    @app.task(name=DRAIN, queue="mail")
+    def drain() -> int:
+        """Send every letter that is due, batch after batch, beside the other workers doing the same."""
+        ctx = context(app)
+        return outbox.deliver_all(ctx.engine, ctx.settings)
 
     @app.task(name="registre.requests.complete", queue="rights", retry=RETRY)
     def complete(ref: str, actor: str) -> str:

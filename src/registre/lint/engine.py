@@ -49,6 +49,7 @@ class Hit:
 
     path: FieldPath
     params: dict[str, Any] = field(default_factory=dict)
+    apart: str = ""  # hits on the same line with different `apart` values make separate findings
 
 
 Check = Callable[[Context], Iterable[Hit]]
@@ -142,10 +143,10 @@ def once_per_line(rule_: Rule, hits: Iterable[Hit], declared: Declared) -> list[
     """The rule's hits as findings, one per line of the declaration: hits on the same line (an activity's subject
     categories, a shared rule, a flow list) become one finding whose parameters list every value, activities
     included."""
-    groups: dict[tuple[str, int | str], tuple[Place, list[dict[str, Any]]]] = {}
+    groups: dict[tuple[str, int | str, str], tuple[Place, list[dict[str, Any]]]] = {}
     for hit in hits:
         place = declared.place(hit.path)
-        key = (place.file, place.line if place.line is not None else place.field)
+        key = (place.file, place.line if place.line is not None else place.field, hit.apart)
         groups.setdefault(key, (place, []))[1].append(hit.params)
     return [Finding(rule_, place, _merged(params), _activities(params), fingerprint(declared, place.path))
             for place, params in groups.values()]
@@ -177,7 +178,23 @@ def _plain(node: Any) -> Any:
     return to_jsonable_python(node)
 
 
-_ACTIVITY_SEPARATOR = "', '"  # messages quote '{activity}': several activities read 'a', 'b'
+_ACTIVITY_SEPARATOR = "', '"  # messages quote '{activity}' (« {activity} » in French): 'a', 'b' / « a », « b »
+_ACTIVITY_SEPARATOR_FR = " », « "
+
+
+def several(activities: Iterable[str]) -> str | Msg:
+    """Several activities as one `activity` parameter, quoted in each language's way: 'a', 'b' / « a », « b »."""
+    names = list(dict.fromkeys(activities))
+    if len(names) == 1:
+        return names[0]
+    return Msg(en=_ACTIVITY_SEPARATOR.join(names), fr=_ACTIVITY_SEPARATOR_FR.join(names))
+
+
+def _names(value: Any) -> list[str]:
+    """The activities an `activity` parameter names."""
+    if isinstance(value, Msg):
+        return value.en.split(_ACTIVITY_SEPARATOR)
+    return value.split(_ACTIVITY_SEPARATOR) if isinstance(value, str) else []
 
 
 def _merged(params: list[dict[str, Any]]) -> dict[str, Any]:
@@ -186,24 +203,24 @@ def _merged(params: list[dict[str, Any]]) -> dict[str, Any]:
         return params[0]
     out: dict[str, Any] = {}
     for key in params[0]:
+        if key == "activity":
+            out[key] = several(name for one in params for name in _names(one.get(key)))
+            continue
         values: list[Any] = []
         for one in params:
             if key in one and one[key] not in values:
                 values.append(one[key])
-        out[key] = values[0] if len(values) == 1 else _join(key, values)
+        out[key] = values[0] if len(values) == 1 else _join(values)
     return out
 
 
-def _join(key: str, values: list[Any]) -> Any:
-    separator = _ACTIVITY_SEPARATOR if key == "activity" else ", "
+def _join(values: list[Any]) -> Any:
     if any(isinstance(v, Msg) for v in values):
-        return Msg(en=separator.join(v("en") if isinstance(v, Msg) else str(v) for v in values),
-                   fr=separator.join(v("fr") if isinstance(v, Msg) else str(v) for v in values))
-    return separator.join(str(v) for v in values)
+        return Msg(en=", ".join(v("en") if isinstance(v, Msg) else str(v) for v in values),
+                   fr=", ".join(v("fr") if isinstance(v, Msg) else str(v) for v in values))
+    return ", ".join(str(v) for v in values)
 
 
 def _activities(params: list[dict[str, Any]]) -> tuple[str, ...]:
     """The activities the hits name, each once, in order."""
-    names = [name for one in params if isinstance(one.get("activity"), str)
-             for name in one["activity"].split(_ACTIVITY_SEPARATOR)]
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(name for one in params for name in _names(one.get("activity"))))

@@ -135,7 +135,8 @@ def judge(connected: Connected, mapped: MappedTable, rules: Sequence[Placed], to
 def prepare(connected: Connected, declared: Declared, today: dt.date, *, held: dict[str, list[Key]],
             pseudonym_key: str, archive: Archive | None = None, k: int = 5) -> Sweep:
     """The tasks of every annotated table on `today`, from how its activity's rules combine
-    (`registre.retention.combine`); rows under a legal hold (`held`, keys by table) are left."""
+    (`registre.retention.combine`); rows under a legal hold (`held`, keys by table) are left, and reference tables
+    (reached through the person's rows, never theirs by a rule) have none."""
     tasks: list[Task] = []
     skipped: list[Skipped] = []
     endless: dict[str, ColumnElement[bool]] = {}
@@ -143,7 +144,7 @@ def prepare(connected: Connected, declared: Declared, today: dt.date, *, held: d
     defaults = declared.declaration.retention_defaults.then
     for mapped in connected.children_first(connected.tables):
         activity = declared.activity(mapped.spec.activity)
-        if activity is None:
+        if activity is None or mapped.reference:  # a city, a country, an address: not the person's data
             continue
         rules = [(combine.label(p.rule, i, activity.id), p.rule) for i, p in enumerate(declared.rules(activity))]
         table = judge(connected, mapped, rules, today, financial_year_end=year_end)

@@ -68,6 +68,9 @@ BODIES = {
            "d'accord, répondez à ce message ; vous pouvez aussi introduire une réclamation auprès de la CNIL "
            "(www.cnil.fr).\n"),
 }
+for _kind in SUBJECTS:  # every request letter is given these, whether its default wording uses them or not
+    templates.register(f"request-{_kind}", SUBJECTS[_kind], BODIES[_kind],
+                       extra=("ref", "kind", "controller", "partly", "cnil", "files"))
 PARTLY = Msg(en=" in full", fr=" dans sa totalité")
 ATTACHED = Msg(en=" Your files: {files}.", fr=" Vos fichiers : {files}.")
 

@@ -121,6 +121,7 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
                        "consequences": a.automated.consequences(lang) if a.automated.consequences else None}
                       for a in activities if a.automated and (a.automated.profiling or a.automated.solely_automated)],
         "transfers": [{"activity": a.name(lang), "countries": t.country,
+                       "country": labels.countries(t.country, lang),
                        "safeguards": [SAFEGUARDS[s](lang) for s in t.safeguards],
                        "derogation": DEROGATIONS[t.derogation](lang) if t.derogation else None,
                        "documentation": t.documentation(lang) if t.documentation else None}

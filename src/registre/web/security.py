@@ -19,6 +19,8 @@ API:
     attach_csrf_cookie(request, response) sets that cookie if csrf_token had to make one (render() does it)
     CsrfProtected, check_csrf(request)    a dependency for POST routes: refuses (403) a missing or wrong token,
                                           read from the form field `csrf` or the `X-CSRF-Token` header
+    CheckedForm, checked_form(request)    the same check, giving the posted form: a route that reads its form
+                                          itself stays a plain `def` (run in the thread pool, never blocking)
     RateLimit(limit=None, window=60)      a dependency: at most `limit` calls (default settings.rate_limit) per
                                           client address and route in `window` seconds, else 429
     SESSION_COOKIE                        the staff session cookie's name (set by registre.staff)
@@ -36,6 +38,7 @@ from collections import defaultdict, deque
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request, Response
+from starlette.datastructures import FormData
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from registre.errors import RegistreError
@@ -126,6 +129,16 @@ async def check_csrf(request: Request) -> None:
 
 
 CsrfProtected = Annotated[None, Depends(check_csrf)]
+
+
+async def checked_form(request: Request) -> FormData:
+    """The posted form, once its CSRF token is checked: read here, on the event loop, so that the route can be a
+    plain `def` that FastAPI runs in its thread pool with the store's blocking calls."""
+    await check_csrf(request)
+    return await request.form()
+
+
+CheckedForm = Annotated[FormData, Depends(checked_form)]
 
 
 # --- rate limits ----------------------------------------------------------------------------------------------

@@ -110,6 +110,8 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
         staff=getattr(request.state, "staff", None), when=lambda value: labels.moment(value, lang),
         day=lambda value: labels.day(value, lang), hours=lambda value: labels.duration(value, lang),
         activity=lambda value: labels.activity(declared, value, lang),
+        purpose=lambda value: labels.consent_purpose(declared, value, lang),
+        channel=lambda value: labels.channel(value, lang),
         category=lambda value: labels.data_category(declared, value, lang),
         subject_category=lambda value: labels.subject_category(declared, value, lang),
         event=lambda value: labels.event(declared, value, lang), action=lambda value: labels.retention_action(

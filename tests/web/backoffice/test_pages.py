@@ -276,6 +276,64 @@ def test_a_request_form_with_a_mistake_is_shown_again_with_what_was_typed(client
     assert client.get("/api/requests", headers=AUTH).json()["items"] == []
 
 
+def filed_details(client: TestClient, kind: str, **details: object) -> dict[str, object]:
+    """File a request received by telephone with kind-specific details; what the API then holds of them."""
+    form = client.get("/staff/requests/new?lang=en")
+    filed = client.post("/staff/requests/new", data={
+        "csrf": csrf_of(form.text), "kind": kind, "channel": "phone", "received_on": "2026-11-02",
+        "subject": "email:jeanne@example.fr", "name": "Jeanne Martin", "phone": "+33 1 23 45 67 89", **details})
+    assert filed.status_code in (200, 303), filed.text
+    [listed] = client.get("/api/requests", headers=AUTH).json()["items"]
+    assert listed["kind"] == kind
+    page = client.get(f"/staff/requests/{listed['ref']}?lang=en")
+    assert page.status_code == 200, page.text  # the request's page reads its details
+    return dict(client.get(f"/api/requests/{listed['ref']}", headers=AUTH).json()["details"])
+
+
+class TestFilingTakesWhatEachRightAsks:
+    def test_the_form_offers_the_details_of_each_right_in_words(self, client: TestClient) -> None:
+        sign_in(client, "agent@paris.example")
+        form = client.get("/staff/requests/new?lang=en").text
+        for words in ("Rectification: the data to correct", "Restriction: the ground (Art. 18(1))",
+                      "Objection: what the person objects to", "Contract and contract follow-up",
+                      "Directives after death"):
+            assert words in form
+
+    def test_a_rectification_names_each_change_and_where(self, client: TestClient) -> None:
+        sign_in(client, "agent@paris.example")
+        details = filed_details(client, "rectification", field=["last name", "postal address", ""],
+                                value=["Martin-Durand", "2 rue de Rivoli, Paris", ""],
+                                change_activity=["", "contract_follow_up", ""])
+        assert details["changes"] == [
+            {"field": "last name", "value": "Martin-Durand"},  # in every processing
+            {"field": "postal address", "value": "2 rue de Rivoli, Paris", "activity": "contract_follow_up"}]
+
+    def test_an_objection_names_the_processing_it_targets(self, client: TestClient) -> None:
+        sign_in(client, "agent@paris.example")
+        details = filed_details(client, "objection", objection="processing", activities=["directory"],
+                                ground="ignored for an objection")
+        assert (details["objection"], details["activities"]) == ("processing", ["directory"])
+        assert "ground" not in details or details["ground"] is None
+        [ref] = [r["ref"] for r in client.get("/api/requests", headers=AUTH).json()["items"]]
+        page = client.get(f"/staff/requests/{ref}?lang=en").text
+        assert "Management of the customer and prospect directory" in page
+
+    def test_a_restriction_keeps_its_ground(self, client: TestClient) -> None:
+        sign_in(client, "agent@paris.example")
+        details = filed_details(client, "restriction", ground="She contests the accuracy of her address.")
+        assert details["ground"] == "She contests the accuracy of her address."
+
+    def test_a_refused_filing_shows_the_details_again(self, client: TestClient) -> None:
+        sign_in(client, "agent@paris.example")
+        form = client.get("/staff/requests/new?lang=en")
+        refused = client.post("/staff/requests/new", data={
+            "csrf": csrf_of(form.text), "kind": "rectification", "channel": "phone", "received_on": "2999-01-01",
+            "name": "Paul Durand", "field": ["last name"], "value": ["Durand"], "change_activity": ["invoicing"]})
+        assert refused.status_code == 422
+        assert 'value="Durand"' in refused.text
+        assert re.search(r'<option value="invoicing" selected>', refused.text)
+
+
 def test_marketing_cannot_record_a_request(client: TestClient) -> None:
     sign_in(client, "marketing@paris.example")
     assert client.get("/staff/requests/new").status_code == 403

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from registre.i18n import Msg
+from registre.i18n import Lang, Msg
 from registre.law.authorities import SOURCE as AUTHORITIES_SOURCE
 from registre.law.authorities import gdpr_authority
 from registre.law.rights import LIABILITY_KEPT, LIABILITY_SOURCE, POST_MORTEM_SOURCE
-from registre.lint.engine import Context, Hit, Severity, rule
+from registre.lint.engine import Context, Hit, Severity, rule, several
 
 E, W = Severity.error, Severity.warning
 
 _EVERY_ACTIVITY = Msg(en="every activity", fr="tous les traitements")
+
+
+def _in(value: str | Msg, lang: Lang) -> str:
+    return value(lang) if isinstance(value, Msg) else value
 
 
 @rule("CONSENT-BY-USE", E, "GDPR Art. 4(11), 6(1)(a), 7(1)-(2), Recital 32",
@@ -27,10 +31,11 @@ _EVERY_ACTIVITY = Msg(en="every activity", fr="tous les traitements")
 def consent_by_use(context: Context) -> Iterator[Hit]:
     """The policy does not deem consent given by use of the site, or by the policy itself."""
     for index, clause in enumerate(context.declared.declaration.clauses.consent_by_use):
-        activities = "', '".join(clause.activities) if clause.activities else None
+        activities = several(clause.activities) if clause.activities else None
         params: dict[str, object] = {
             "statement": Msg(en=clause.statement("en"), fr=clause.statement("fr")),
-            "activities": Msg(en=f"'{activities}'", fr=f"« {activities} »") if activities else _EVERY_ACTIVITY}
+            "activities": Msg(en=f"'{_in(activities, 'en')}'", fr=f"« {_in(activities, 'fr')} »") if activities
+            else _EVERY_ACTIVITY}
         if activities:
             params["activity"] = activities
         yield Hit(("clauses", "consent_by_use", index), params)

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from registre.declarations.catalog import DataKind
 from registre.declarations.describe import duration
-from registre.declarations.schemas import TrackerPurpose
+from registre.declarations.labels import TRACKER_PURPOSES
+from registre.declarations.schemas import Tracker, TrackerPurpose
 from registre.i18n import Msg
 from registre.law.cookies import (
     AUDIENCE_CONDITIONS,
@@ -19,6 +20,11 @@ from registre.law.facts import AUDIENCE_TRACKER_MAX_MONTHS, CONSENT_COOKIE_MAX_M
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
 
 E, W = Severity.error, Severity.warning
+
+
+def title(tracker: Tracker) -> Msg:
+    """What a reader calls the tracker, in each language."""
+    return Msg(en=tracker.title("en"), fr=tracker.title("fr"))
 
 
 @rule("COOKIE-BROWSING", E, "LIL art. 82; CNIL délibération 2020-091",
@@ -57,7 +63,7 @@ def exempt_lifetime(context: Context) -> Iterator[Hit]:
         if tracker.lifetime is None or tracker.lifetime.total_months > AUDIENCE_TRACKER_MAX_MONTHS:
             lifetime = tracker.lifetime
             yield Hit(("cookies", "trackers", index), {
-                "name": tracker.title("en"), "max": AUDIENCE_TRACKER_MAX_MONTHS,
+                "name": title(tracker), "max": AUDIENCE_TRACKER_MAX_MONTHS,
                 "lifetime": duration(lifetime, "en") if lifetime else "not stated",
                 "lifetime_fr": duration(lifetime, "fr") if lifetime else "non précisée"})
 
@@ -65,15 +71,16 @@ def exempt_lifetime(context: Context) -> Iterator[Hit]:
 @rule("COOKIE-EXEMPT-PURPOSE", E, EXEMPT_SOURCE,
       Msg(en="Tracker claimed exempt for a purpose that needs consent", fr="Traceur exempté pour une finalité "
           "soumise au consentement"),
-      Msg(en="'{name}' is claimed exempt from consent, but {purpose} trackers always need consent.",
-          fr="« {name} » est présenté comme exempté de consentement, mais les traceurs de type {purpose} "
+      Msg(en="'{name}' is claimed exempt from consent, but trackers for the purpose '{purpose}' always need consent.",
+          fr="« {name} » est présenté comme exempté de consentement, mais les traceurs de finalité « {purpose} » "
              "nécessitent toujours le consentement."))
 def exempt_purpose(context: Context) -> Iterator[Hit]:
     """Only the CNIL's exempt purposes may skip consent."""
     cookies = context.declared.declaration.cookies
     for index, tracker in enumerate(cookies.trackers if cookies else []):
         if (tracker.exempt or not tracker.consent_required) and tracker.purpose.value not in EXEMPT_PURPOSES:
-            yield Hit(("cookies", "trackers", index), {"name": tracker.title("en"), "purpose": tracker.purpose.value})
+            yield Hit(("cookies", "trackers", index), {"name": title(tracker),
+                                                       "purpose": TRACKER_PURPOSES[tracker.purpose]})
 
 
 @rule("COOKIE-LIFETIME", W,
@@ -91,7 +98,7 @@ def lifetime(context: Context) -> Iterator[Hit]:
             tracker.lifetime.total_months > CONSENT_COOKIE_MAX_MONTHS
         ):
             yield Hit(("cookies", "trackers", index), {
-                "name": tracker.title("en"), "max": CONSENT_COOKIE_MAX_MONTHS,
+                "name": title(tracker), "max": CONSENT_COOKIE_MAX_MONTHS,
                 "lifetime": duration(tracker.lifetime, "en"), "lifetime_fr": duration(tracker.lifetime, "fr")})
 
 
@@ -133,5 +140,5 @@ def exempt_conditions(context: Context) -> Iterator[Hit]:
                                fr=f"les données sont conservées au plus {AUDIENCE_DATA_MAX_MONTHS} mois"))
         if missing:
             yield Hit(("cookies", "trackers", index), {
-                "name": tracker.title("en"), "missing": Msg(en="; ".join(m("en") for m in missing),
+                "name": title(tracker), "missing": Msg(en="; ".join(m("en") for m in missing),
                                                             fr=" ; ".join(m("fr") for m in missing))})

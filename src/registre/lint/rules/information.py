@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from registre.declarations.catalog import Origin
 from registre.declarations.loader import FieldPath
-from registre.declarations.schemas import Contact, LegalBasis, SourceKind, Text
+from registre.declarations.schemas import Activity, Contact, LegalBasis, SourceKind, Text
 from registre.i18n import Msg
-from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+from registre.lint.engine import Context, Hit, Severity, each_activity, rule, several
 
 E, W = Severity.error, Severity.warning
 
@@ -119,19 +119,28 @@ def unattached(context: Context) -> Iterator[Hit]:
 
 @rule("INFO-PROVISION", W, "GDPR Art. 13(2)(e)",
       Msg(en="Whether data must be given is not stated", fr="Caractère obligatoire des données non précisé"),
-      Msg(en="Activity '{activity}' collects data from the person without saying whether giving them is "
-             "required and what happens if they are not given.",
-          fr="Le traitement « {activity} » collecte des données auprès de la personne sans dire si leur "
-             "fourniture est obligatoire ni ce qui se passe si elles ne sont pas fournies."))
+      Msg(en="Activity '{activity}' {collects}, without saying whether giving them is required and what happens if "
+             "they are not given.",
+          fr="Le traitement « {activity} » {collects_fr}, sans dire si leur fourniture est obligatoire ni ce qui se "
+             "passe si elles ne sont pas fournies."))
 def provision(context: Context) -> Iterator[Hit]:
-    """Data the person provides come with whether giving them is required, and the consequences."""
+    """Data the person may provide come with whether giving them is required, and the consequences."""
     for path, activity in each_activity(context):
         provided = any(context.declared.data[d].origin is Origin.provided for d in activity.data)
         sources = context.declared.sources_of(activity)
         direct = provided and (sources is None or any(s.kind is SourceKind.direct for s in sources))
         required = activity.provision is not None and activity.provision.requirement != "voluntary"
         if direct and (activity.provision is None or (required and activity.provision.consequence is None)):
-            yield Hit(path, {"activity": activity.id})
+            # Where the sources are not stated, the data may come from the person: the finding says so, no more.
+            collects = _COLLECTS if sources is not None else _MAY_COLLECT
+            yield Hit(path, {"activity": activity.id, "collects": collects[0], "collects_fr": collects[1]})
+
+
+_COLLECTS = ("collects data from the person", "collecte des données auprès de la personne")
+_MAY_COLLECT = ("has data of a kind people give themselves and does not say where they come from (Art. 13(2)(e) "
+                "applies to what the person gives)",
+                "traite des données qu'une personne fournit d'ordinaire elle-même sans dire d'où elles viennent "
+                "(l'art. 13.2.e vaut pour ce que la personne fournit)")
 
 
 @rule("INFO-SOURCE", E, "GDPR Art. 14(2)(f)",
@@ -249,47 +258,66 @@ def mandatory(context: Context) -> Iterator[Hit]:
             yield Hit((*path, "provision"), {"activity": activity.id})
 
 
+def _silent(context: Context, unstated: Callable[[Activity], bool]) -> list[str]:
+    """The activities on which the policy is silent, in order."""
+    return [activity.id for _, activity in each_activity(context) if unstated(activity)]
+
+
+# A silence of the policy is reported once, at the list of activities, naming every activity it concerns (a
+# statement for all of them, at the top of the declaration, answers it at once).
+_ACTIVITIES: FieldPath = ("activities",)
+
+
 @rule("INFO-SOURCE-NOT-STATED", W, "GDPR Art. 13, 14(1), 14(2)(f)",
       Msg(en="Where the data come from is not stated", fr="Provenance des données non précisée"),
-      Msg(en="Activity '{activity}' does not say whether its data come from the person or from another source; "
-             "Art. 14 asks the source to be named when they do not come from the person.",
-          fr="Le traitement « {activity} » ne dit pas si ses données viennent de la personne ou d'une autre "
+      Msg(en="The policy does not say, for '{activity}', whether the data come from the person or from another "
+             "source; Art. 14 asks the source to be named when they do not come from the person.",
+          fr="La politique ne dit pas, pour « {activity} », si les données viennent de la personne ou d'une autre "
              "source ; l'art. 14 exige de nommer la source quand elles ne viennent pas de la personne."))
 def source_not_stated(context: Context) -> Iterator[Hit]:
     """Every activity says where its data come from."""
-    for path, activity in each_activity(context):
-        if context.declared.sources_of(activity) is None:
-            yield Hit(path, {"activity": activity.id})
+    silent = _silent(context, lambda a: context.declared.sources_of(a) is None)
+    if silent:
+        yield Hit(_ACTIVITIES, {"activity": several(silent)})
 
 
 @rule("INFO-TRANSFERS-NOT-STATED", W, "GDPR Art. 13(1)(f), 14(1)(f), 30(1)(e)",
       Msg(en="Transfers outside the EEA not stated", fr="Transferts hors EEE non précisés"),
-      Msg(en="Activity '{activity}' does not say whether its data are transferred outside the EEA (write "
-             "'transfers: none' if the policy says they are not).",
-          fr="Le traitement « {activity} » ne dit pas si ses données sont transférées hors de l'EEE (écrivez "
-             "« transfers: none » si la politique dit qu'elles ne le sont pas)."))
+      Msg(en="The policy does not say, for '{activity}', whether the data are transferred outside the EEA (write "
+             "'transfers: none', for every activity or in each, if the policy says they are not).",
+          fr="La politique ne dit pas, pour « {activity} », si les données sont transférées hors de l'EEE (écrivez "
+             "« transfers: none », pour tous les traitements ou dans chacun, si la politique dit qu'elles ne le "
+             "sont pas)."))
 def transfers_not_stated(context: Context) -> Iterator[Hit]:
     """Every activity says whether its data leave the EEA."""
-    for path, activity in each_activity(context):
-        if context.declared.transfers(activity) is None:
-            yield Hit(path, {"activity": activity.id})
+    silent = _silent(context, lambda a: context.declared.transfers(a) is None)
+    if silent:
+        yield Hit(_ACTIVITIES, {"activity": several(silent)})
+
+
+_AUTOMATED = (("decisions based solely on automated processing",
+               "des décisions fondées exclusivement sur un traitement automatisé", "solely_automated"),
+              ("profiling", "du profilage", "profiling"))
 
 
 @rule("INFO-AUTOMATED-NOT-STATED", W, "GDPR Art. 13(2)(f), 14(2)(g), 22",
       Msg(en="Automated decisions and profiling not stated", fr="Décisions automatisées et profilage non précisés"),
-      Msg(en="Activity '{activity}' does not say whether it involves {what}.",
-          fr="Le traitement « {activity} » ne dit pas s'il comporte {what_fr}."))
+      Msg(en="The policy does not say, for '{activity}', whether the processing involves {what}.",
+          fr="La politique ne dit pas, pour « {activity} », si le traitement comporte {what_fr}."))
 def automated_not_stated(context: Context) -> Iterator[Hit]:
-    """Every activity says whether it takes decisions based solely on automated processing, and profiles."""
-    for path, activity in each_activity(context):
+    """Every activity says whether it takes decisions based solely on automated processing, and profiles; one
+    finding for each thing left unsaid, naming every activity concerned."""
+    groups: dict[tuple[int, ...], list[str]] = {}
+    for _, activity in each_activity(context):
         statement = context.declared.automated(activity)
-        missing = [(en, fr) for en, fr, value in (
-            ("decisions based solely on automated processing",
-             "des décisions fondées exclusivement sur un traitement automatisé", statement.solely_automated),
-            ("profiling", "du profilage", statement.profiling)) if value is None]
+        missing = tuple(i for i, (_, _, name) in enumerate(_AUTOMATED) if getattr(statement, name) is None)
         if missing:
-            yield Hit(path, {"activity": activity.id, "what": " or ".join(m[0] for m in missing),
-                             "what_fr": " ou ".join(m[1] for m in missing)})
+            groups.setdefault(missing, []).append(activity.id)
+    for missing, activities in groups.items():
+        yield Hit(_ACTIVITIES, {"activity": several(activities),
+                                "what": " or ".join(_AUTOMATED[i][0] for i in missing),
+                                "what_fr": " ou ".join(_AUTOMATED[i][1] for i in missing)},
+                  apart=",".join(map(str, missing)))
 
 
 @rule("INFO-DPO-NOT-STATED", W, "GDPR Art. 13(1)(b), 14(1)(b), 37",

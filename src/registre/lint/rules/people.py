@@ -56,14 +56,14 @@ def minors(context: Context) -> Iterator[Hit]:
 def special(context: Context) -> Iterator[Hit]:
     """Special categories name their Art. 9(2) condition; criminal data their Art. 10 authority."""
     for path, activity in each_activity(context):
-        kinds = {context.declared.data[d].special for d in activity.data}
-        names = ", ".join(d for d in activity.data if context.declared.data[d].special)
-        if Special.art9 in kinds and activity.art9_condition is None:
-            yield Hit(path, {"activity": activity.id, "data": names, "what": "the Art. 9(2) condition",
-                             "what_fr": "la condition de l'art. 9.2"})
-        if Special.art10 in kinds and activity.art10_authority is None:
-            yield Hit(path, {"activity": activity.id, "data": names, "what": "the authority of Art. 10",
-                             "what_fr": "le fondement de l'art. 10"})
+        for kind, stated, what, what_fr in (
+                (Special.art9, activity.art9_condition, "the Art. 9(2) condition", "la condition de l'art. 9.2"),
+                (Special.art10, activity.art10_authority, "the authority of Art. 10", "le fondement de l'art. 10")):
+            found = [context.declared.data[d].label for d in activity.data if context.declared.data[d].special is kind]
+            if found and stated is None:
+                data = Msg(en=", ".join(f"'{label('en')}'" for label in found),
+                           fr=", ".join(f"« {label('fr')} »" for label in found))
+                yield Hit(path, {"activity": activity.id, "data": data, "what": what, "what_fr": what_fr})
 
 
 @rule("RIGHTS-ID-COPY", W, "GDPR Art. 12(2), 12(6); EDPB Guidelines 01/2022 §§65-79",

@@ -9,7 +9,7 @@ from registre.declarations.loader import FieldPath
 from registre.declarations.schemas import Clause, Duration, Group, RetentionRule
 from registre.i18n import Msg
 from registre.law.retention import Bound, KeepingPeriod, cited, with_threshold
-from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+from registre.lint.engine import Context, Hit, Severity, each_activity, rule, several
 
 E, W = Severity.error, Severity.warning
 
@@ -70,17 +70,17 @@ def gap(context: Context) -> Iterator[Hit]:
             yield Hit((*path, "retention"), {"activity": activity.id, "pairs": ", ".join(uncovered)})
 
 
-def _each_rule(context: Context) -> Iterator[tuple[FieldPath, str, RetentionRule]]:
+def _each_rule(context: Context) -> Iterator[tuple[FieldPath, str | Msg, RetentionRule]]:
     """Each retention rule once, at its own place (a shared rule too), with the activities it applies to."""
     found: dict[FieldPath, tuple[list[str], RetentionRule]] = {}
     for _, activity in each_activity(context):
         for placed in context.declared.rules(activity):
             found.setdefault(placed.path, ([], placed.rule))[0].append(activity.id)
     for path, (activities, rule_) in found.items():
-        yield path, "', '".join(activities), rule_
+        yield path, several(activities), rule_
 
 
-def _laws(context: Context) -> Iterator[tuple[FieldPath, str, RetentionRule, list[KeepingPeriod]]]:
+def _laws(context: Context) -> Iterator[tuple[FieldPath, str | Msg, RetentionRule, list[KeepingPeriod]]]:
     """Each retention rule once, with the periods of law/retention it cites: by its `law`, its label or note, or an
     amount threshold in its condition."""
     for path, activities, rule_ in _each_rule(context):

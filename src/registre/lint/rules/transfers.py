@@ -6,11 +6,13 @@ from collections.abc import Iterator
 
 from babel import Locale
 
+from registre.declarations.labels import SAFEGUARDS
 from registre.declarations.loader import FieldPath
 from registre.declarations.schemas import Activity, Safeguard, Transfer
 from registre.i18n import Msg
 from registre.law.adequacy import adequacy, in_eea
 from registre.lint.engine import Context, Hit, Severity, each_activity, rule
+from registre.lint.rules.cookies import title
 
 E, W = Severity.error, Severity.warning
 
@@ -24,7 +26,7 @@ def _abroad(context: Context) -> Iterator[tuple[FieldPath, Activity, int, Transf
     """Each country outside the EEA that a declared transfer goes to, with its activity and transfer."""
     for path, activity in each_activity(context):
         for index, transfer in enumerate(activity.transfer_list):
-            for country in transfer.country:
+            for country in transfer.country or []:
                 if not in_eea(country):
                     yield path, activity, index, transfer, country
 
@@ -91,7 +93,7 @@ def derogation(context: Context) -> Iterator[Hit]:
 def undeclared(context: Context) -> Iterator[Hit]:
     """A recipient outside the EEA comes with a declared transfer."""
     for path, activity in each_activity(context):
-        countries = {c for t in activity.transfer_list for c in t.country}
+        countries = {c for t in activity.transfer_list for c in t.country or []}
         for index, name in enumerate(activity.recipient_ids):
             for country in context.declared.recipients[name].country or []:
                 if not in_eea(country) and country not in countries:
@@ -105,10 +107,10 @@ COPY_SAFEGUARDS = frozenset(set(Safeguard) - {Safeguard.adequacy, Safeguard.dero
 
 @rule("TRANSFER-COPY", W, "GDPR Art. 13(1)(f), 14(1)(f)",
       Msg(en="No way to obtain a copy of the safeguards", fr="Aucun moyen d'obtenir une copie des garanties"),
-      Msg(en="The transfer of '{activity}' rests on safeguards ({safeguards}) without saying how to obtain a copy "
-             "of them or where they are made available.",
-          fr="Le transfert de « {activity} » repose sur des garanties ({safeguards}) sans dire comment en obtenir "
-             "une copie ni où elles sont mises à disposition."))
+      Msg(en="The transfer of '{activity}' does not say how to obtain a copy of its safeguards, nor where they are "
+             "made available: {safeguards}.",
+          fr="Le transfert de « {activity} » ne dit pas comment obtenir une copie de ses garanties, ni où elles sont "
+             "mises à disposition : {safeguards}."))
 def copy(context: Context) -> Iterator[Hit]:
     """A transfer on appropriate safeguards says how to obtain a copy of them."""
     for path, activity in each_activity(context):
@@ -116,7 +118,28 @@ def copy(context: Context) -> Iterator[Hit]:
             grounds = COPY_SAFEGUARDS & set(transfer.safeguards)
             if grounds and transfer.documentation is None:
                 yield Hit((*path, "transfers", index),
-                          {"activity": activity.id, "safeguards": ", ".join(sorted(g.value for g in grounds))})
+                          {"activity": activity.id, "safeguards": Msg(
+                              en=", ".join(SAFEGUARDS[g]("en") for g in sorted(grounds)),
+                              fr=", ".join(SAFEGUARDS[g]("fr") for g in sorted(grounds)))})
+
+
+@rule("TRANSFER-COUNTRY-NOT-STATED", E, "GDPR Art. 13(1)(f), 14(1)(f), 30(1)(e)",
+      Msg(en="Transfer outside the EEA without its country", fr="Transfert hors de l'EEE sans son pays"),
+      Msg(en="A transfer of '{activity}' outside the EEA{to} does not name the country the data go to: people are "
+             "told the third country and whether an adequacy decision covers it, and the register identifies it.",
+          fr="Un transfert de « {activity} » hors de l'EEE{to_fr} ne nomme pas le pays où vont les données : les "
+             "personnes sont informées du pays tiers et de l'existence d'une décision d'adéquation, et le registre "
+             "l'identifie."))
+def country_not_stated(context: Context) -> Iterator[Hit]:
+    """A transfer names the third country the data go to."""
+    for path, activity in each_activity(context):
+        for index, transfer in enumerate(activity.transfer_list):
+            if transfer.country is None:
+                recipient = context.declared.recipients.get(transfer.recipient or "")
+                yield Hit((*path, "transfers", index), {
+                    "activity": activity.id,
+                    "to": f" (to {recipient.name('en')})" if recipient else "",
+                    "to_fr": f" (vers {recipient.name('fr')})" if recipient else ""})
 
 
 @rule("COOKIE-PROVIDER-ABROAD", W, "GDPR Art. 13(1)(f), 44; LIL art. 82",
@@ -129,10 +152,10 @@ def copy(context: Context) -> Iterator[Hit]:
 def provider_abroad(context: Context) -> Iterator[Hit]:
     """A tracker whose provider is outside the EEA comes with a declared transfer to that country."""
     declaration = context.declared.declaration
-    declared = {c for a in declaration.activities for t in a.transfer_list for c in t.country}
+    declared = {c for a in declaration.activities for t in a.transfer_list for c in t.country or []}
     for index, tracker in enumerate(declaration.cookies.trackers if declaration.cookies else []):
         for country in tracker.provider_country or []:
             if not in_eea(country) and country not in declared:
-                name = tracker.title("en")
+                name = title(tracker)
                 yield Hit(("cookies", "trackers", index),
                           {"name": name, "provider": tracker.provider or name, **_names(country)})

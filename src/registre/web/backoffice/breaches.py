@@ -66,11 +66,10 @@ def breach_detail(request: Request, ref: str, done: str | None = None) -> HTMLRe
 
 
 @router.post("/{ref}/assess")
-async def assess(request: Request, ref: str, engine: EngineDep, declared: DeclaredDep,
-                 _: security.CsrfProtected) -> Response:
+def assess(request: Request, ref: str, engine: EngineDep, declared: DeclaredDep,
+           form: security.CheckedForm) -> Response:
     """Record the triage: the answers to the questions, the level (the suggested one unless chosen) and reasons."""
     actor = _actor(request, Duty.breaches)
-    form = await request.form()
     lang = page_lang(request)
     try:
         assessment = Assessment(

@@ -30,6 +30,7 @@ from registre.subjects import flows as subject_flows
 from registre.web import security
 from registre.web.backoffice import flows
 from registre.web.deps import FORBIDDEN, DeclaredDep, EngineDep, SettingsDep, page_context, policy_of, signed_in
+from registre.web.details import request_details
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -188,8 +189,10 @@ def _filing_page(request: Request, actor: Actor, status_code: int = 200, error: 
     now = dt.datetime.now(PARIS)
     shown = {"received_on": now.date().isoformat(), "received_time": now.strftime("%H:%M"), "lang": "fr",
              **(form or {})}
+    declared = request.app.state.declared
     return _page(request, "file.html.j2", actor, status_code=status_code, error=error, form=shown,
-                 kinds=list(RequestKind), channels=[c for c in Channel if c != Channel.web_form])
+                 kinds=list(RequestKind), channels=[c for c in Channel if c != Channel.web_form],
+                 activities=declared.declaration.activities if declared is not None else [])
 
 
 @router.get("/requests/new")
@@ -200,7 +203,7 @@ def filing_form(request: Request) -> HTMLResponse:
 
 @router.post("/requests/new")
 def file_request(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                 _: security.CsrfProtected, kind: Annotated[str, Form(max_length=40)],
+                 posted: security.CheckedForm, kind: Annotated[str, Form(max_length=40)],
                  channel: Annotated[str, Form(max_length=40)],
                  received_on: Annotated[str, Form(max_length=10)],
                  received_time: Annotated[str, Form(max_length=5)] = "12:00",
@@ -213,9 +216,9 @@ def file_request(request: Request, engine: EngineDep, settings: SettingsDep, dec
     date and time it reached the channel are read in Paris time."""
     actor = _actor(request, Duty.requests)
     lang = page_lang(request)
-    form = {"kind": kind, "channel": channel, "received_on": received_on, "received_time": received_time,
-            "subject": subject, "name": name, "email": email, "phone": phone, "address": address, "note": note,
-            "lang": letter_lang}
+    form: dict[str, Any] = {k: v for k, v in posted.items() if isinstance(v, str) and k != "csrf"}
+    form.update({key: posted.getlist(key) for key in ("activities", "field", "value", "change_activity")},
+                lang=letter_lang)
     try:
         received = dt.datetime.combine(dt.date.fromisoformat(received_on),
                                        dt.time.fromisoformat(received_time or "12:00"), PARIS)
@@ -223,7 +226,8 @@ def file_request(request: Request, engine: EngineDep, settings: SettingsDep, dec
             "kind": kind, "channel": channel, "received_at": received, "subject": subject.strip() or None,
             "requester": {k: v.strip() for k, v in {"name": name, "email": email, "phone": phone,
                                                      "address": address}.items() if v.strip()},
-            "details": {"note": note.strip()} if note.strip() else {}, "lang": letter_lang})
+            "details": request_details(RequestKind(kind), posted, {a.id for a in declared.declaration.activities})
+            if kind in set(RequestKind) else {}, "lang": letter_lang})  # an unknown kind: RequestCreate says so
         result = rights.file_request(engine, settings, declared, request_in, actor.name)
     except ValidationError as error:
         return _filing_page(request, actor, 422, BAD_FILING(lang, what=problems_of(error)), form)

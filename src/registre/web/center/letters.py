@@ -42,6 +42,8 @@ BODIES = {
         fr="Bonjour,\n\nPour voir et modifier les messages que {controller} peut vous envoyer, ouvrez ce lien dans "
            "les {hours} heures :\n\n{link}\n\nSi vous ne l'avez pas demandé, ignorez ce message.\n"),
 }
+for _kind in SUBJECTS:
+    templates.register(f"center-{_kind}", SUBJECTS[_kind], BODIES[_kind])
 
 
 def letter(kind: str, to: str, lang: Lang, declared: Declared | None = None, **values: object) -> Letter:

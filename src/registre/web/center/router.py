@@ -4,7 +4,7 @@ every page that shows a person's request or choices is reached only by a signed 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -14,11 +14,12 @@ from registre.consent.wording import CHANNELS, consent_activities, wording
 from registre.documents import notice as notices
 from registre.errors import NotFound, problems_of
 from registre.i18n import Msg
-from registre.rights.schemas import RequestDetails, RequestKind
+from registre.rights.schemas import RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import ARTICLES, RIGHTS, RequestForm
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep
-from registre.web.security import CsrfProtected, RateLimit
+from registre.web.details import request_details
+from registre.web.security import CheckedForm, CsrfProtected, RateLimit
 from registre.web.templating import page_lang, render
 
 router = APIRouter(include_in_schema=False)
@@ -69,39 +70,19 @@ def request_form(kind: str, request: Request, declared: DeclaredDep) -> HTMLResp
     return _form_page(request, declared, _kind(kind))
 
 
-def _details(kind: RequestKind, form: dict[str, Any], activities: list[str]) -> RequestDetails:
-    """What the form asks, by right, from its fields."""
-    text = {key: (str(value).strip() or None) for key, value in form.items()}
-    values: dict[str, Any] = {"note": text.get("note")}
-    if kind is RequestKind.rectification and text.get("field") and text.get("value"):
-        values["changes"] = [{"field": text["field"], "value": text["value"]}]
-    elif kind is RequestKind.restriction:
-        values["ground"] = text.get("ground")
-    elif kind is RequestKind.objection:
-        values["objection"] = text.get("objection") or "direct_marketing"
-    elif kind is RequestKind.consent_withdrawal:
-        values["activities"] = activities
-    elif kind is RequestKind.post_mortem:
-        values.update(directives=text.get("directives"), directive_action=text.get("directive_action"),
-                      executor=text.get("executor"))
-    return RequestDetails.model_validate({k: v for k, v in values.items() if v is not None})
-
-
 @router.post("/requests/{kind}", response_class=HTMLResponse)
-async def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                       _csrf: CsrfProtected, _limit: Limited) -> HTMLResponse:
+def send_request(kind: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+                 received: CheckedForm, _limit: Limited) -> HTMLResponse:
     """Mail the confirmation link; nothing is filed until the address is confirmed."""
     chosen = _kind(kind)
     lang = page_lang(request)
-    received = await request.form()
     values = {k: v for k, v in received.items() if isinstance(v, str) and k != "csrf"}
     if any(len(v) > FIELD_LIMIT for v in values.values()):
         return _form_page(request, declared, chosen, 422, TOO_LONG(lang, limit=FIELD_LIMIT), values)
     known = {a.id for a in consent_activities(declared)}
-    activities = [str(a) for a in received.getlist("activities") if str(a) in known]
     try:
         form = RequestForm(kind=chosen, email=values.get("email", "").strip(), name=values.get("name") or None,
-                           lang=lang, details=_details(chosen, values, activities))
+                           lang=lang, details=request_details(chosen, received, known))
     except ValidationError as error:
         problems = problems_of(error)
         return _form_page(request, declared, chosen, 422, BAD_FORM(lang, problems=problems), values)
@@ -167,10 +148,9 @@ def preferences_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/preferences", response_class=HTMLResponse)
-async def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                          _csrf: CsrfProtected, _limit: Limited) -> HTMLResponse:
+def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
+                    received: CheckedForm, _limit: Limited) -> HTMLResponse:
     """Mail the link if someone has this address; the page says the same either way."""
-    received = await request.form()
     email = str(received.get("email") or "").strip()[:320]
     if "@" in email:
         flows.send_preferences_link(engine, settings, declared, email, page_lang(request), _base(request))
@@ -189,11 +169,10 @@ def preferences(token: str, request: Request, engine: EngineDep, settings: Setti
 
 
 @router.post("/preferences/{token}")
-async def set_preference(token: str, request: Request, engine: EngineDep, settings: SettingsDep,
-                         declared: DeclaredDep, _csrf: CsrfProtected, _limit: Limited) -> RedirectResponse:
+def set_preference(token: str, request: Request, engine: EngineDep, settings: SettingsDep,
+                   declared: DeclaredDep, received: CheckedForm, _limit: Limited) -> RedirectResponse:
     """Give or withdraw one consent, with the words the page showed, then show the page again."""
     lang = page_lang(request)
-    received = await request.form()
     purpose, channel = str(received.get("purpose", "")), str(received.get("channel", ""))
     give = received.get("state") == "given"
     flows.set_preference(engine, settings, declared, token, purpose=purpose, channel=channel, give=give,

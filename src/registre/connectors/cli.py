@@ -25,6 +25,7 @@ from registre.kit.cli import (
     reader_lang,
 )
 from registre.lint.engine import Severity
+from registre.retention import flows as retention
 
 app = typer.Typer(help="The organisation's own databases: annotate them, check the annotations.",
                   no_args_is_help=True)
@@ -122,7 +123,7 @@ def check(
     if declaration is None:
         raise InvalidInput(NO_DECLARATION)
     declared = load(declaration)
-    report = flows.check(where, declared, parse_date(at))
+    report = retention.check_datasets(where, declared, parse_date(at))
     failed = any(f.severity is Severity.error for findings in report.values() for f in findings)
     if as_json:
         print_json({name: [f.as_dict(lang) for f in findings] for name, findings in report.items()})

@@ -30,7 +30,7 @@ def scanned(ctx: Context, url: str, drafted: scan.Draft) -> None:
               details={"tables_sampled": sorted(drafted.classified), "unclassified": len(drafted.unclassified)})
 
 
-def check(where: Path, declared: Declared, day: dt.date) -> dict[str, list[Finding]]:
+def check(where: Path, declared: Declared, day: dt.date, more: checking.More | None = None) -> dict[str, list[Finding]]:
     """Each annotation at `where` (a file or a folder) checked against its database's live schema and the
-    declaration, by dataset."""
-    return {a.dataset.dataset: checking.check(a, declared, day) for a in read_annotations(where)}
+    declaration (and by `more`, a domain above), by dataset."""
+    return {a.dataset.dataset: checking.check(a, declared, day, more) for a in read_annotations(where)}

@@ -24,7 +24,7 @@ from registre.context import Context
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
-from registre.errors import Conflict
+from registre.errors import Conflict, Forbidden
 from registre.i18n import Lang, Msg
 from registre.kit.paging import Page, bounded
 from registre.mail import outbox
@@ -35,7 +35,6 @@ from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
 from registre.rights.deadlines import local_date
 from registre.rights.schemas import RequestCreate, RequestKind, RequestRead, Status
-from registre.staff.service import Forbidden
 from registre.subjects.schemas import normalise_identifier
 from registre.subjects.service import enrol, find, identifiers, identity_of, locate
 

@@ -16,11 +16,10 @@ from sqlalchemy import Engine
 from registre.config import Settings
 from registre.context import Actor, Context
 from registre.declarations.declared import Declared
-from registre.errors import InvalidInput
+from registre.errors import Forbidden, InvalidInput, Unauthenticated
 from registre.i18n import Msg
 from registre.staff import flows as staff_flows
 from registre.staff.policy import DPO, Duty, Policy
-from registre.staff.service import Forbidden, Unauthenticated
 from registre.web import security
 from registre.web.templating import page_lang
 

@@ -17,7 +17,7 @@ from registre.audit import flows as audit
 from registre.audit import service as audit_service
 from registre.context import Actor
 from registre.documents import spreadsheets
-from registre.errors import InvalidInput, NotFound, RegistreError, problems_of
+from registre.errors import Forbidden, InvalidInput, NotFound, RegistreError, problems_of
 from registre.i18n import Msg
 from registre.law.calendar import PARIS
 from registre.rights import flows as rights
@@ -25,7 +25,6 @@ from registre.rights.schemas import PENDING, Channel, RequestCreate, RequestKind
 from registre.staff import flows as staff
 from registre.staff import service as staff_service
 from registre.staff.policy import Duty
-from registre.staff.service import Forbidden
 from registre.subjects import flows as subject_flows
 from registre.web import security
 from registre.web.backoffice import flows

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
 from registre.breaches.schemas import Cause, Clock, Exemption, Nature, NotificationKind, Origin, Risk
 from registre.consent.schemas import Method, State
@@ -168,6 +169,15 @@ FIELDS: dict[str, Msg] = {
     "profiling": Msg(en="profiling", fr="le profilage"), "processing": Msg(en="the processing", fr="le traitement"),
 }
 
+# Where a record of the store came from (subjects' `source`; "dataset:<name>" for a connected database's).
+RECORD_SOURCES: dict[str, Msg] = {
+    "direct": Msg(en="From you", fr="Auprès de vous"),
+    "indirect": Msg(en="From another source", fr="D'une autre source"),
+    "public": Msg(en="From publicly accessible sources", fr="De sources accessibles au public"),
+    "not_recorded": Msg(en="Source not recorded", fr="Source non enregistrée"),
+}
+FROM_SYSTEM = Msg(en="From our systems ({name})", fr="De nos systèmes ({name})")
+
 RESTRICTIONS: dict[str, Msg] = {
     "restriction": Msg(en="Restriction of processing (Art. 18)", fr="Limitation du traitement (art. 18)"),
     "objection_marketing": Msg(en="Objection to direct marketing (Art. 21(2))",
@@ -213,6 +223,14 @@ def word(value: str, lang: Lang) -> str:
     """A request's field name or value in words (FIELDS), else the value as it is."""
     found = FIELDS.get(value)
     return found(lang) if found is not None else value
+
+
+def record_source(source: str, name: str | None, lang: Lang) -> str:
+    """Where a record came from, in words: its source's name when recorded, else its kind."""
+    if name:
+        return name
+    found = RECORD_SOURCES.get(source)
+    return found(lang) if found is not None else FROM_SYSTEM(lang, name=source.removeprefix("dataset:"))
 
 
 def restriction(value: str, lang: Lang) -> str:
@@ -307,6 +325,11 @@ def moment(when: dt.datetime | None, lang: Lang) -> str:
         return "—"
     pattern = "d MMMM y 'à' HH:mm" if lang == "fr" else "d MMMM y, HH:mm"
     return format_datetime(_paris(when), pattern, locale=lang)
+
+
+def number(value: int, lang: Lang) -> str:
+    """A count as the reader writes it: 1,000,000 in English, 1 000 000 in French."""
+    return format_decimal(value, locale=lang)
 
 
 def day(when: dt.date | dt.datetime | None, lang: Lang) -> str:

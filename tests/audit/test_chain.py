@@ -4,6 +4,7 @@ damaged row is reported, never a traceback."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,8 +12,8 @@ import pytest
 from sqlalchemy import Connection, Engine, delete, select, text, update
 from typer.testing import CliRunner
 
-from registre.audit import chain
-from registre.audit.service import Checkpoint, checkpoint, record, verify
+from registre.audit import chain, service
+from registre.audit.service import SPLIT_FROM, Checkpoint, checkpoint, record, verify
 from registre.cli import app
 from registre.config import get_settings
 from registre.db.session import make_engine, unit_of_work, upgrade
@@ -82,6 +83,9 @@ TAMPERINGS: dict[str, tuple[Callable[[Connection, list[int]], object], str]] = {
     "truncation": (lambda c, ids: c.execute(delete(AuditEntry).where(AuditEntry.id >= ids[5])), "truncated"),
     "deletion of all": (lambda c, ids: c.execute(delete(AuditEntry)), "truncated"),
     "swap": (lambda c, ids: swap(c, ids[2], ids[3]), "reordered"),
+    "swap near the end": (lambda c, ids: swap(c, ids[6], ids[7]), "reordered"),
+    "field edit near the end": (lambda c, ids: c.execute(update(AuditEntry).where(AuditEntry.id == ids[7]).values(
+        target_ref="s0")), "altered"),
     "forged append, unkeyed hash": (lambda c, ids: append_forged(c, chain.legacy, chain.LEGACY), "altered"),
     "forged append, guessed key": (lambda c, ids: append_forged(c, wrong_key, chain.KEYED), "altered"),
     "edit, chain recomputed with a guessed key": (
@@ -91,16 +95,69 @@ TAMPERINGS: dict[str, tuple[Callable[[Connection, list[int]], object], str]] = {
 }
 
 
+SPLITS = {"one process": SPLIT_FROM, "two processes": 2}  # 2: the log's second half goes to a worker process
+
+
 @pytest.mark.parametrize("name", list(TAMPERINGS))
-def test_every_tampering_is_found_against_the_last_checkpoint(engine: Engine, name: str) -> None:
+def test_every_tampering_is_found_against_the_last_checkpoint(engine: Engine, name: str,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
     ids = fill(engine, 8)
     point = signed(engine)
     tamper, problem = TAMPERINGS[name]
     with engine.begin() as connection:
         tamper(connection, ids)
     with unit_of_work(engine) as session:
-        result = verify(session, against=point)
-    assert result.problem == problem, name
+        whole, halves = (verify(session, against=point, split_from=split) for split in SPLITS.values())
+    assert whole.problem == problem, name
+    assert halves == whole, name  # the same entry named, the same count of entries checked before it
+    assert "checked in this process" not in caplog.text  # the worker did its half
+
+
+def test_the_halves_of_an_intact_log_add_up(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    fill(engine, 6)
+    point = signed(engine)
+    with unit_of_work(engine) as session:
+        whole, split = verify(session, against=point), verify(session, against=point, split_from=2)
+    assert whole.ok
+    assert split == whole
+    assert (split.checked, split.head_hash) == (7, point.head_hash)
+    assert "checked in this process" not in caplog.text
+
+
+def test_entries_not_committed_yet_are_verified_too(engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    fill(engine, 6)
+    with unit_of_work(engine) as session:  # the worker's connection does not see this entry
+        entry = record(session, actor="dpo@example.fr", action="audit.read", target_type="audit_log")
+        whole, halves = (verify(session, split_from=split) for split in SPLITS.values())
+    assert (whole.ok, whole.checked, whole.head_id, whole.head_hash) == (True, 7, entry.id, entry.hash)
+    assert halves == whole
+    assert "checked in this process" not in caplog.text
+
+
+def test_without_a_worker_the_second_half_is_checked_here(engine: Engine, monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    ids = fill(engine, 6)
+    with engine.begin() as connection:
+        connection.execute(update(AuditEntry).where(AuditEntry.id == ids[4]).values(actor="someone else"))
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # a worker that exits at once, having done nothing
+    with unit_of_work(engine) as session:
+        result = verify(session, split_from=2)
+    assert (result.problem, result.first_bad, result.checked) == ("altered", ids[4], 4)
+    assert "checked in this process" in caplog.text
+
+
+def test_a_worker_that_does_not_answer_is_left(engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    ids = fill(engine, 6)
+    stuck = tmp_path / "stuck"
+    stuck.write_text("#!/bin/sh\nexec sleep 60\n")
+    stuck.chmod(0o755)
+    monkeypatch.setattr(sys, "executable", str(stuck))
+    monkeypatch.setattr(service, "_PATIENCE", 0.5)
+    with unit_of_work(engine) as session:
+        result = verify(session, split_from=2)
+    assert (result.ok, result.checked, result.head_id) == (True, 6, ids[-1])
+    assert "checked in this process" in caplog.text
 
 
 def test_the_log_goes_on_after_a_checkpoint(engine: Engine) -> None:
@@ -142,23 +199,23 @@ def test_entries_of_the_unkeyed_chain_still_verify_as_the_head_of_the_log(engine
             prev = digest
     fill(engine, 3)
     with unit_of_work(engine) as session:
-        result = verify(session)
-    assert result.ok
-    assert (result.checked, result.legacy) == (5, 2)
+        results = [verify(session, split_from=split) for split in SPLITS.values()]
+    assert [(result.ok, result.checked, result.legacy) for result in results] == [(True, 5, 2)] * 2
 
 
-def damaged(engine: Engine, damage: str) -> tuple[int | None, str | None]:
+def damaged(engine: Engine, damage: str) -> str | None:
     ids = fill(engine, 4)
     with engine.begin() as connection:
         connection.execute(text(damage), {"id": ids[2]})
     with unit_of_work(engine) as session:
-        result = verify(session)
-    assert result.first_bad == ids[2]
-    return result.first_bad, result.problem
+        results = [verify(session, split_from=split) for split in SPLITS.values()]  # in the worker's half
+    assert [result.first_bad for result in results] == [ids[2]] * 2
+    assert results[0].problem == results[1].problem
+    return results[0].problem
 
 
 def test_a_row_of_an_unknown_scheme_is_reported_not_raised(engine: Engine) -> None:
-    assert damaged(engine, "UPDATE audit_entry SET scheme = 7 WHERE id = :id")[1] == "damaged"
+    assert damaged(engine, "UPDATE audit_entry SET scheme = 7 WHERE id = :id") == "damaged"
 
 
 @pytest.mark.parametrize("damage", ["UPDATE audit_entry SET details = 'not json' WHERE id = :id",
@@ -166,7 +223,7 @@ def test_a_row_of_an_unknown_scheme_is_reported_not_raised(engine: Engine) -> No
 def test_unreadable_values_are_reported_not_raised(tmp_path: Path, damage: str) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'store.sqlite3'}")  # SQLite keeps what PostgreSQL's types refuse
     upgrade(engine)
-    assert damaged(engine, damage)[1] == "damaged"
+    assert damaged(engine, damage) == "damaged"
     engine.dispose()
 
 

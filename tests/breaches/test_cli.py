@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 from registre.cli import app
 from registre.config import get_settings
 from registre.db.session import make_engine, unit_of_work
-from tests.breaches.test_service import read_csv, read_ods
+from registre.declarations.service import load
+from tests.breaches.test_service import MANY, many_breaches, read_csv, read_ods
 from tests.conftest import MINIMAL
 from tests.fixtures.factories import create_subject, store_with_jeanne
 from tests.mail.test_sender import Inbox
@@ -92,7 +93,8 @@ def test_from_friday_evening_to_the_register(env: dict[str, str], tmp_path: Path
     assert shown["clock"] == "notified_late"
     assert shown["hours_left"] < 0
     listed = json.loads(registre(env, "breaches", "list", "--json").output)
-    assert {b["ref"]: b["clock"] for b in listed} == {ref: "notified_late", minor["ref"]: "not_required"}
+    assert {b["ref"]: b["clock"] for b in listed["items"]} == {ref: "notified_late", minor["ref"]: "not_required"}
+    assert listed["total"] == 2
 
     for fmt in ("ods", "csv"):
         path = tmp_path / f"register.{fmt}"
@@ -172,3 +174,34 @@ def test_an_alert_that_cannot_be_sent_is_tried_again(env: dict[str, str], smtp_s
     up = {**env, "REGISTRE_SMTP_HOST": "127.0.0.1", "REGISTRE_SMTP_PORT": str(port), "REGISTRE_SMTP_STARTTLS": "false"}
     assert registre(up, "breaches", "alert").exit_code == 0
     assert len(inbox.messages) == 1
+
+
+def test_more_than_a_thousand_breaches_are_listed_a_page_at_a_time(env: dict[str, str], tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
+    refs = many_breaches(engine, load(MINIMAL))
+    engine.dispose()
+    shown = registre(env, "breaches", "list")
+    assert shown.exit_code == 0, shown.output
+    assert f"{MANY - 500} more breach(es) of {MANY}: add --offset 500." in shown.output
+    last = json.loads(registre(env, "breaches", "list", "--offset", "1000", "--json").output)
+    assert (last["total"], len(last["items"])) == (MANY, MANY - 1000)
+    assert last["items"][-1]["ref"] == refs[1000]  # the riskless ones come last: the newest of them is #1000
+    path = tmp_path / "register.csv"
+    assert registre(env, "breaches", "export", "--format", "csv", "-o", str(path)).exit_code == 0
+    assert len(read_csv(path)) == MANY + 1
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ["Customer database copied", "Confidentiality", "13 November 2026, 17:30", "Overdue", "not assessed"]),
+    ("fr", ["Confidentialité", "13 novembre 2026 à 17:30", "Dépassé", "non évalué", "Personnes concernées"])])
+def test_a_breach_is_listed_and_shown_in_words(env: dict[str, str], lang: str, words: list[str]) -> None:
+    ref = new(env, "--title", "Customer database copied", "--aware-at", "2026-11-13T17:30", "--nature",
+              "confidentiality")["ref"]
+    reader = {**env, "REGISTRE_LANG": lang, "COLUMNS": "250"}
+    listed, shown = registre(reader, "breaches", "list").output, registre(reader, "breaches", "show", ref).output
+    for word in words[2:4]:
+        assert word in listed
+    for word in words:
+        assert word in shown
+    for raw in ("overdue", "confidentiality", "2026-11-13", "None", ref):
+        assert raw not in listed + shown

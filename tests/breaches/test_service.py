@@ -254,3 +254,48 @@ def test_the_register_exports_a_title_pasted_with_control_characters(engine: Eng
         assert flows.export(engine, declared, fmt, path, lang="en") == 1
         if fmt == "ods":
             assert "Log line[31m pasted" in {cell for row in read_ods(path) for cell in row}
+
+
+MANY = 1_050  # more than the 1,000 the lists were once cut at
+
+
+def many_breaches(engine: Engine, declared: Declared, count: int = MANY) -> list[str]:
+    """`count` breaches recorded through the service in one transaction, each aware a minute after the one
+    before (the last at 17:30 on Friday), with their counts entered; the first and every 100th judged riskless.
+    Their references, in order."""
+    riskless = Assessment(answers=Answers(contained=True))
+    refs = []
+    with unit_of_work(engine) as session:
+        for number in range(count):
+            aware = FRIDAY_1730 - dt.timedelta(minutes=count - 1 - number)
+            breach = service.create(session, breach_in=stolen_laptop(
+                title=f"Breach {number}", aware_at=aware, discovered_at=aware, activities=[], subjects_count=1,
+                records_count=1),
+                declared=declared, actor=ACTOR, now=FRIDAY_1800)
+            if number % 100 == 0:
+                service.assess(session, breach, declared=declared, actor=ACTOR, assessment=riskless)
+            refs.append(breach.ref)
+    return refs
+
+
+def test_more_than_a_thousand_breaches_are_all_listed_page_after_page_and_exported(
+        engine: Engine, declared: Declared, tmp_path: Path) -> None:
+    refs = many_breaches(engine, declared)
+    riskless = refs[::100]
+    seen, offset = [], 0
+    while True:
+        page = flows.page_breaches(engine, lang="en", offset=offset)
+        assert page.total == MANY
+        seen += [b.ref for b in page.items]
+        if page.next_offset is None:
+            break
+        offset = page.next_offset
+    # every one once: those whose clock runs first (nearest deadline first), the riskless ones last
+    assert seen == [r for r in refs if r not in riskless] + riskless
+    assert flows.page_breaches(engine, lang="en", offset=MANY - 10).more == 0
+    current = flows.page_breaches(engine, lang="en", current=True, limit=500)
+    assert current.total == MANY  # none has ended: all ongoing
+    path = tmp_path / "breaches.csv"
+    assert flows.export(engine, declared, "csv", path, lang="en") == MANY
+    rows = read_csv(path)
+    assert [row[rows[0].index("Title")] for row in rows[1:]] == [f"Breach {n}" for n in range(MANY)]

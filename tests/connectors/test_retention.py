@@ -208,6 +208,40 @@ def test_anonymised_rows_are_called_anonymous_only_when_k_rows_share_each_combin
         assert "only pseudonymised" in text_output
 
 
+@pytest.mark.parametrize("k", ["5", "50"])
+def test_what_the_k_anonymity_step_suppresses_and_deletes_is_audited_with_its_counts(
+        env: dict[str, str], shop: tuple[str, Shop], tmp_path: Path, k: str) -> None:
+    url, _ = shop
+    shop_engine = create_engine(url)
+    with shop_engine.begin() as connection:  # nothing points to the orders any more: small groups can go
+        for table in ("order_lines", "invoices", "payments"):
+            connection.execute(text(f"DELETE FROM {table}"))
+    with shop_engine.connect() as connection:
+        orders_before = connection.scalar(text("SELECT count(*) FROM orders"))
+    env = {**env, "REGISTRE_K_ANONYMITY": k}
+    dataset = shop_part(registre(env, "retention", "run", "--at", AT, "--json").output)
+    [check] = [task["k_anonymity"] for task in dataset["tasks"] if task["table"] == "orders"]
+    with shop_engine.connect() as connection:
+        removed = orders_before - connection.scalar(text("SELECT count(*) FROM orders"))
+    shop_engine.dispose()
+    assert check["values_suppressed"] > 0
+    assert (check["rows_deleted"] > 0) is (k == "50")  # 37 rows left blank: fewer than 50, so deleted
+    assert removed == check["rows_deleted"]
+    store = create_engine(f"sqlite:///{tmp_path / 'registre.sqlite3'}")
+    with store.connect() as connection:
+        logged = connection.execute(text("SELECT target_ref, details FROM audit_entry "
+                                         "WHERE action = 'retention.k_anonymity'")).all()
+        unsettled = connection.scalar(text("SELECT count(*) FROM dataset_batch WHERE settled_at IS NULL"))
+    store.dispose()
+    [(target, details)] = logged
+    entry = json.loads(details)
+    assert target == "shop"
+    assert (entry["table"], entry["k"]) == ("orders", int(k))
+    assert (entry["values_suppressed"], entry["rows_deleted"]) == (check["values_suppressed"], check["rows_deleted"])
+    assert unsettled == 0
+    assert registre(env, "audit", "verify").exit_code == 0
+
+
 @pytest.mark.parametrize("shop_url", ["postgresql"], indirect=True)
 def test_an_archive_schema_is_closed_to_everyone_but_its_readers(env: dict[str, str], shop: tuple[str, Shop],
                                                                  tmp_path: Path) -> None:

@@ -100,7 +100,11 @@ def test_erasure_leaves_only_what_the_law_keeps(env: dict[str, str], shop: tuple
     with store.connect() as connection:
         logged = connection.execute(text("SELECT target_ref, details FROM audit_entry "
                                          "WHERE action = 'dataset.statement'")).all()
+        completed = connection.execute(text("SELECT details FROM audit_entry "
+                                            "WHERE action = 'request.completed.erasure'")).scalar_one()
     store.dispose()
+    # The log says what the erasure did in the shop, not only in the store.
+    assert json.loads(completed)["datasets"] == [{"dataset": "shop", "tables": tables}]
     assert {target for target, _ in logged} == {"shop"}
     assert sum(json.loads(details)["rows"] for _, details in logged) >= 3 + 4 + 3 + 1
     assert built.jeanne.email not in " ".join(details for _, details in logged)  # statements, not values

@@ -108,7 +108,7 @@ def test_the_cli_shows_consents_in_words(env: dict[str, str], lang: str, expecte
              "email", "--wording", "Je veux la lettre.")
     withdrawn = registre({**env, "REGISTRE_LANG": lang}, "consent", "withdraw", "--subject", "jeanne@example.fr",
                          "--purpose", "newsletter", "--channel", "email")
-    assert ("withdrawn recorded" if lang == "en" else "retiré enregistré") in withdrawn.output
+    assert (": withdrawn;" if lang == "en" else ": retiré ;") in withdrawn.output
     shown = registre({**env, "REGISTRE_LANG": lang, "COLUMNS": "200"}, "consent", "show", "email:jeanne@example.fr")
     assert shown.exit_code == 0, shown.output
     for words in expected:

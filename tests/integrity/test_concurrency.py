@@ -3,6 +3,7 @@ confirmation link clicked sixteen times files one request."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -11,18 +12,26 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
-from registre.config import Settings
+from registre.config import Settings, get_settings
+from registre.db.base import utcnow
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
+from registre.declarations.service import load
 from registre.errors import Conflict
 from registre.models.audit import AuditEntry
+from registre.models.journal import DatasetBatch
 from registre.models.requests import RightsRequest
-from registre.rights import flows
+from registre.rights import flows, service
 from registre.rights.schemas import RequestCreate, RequestDetails, RequestKind
 from registre.web.center import flows as center
 from registre.web.center.schemas import RequestForm
+from tests.connectors.test_retention import env
+from tests.connectors.test_rights import DECLARATION
 from tests.fixtures.factories import create_subject
+from tests.fixtures.shop import Shop
 from tests.web.center.test_flows import link, mails
+
+__all__ = ["env"]  # the shop's settings, shared with the connectors' tests
 
 CLIENTS = 16
 ACTOR = "dpo@exemple.fr"
@@ -123,3 +132,48 @@ def test_sixteen_confirmations_of_one_form_file_one_request(engine: Engine, sett
     with unit_of_work(engine) as session:
         assert session.scalar(select(func.count()).select_from(RightsRequest)) == 1
     assert audited(engine, "request.received") == 1
+
+
+@pytest.mark.parametrize("shop_url", ["sqlite", "postgresql"], indirect=True)
+def test_eight_completes_of_one_erasure_act_on_the_connected_database_once(
+        engine: Engine, env: dict[str, str], shop: tuple[str, Shop], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The request is claimed before the connected database is touched: the seven completions that lose do nothing
+    there (no statement run, nothing journalled), on a store in SQLite or PostgreSQL."""
+    for name, value in {**env, "REGISTRE_DATABASE_URL": engine.url.render_as_string(hide_password=False)}.items():
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    settings, declared = get_settings(), load(DECLARATION)
+    who = shop[1].jeanne.email
+    request_in = RequestCreate.model_validate({"kind": "erasure", "channel": "email", "requester": {"email": who},
+                                               "subject": f"email:{who}"})
+    ref = flows.file_request(engine, settings, declared, request_in, ACTOR).request.ref
+    done, errors = at_once(lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR), clients=8)
+    assert len(done) == 1
+    assert len(errors) == 7
+    assert all(isinstance(e, Conflict) for e in errors), errors
+    with unit_of_work(engine) as session:
+        batches = session.scalars(select(DatasetBatch).where(DatasetBatch.request_ref == ref)).all()
+        statements = session.scalars(select(AuditEntry.details).where(AuditEntry.action == "dataset.statement")).all()
+        claimed = session.scalar(select(RightsRequest.claimed_until).where(RightsRequest.ref == ref))
+    assert [(b.dataset, b.outcome) for b in batches] == [("shop", "done")]  # one completion acted, once
+    assert {s["batch"] for s in statements} == {batches[0].id}
+    assert sum(s["rows"] for s in statements) >= 3 + 4  # her payments and logs, deleted by the winner
+    assert claimed is None  # released with the completion
+    assert audited(engine, "request.completed.erasure") == 1
+
+
+def test_a_claim_left_by_a_completion_that_died_holds_the_request_until_it_expires(
+        engine: Engine, settings: Settings, declared: Declared) -> None:
+    ref = filed(engine, settings, declared, "erasure")
+    with unit_of_work(engine) as session:  # a completion claims the request, and its process dies
+        service.claim(session, service.get_or_raise(session, ref, for_update=True))
+    for attempt in (lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR),
+                    lambda: flows.refuse(engine, settings, declared, ref, reasons="Kept.", partial=False,
+                                         actor=ACTOR)):
+        with pytest.raises(Conflict) as refused:
+            attempt()
+        assert "is being completed just now" in refused.value.text("en")
+        assert "in 10 minutes at most" in refused.value.text("en")
+    with unit_of_work(engine) as session:  # ten minutes later
+        service.get_or_raise(session, ref).claimed_until = utcnow() - dt.timedelta(seconds=1)
+    assert flows.complete(engine, settings, declared, ref, actor=ACTOR).request.status == "completed"

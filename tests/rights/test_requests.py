@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import zipfile
@@ -171,6 +172,27 @@ class TestRights:
         page = done.files["access.html"].decode()
         assert "Gestion des commandes</strong>\u00a0: Maroc —" in page
         assert "Gestion des commandes</strong>\u00a0: Pays non précisé —" in page
+
+    def test_access_says_what_the_policy_leaves_unsaid_instead_of_none(
+            self, session: Session, declare: Callable[..., Declared]) -> None:
+        def silent(data: dict[str, Any]) -> None:
+            add_legal_obligation(data)
+            del data["transfers"], data["automated"]
+
+        page = html.unescape(service.complete(session, new(session, "access"), declared=declare(silent),
+                                              actor=ACTOR).files["access.html"].decode())
+        assert "Aucun transfert" not in page
+        assert "Aucun des traitements" not in page
+        assert "Notre politique ne précise pas si les données de ces traitements sont transférées hors de l'Espace " \
+               "économique européen : Gestion des commandes, Lettre d'information, Facturation." in page
+        assert "Notre politique ne précise pas si ces traitements comportent un profilage" in page
+        assert "Source non enregistrée" in page  # imported with no source
+        assert "Auprès de vous" not in page
+
+        stated = html.unescape(service.complete(session, new(session, "access"), declared=declare(add_legal_obligation),
+                                                actor=ACTOR).files["access.html"].decode())
+        assert "Aucun transfert de vos données hors de l'Espace économique européen n'est déclaré." in stated
+        assert "ne précise pas" not in stated
 
     def test_portability_gives_only_consent_and_contract_data_as_json_and_csv(self, session: Session,
                                                                               declared: Declared) -> None:

@@ -87,8 +87,8 @@ class TestLoading:
                 ("customer_number", "C-001"), ("email", "jean.dupont@exemple.fr"), ("phone", "+33612345678")]
             found_records = service.records(session, subject)
             assert [(r.activity, r.data_category, r.field, r.value, r.source) for r in found_records] == [
-                ("orders", "contact", "email", "jean.dupont@exemple.fr", "direct"),
-                ("orders", "identification", "last_name", "Dupont", "direct")]
+                ("orders", "contact", "email", "jean.dupont@exemple.fr", "not_recorded"),
+                ("orders", "identification", "last_name", "Dupont", "not_recorded")]
             found = [(e.event, e.occurred_at) for e in service.events(session, subject)]
             # Naive times and dates are Paris time: 10:30 in January is 09:30 UTC, midnight in March 23:00 UTC.
             assert found == [("collected", dt.datetime(2024, 1, 15, 9, 30, tzinfo=dt.UTC)),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import typer
 
+from registre import labels
 from registre.audit import chain, flows, service
 from registre.config import get_settings
 from registre.errors import InvalidInput
@@ -70,13 +72,15 @@ def verify(checkpoint: Path | None = CheckpointOption, actor: str = ActorOption,
                     "problem": result.problem, "description": service.describe(result, lang) or None,
                     "legacy": result.legacy, "against": result.against})
     elif result.ok:
-        out.print(f"[green]{INTACT(lang, checked=result.checked)}[/]")
+        out.print(f"[green]{INTACT(lang, checked=labels.number(result.checked, lang))}[/]")
         if against is not None:
-            out.print(AGAINST(lang, at=against.at[:19].replace("T", " ") + " UTC", against=against.count))
+            out.print(AGAINST(lang, at=labels.moment(dt.datetime.fromisoformat(against.at), lang),
+                             against=labels.number(against.count, lang)))
         if result.legacy:
-            out.print(LEGACY(lang, legacy=result.legacy))
+            out.print(LEGACY(lang, legacy=labels.number(result.legacy, lang)))
     else:
-        out.print(f"[bold red]{BROKEN(lang, problem=service.describe(result, lang), checked=result.checked)}[/]")
+        broken = BROKEN(lang, problem=service.describe(result, lang), checked=labels.number(result.checked, lang))
+        out.print(f"[bold red]{broken}[/]")
     if not result.ok:
         raise typer.Exit(1)
 
@@ -97,4 +101,5 @@ def checkpoint_(output: Path = typer.Option(..., "--output", "-o", help="The fil
     if as_json:
         print_json({**point.as_dict(), "path": str(output.resolve())})
     else:
-        out.print(WROTE(lang, count=point.count, head=point.head_hash[:12], path=output), soft_wrap=True)
+        out.print(WROTE(lang, count=labels.number(point.count, lang), head=point.head_hash[:12], path=output),
+                  soft_wrap=True)

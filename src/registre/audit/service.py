@@ -8,26 +8,33 @@ SQLite's BEGIN IMMEDIATE does it there, a transaction-scoped advisory lock on Po
 
 from __future__ import annotations
 
-import json
-from collections.abc import Generator, Iterator
-from contextlib import closing
+import dataclasses
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Generator
 from dataclasses import dataclass
-from typing import Any, Literal
+from pathlib import Path
+from typing import Any
 
-import orjson
 from sqlalchemy import ColumnElement, Text, cast, func, select, text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from registre.audit import chain
-from registre.audit.chain import GENESIS, KEYED, LEGACY, Checkpoint
+from registre.audit import chain, walk
+from registre.audit.chain import GENESIS, KEYED, Checkpoint
+from registre.audit.walk import Problem, Verification
 from registre.config import get_settings
 from registre.db.base import utcnow
 from registre.i18n import Lang, Msg
 from registre.models.audit import AuditEntry
 
-__all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "Verification", "checkpoint", "count", "describe", "newest", "record",
-           "verify"]
+__all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "Problem", "Verification", "checkpoint", "count", "describe", "newest",
+           "record", "verify"]
 
+_log = logging.getLogger(__name__)
 _APPEND_LOCK = 0x7265_6769  # any constant shared by every process appending to the log
 
 
@@ -60,28 +67,6 @@ def record(
     return entry
 
 
-Problem = Literal["altered", "removed", "reordered", "damaged", "truncated", "rewritten", "foreign_checkpoint"]
-
-
-@dataclass(frozen=True, slots=True)
-class Verification:
-    """The result of checking the chain: how many entries were read, the first broken one if any, the head reached
-    (to sign as a checkpoint), and how many entries carry the old unkeyed hash."""
-
-    checked: int
-    first_bad: int | None = None
-    problem: Problem | None = None
-    head_id: int | None = None
-    head_hash: str = GENESIS
-    legacy: int = 0
-    against: int | None = None  # the number of entries of the checkpoint verified against, if one was given
-
-    @property
-    def ok(self) -> bool:
-        """Whether the whole chain holds."""
-        return self.problem is None
-
-
 def newest(session: Session, *, before: int | None, limit: int, actor: str) -> list[AuditEntry]:
     """The newest entries (older than the entry `before`, to page back), the reading itself audited."""
     query = select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
@@ -93,114 +78,181 @@ def newest(session: Session, *, before: int | None, limit: int, actor: str) -> l
     return entries
 
 
-_Row = tuple[int, str | None, str | None, str | None, str | None, str | None, str | None, str | None, str | None,
-             str | None, int | None]
+SPLIT_FROM = 200_000  # from this many entries, a second process checks the second half of the log
+_PATIENCE = 10.0  # seconds the worker may take beyond three times what this process took for its half
+_FIRST_SHARE = 0.52  # of the log, checked here: the worker starts a little later (a new interpreter, a connection)
 
 
-def _rows(session: Session, batch: int) -> Generator[_Row, None, None]:
-    """Every entry in order, as raw text (a damaged value is reported, never a traceback), streamed."""
-    at: ColumnElement[str] = cast(AuditEntry.at, Text)  # SQLite keeps '2026-01-01 10:00:00.000120' as it is
-    if session.get_bind().dialect.name == "postgresql":  # whose text would trim the fraction's zeros
-        at = func.to_char(AuditEntry.at, "YYYY-MM-DD HH24:MI:SS.US")
-    columns = (AuditEntry.id, at, AuditEntry.actor, AuditEntry.action, AuditEntry.target_type,
-               AuditEntry.target_ref, AuditEntry.subject_ref, cast(AuditEntry.details, Text), AuditEntry.prev_hash,
-               AuditEntry.hash, AuditEntry.scheme)
-    # Core, not the ORM: a million rows read as plain tuples, a batch at a time (a server-side cursor where there is
-    # one), so that memory stays flat and the time is the database's and the hashing's.
-    result = session.connection().execute(select(*columns).order_by(AuditEntry.id).execution_options(yield_per=batch))
-    try:
-        for partition in result.partitions():
-            yield from partition  # type: ignore[misc]
-    finally:  # a verification that stops at a broken entry closes the server-side cursor at once
-        result.close()
-
-
-def _expected(key: bytes, row: _Row) -> str | None:
-    """The hash an entry should carry, or None when a value cannot be read."""
-    _, at_text, actor, action, target_type, target_ref, subject_ref, details_text, prev_hash, _, scheme = row
-    if at_text is None or actor is None or action is None or target_type is None or prev_hash is None \
-            or details_text is None:
-        return None
-    at = chain.iso_of_text(at_text)
-    if at is None:
-        return None
-    try:
-        try:
-            details = orjson.loads(details_text)
-        except orjson.JSONDecodeError:  # what orjson does not take (an integer beyond 64 bits, NaN): the slow way
-            details = json.loads(details_text)
-        if scheme == KEYED:
-            return chain.keyed(key, prev_hash, at, actor, action, target_type, target_ref, subject_ref, details)
-        if scheme == LEGACY:
-            return chain.legacy(prev_hash, at, actor, action, target_type, target_ref, subject_ref, details)
-    except (ValueError, TypeError, RecursionError):
-        return None
-    return None
-
-
-def _fast(key: bytes, row: _Row) -> str | None:
-    """`_expected` for the common row (keyed, every value well formed), inlined for speed; None sends the row to
-    `_expected`, which handles everything else."""
-    _, at_text, actor, action, target_type, target_ref, subject_ref, details_text, prev_hash, _, scheme = row
-    if scheme != KEYED or at_text is None or details_text is None:
-        return None
-    whole, _, fraction = at_text.partition(".")
-    if len(fraction) != 6 or len(whole) != 19 or whole[10] != " ":  # SQLite's form; PostgreSQL's takes `_expected`
-        return None
-    at = f"{whole[:10]}T{whole[11:]}{'' if fraction == '000000' else '.' + fraction}+00:00"
-    try:
-        details = orjson.loads(details_text)
-        message = orjson.dumps([prev_hash, at, actor, action, target_type, target_ref, subject_ref, details],
-                               option=orjson.OPT_SORT_KEYS)
-    except (orjson.JSONDecodeError, orjson.JSONEncodeError, TypeError):
-        return None
-    return chain.hmac_sha256(key, message)
-
-
-def verify(session: Session, batch: int = 50_000, *, against: Checkpoint | None = None,
-           key: bytes | None = None) -> Verification:
+def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None = None, key: bytes | None = None,
+           split_from: int = SPLIT_FROM) -> Verification:
     """Walk the log in order and name the first entry altered, removed, reordered or unreadable; with a checkpoint,
-    also what was cut from the end or rewritten up to it."""
+    also what was cut from the end or rewritten up to it. From `split_from` entries, a worker process checks the
+    second half while this one checks the first."""
     key = audit_key() if key is None else key
     if against is not None and against.public_key != chain.public_key(key):
         return Verification(0, None, "foreign_checkpoint", against=against.count)
-    with closing(_rows(session, batch)) as rows:
-        return _walk(session, key, rows, against)
+    connection = session.connection()
+    dialect = connection.dialect
+    raw = connection.connection.driver_connection
+
+    def rows(first: int | None = None, last: int | None = None) -> Generator[list[walk.Row], None, None]:
+        # The driver's own cursor, in the session's transaction: a million rows as tuples, not SQLAlchemy rows.
+        return walk.batches(raw, dialect.name, _rows_sql(dialect, first, last), batch)
+
+    seam = _seam(session, split_from, against)
+    if seam is None:
+        return _named(session, walk.walk(rows(), key, walk.Start(), against, final=True))
+    task = walk.task(dialect=dialect.name, connect=seam.connect, sql=_rows_sql(dialect, seam.id, seam.last_id),
+                     key=key, start=seam.start, against=against, batch=batch)
+    with _Worker(task) as worker:
+        began = time.perf_counter()
+        first = walk.walk(rows(None, seam.id - 1), key, walk.Start(), against, final=False)
+        if not first.verification.ok:
+            return _named(session, first)
+        ahead = _after(first)
+        # The worker's answer holds if the first half ended where the seam was read (the log did not change in
+        # between); otherwise, or if the worker failed, this process walks the second half too. The worker does
+        # as much as this process: three times as long, it is stuck (a lost connection, a swapping machine).
+        told = seam.start if against is not None else dataclasses.replace(seam.start, checked=ahead.checked)
+        second = worker.result(_PATIENCE + 3 * (time.perf_counter() - began)) if ahead == told else None
+        if second is None:
+            second = walk.walk(rows(seam.id, seam.last_id), key, ahead, against, final=False)
+        elif against is None:  # the worker counted from naught: its entries come after the first half's
+            second = dataclasses.replace(second, verification=dataclasses.replace(
+                second.verification, checked=ahead.checked + second.verification.checked))
+    legacy = first.verification.legacy + second.verification.legacy
+    if second.verification.ok:  # what no other connection sees: the entries this session wrote and has not committed
+        end = _after(second)
+        second = walk.walk(rows(seam.id if end.head_id is None else end.head_id + 1), key, end, against, final=True)
+        legacy += second.verification.legacy
+    return _named(session, dataclasses.replace(second, verification=dataclasses.replace(second.verification,
+                                                                                        legacy=legacy)))
 
 
-def _walk(session: Session, key: bytes, rows: Iterator[_Row], against: Checkpoint | None) -> Verification:
-    expected_prev = GENESIS
-    checked = legacy = 0
-    head_id: int | None = None
-    keyed_seen = False
-    for row in rows:
-        entry_id, stored_hash, prev_hash, scheme = row[0], row[9], row[8], row[10]
-        expected = _fast(key, row) or _expected(key, row)
-        if expected is None:
-            return Verification(checked, entry_id, "damaged", head_id, expected_prev, legacy, _count(against))
-        # an unkeyed entry after a keyed one is a forgery by someone without the key; so is one past a checkpoint
-        late_legacy = scheme == LEGACY and (keyed_seen or (against is not None and checked >= against.count))
-        if expected != stored_hash or late_legacy:
-            return Verification(checked, entry_id, "altered", head_id, expected_prev, legacy, _count(against))
-        if prev_hash != expected_prev:
-            # The entry this one follows: found later in the log, the order was changed; gone, removed.
-            before = session.scalar(select(AuditEntry.id).where(AuditEntry.hash == prev_hash))
-            problem: Problem = "reordered" if before is not None and before > entry_id else "removed"
-            return Verification(checked, entry_id, problem, head_id, expected_prev, legacy, _count(against))
-        # Ids may skip a number (PostgreSQL keeps a rolled-back entry's id): the chain of hashes alone tells.
-        expected_prev, head_id = stored_hash, entry_id
-        keyed_seen = keyed_seen or scheme == KEYED
-        legacy += scheme == LEGACY
-        checked += 1
-        if against is not None and checked == against.count and stored_hash != against.head_hash:
-            return Verification(checked, entry_id, "rewritten", head_id, expected_prev, legacy, against.count)
-    if against is not None and checked < against.count:
-        return Verification(checked, None, "truncated", head_id, expected_prev, legacy, against.count)
-    return Verification(checked, None, None, head_id, expected_prev, legacy, _count(against))
+def _after(walked: walk.Walked) -> walk.Start:
+    """Where a walk goes on from the end of another."""
+    done = walked.verification
+    return walk.Start(done.head_hash, done.checked, walked.keyed_seen, done.head_id)
 
 
-def _count(against: Checkpoint | None) -> int | None:
-    return None if against is None else against.count
+@dataclass(frozen=True, slots=True)
+class _Seam:
+    """Where the log is cut in two: the first entry of the second half, how it starts, the last entry, and how
+    the worker opens the database."""
+
+    id: int
+    start: walk.Start
+    last_id: int
+    connect: tuple[list[Any], dict[str, Any]]
+
+
+def _seam(session: Session, split_from: int, against: Checkpoint | None) -> _Seam | None:
+    """Where to cut the log in two, or None when it is walked in one piece (small, or a database no other process
+    can open). Ids are nearly dense: their span stands for the number of entries, which only a read of a whole
+    index would give."""
+    connect = _connect_args(session)
+    lowest = session.scalar(select(func.min(AuditEntry.id)))
+    highest = session.scalar(select(func.max(AuditEntry.id)))
+    if connect is None or lowest is None or highest is None or highest - lowest + 1 < max(split_from, 2):
+        return None
+    middle = lowest + round((highest - lowest + 1) * _FIRST_SHARE)
+    before = session.execute(select(AuditEntry.id, AuditEntry.hash).where(AuditEntry.id < middle)
+                             .order_by(AuditEntry.id.desc()).limit(1)).one_or_none()
+    seam_id = session.scalar(select(AuditEntry.id).where(AuditEntry.id >= middle).order_by(AuditEntry.id).limit(1))
+    if before is None or seam_id is None:
+        return None
+    keyed_before = session.scalar(
+        select(AuditEntry.id).where(AuditEntry.id < seam_id, AuditEntry.scheme == KEYED).limit(1)) is not None
+    # Only a checkpoint's checks need the worker to know how many entries come before its half.
+    offset = 0 if against is None else session.scalar(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.id < seam_id)) or 0
+    return _Seam(seam_id, walk.Start(before.hash, offset, keyed_before, before.id), highest, connect)
+
+
+def _rows_sql(dialect: Dialect, first: int | None = None, last: int | None = None) -> str:
+    """The query of the entries from id `first` to `last`, every value as text (a damaged value is reported, never
+    a traceback)."""
+    at: ColumnElement[str] = cast(AuditEntry.at, Text)  # SQLite keeps '2026-01-01 10:00:00.000120' as it is
+    if dialect.name == "postgresql":  # whose text would trim the fraction's zeros
+        at = func.to_char(AuditEntry.at, "YYYY-MM-DD HH24:MI:SS.US")
+    query = select(AuditEntry.id, at, AuditEntry.actor, AuditEntry.action, AuditEntry.target_type,
+                   AuditEntry.target_ref, AuditEntry.subject_ref, cast(AuditEntry.details, Text),
+                   AuditEntry.prev_hash, AuditEntry.hash, AuditEntry.scheme).order_by(AuditEntry.id)
+    if first is not None:
+        query = query.where(AuditEntry.id >= first)
+    if last is not None:
+        query = query.where(AuditEntry.id <= last)
+    return str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+
+
+def _connect_args(session: Session) -> tuple[list[Any], dict[str, Any]] | None:
+    """How another process opens the session's database with the same driver, or None if it cannot (a database in
+    memory, another kind of database)."""
+    engine = session.connection().engine
+    if engine.dialect.name not in ("sqlite", "postgresql"):
+        return None
+    args, kwargs = engine.dialect.create_connect_args(engine.url)
+    if engine.dialect.name == "sqlite":
+        if not args or args[0] in ("", ":memory:") or "mode=memory" in str(args[0]):
+            return None
+        kwargs = {**kwargs, "timeout": 30}
+    return list(args), {name: value for name, value in kwargs.items() if isinstance(value, str | int | float | bool)}
+
+
+class _Worker:
+    """The process checking the second half of the log (`python -m registre.audit.walk`); ended on leaving, and
+    never an error of its own: `result` is None if it failed, and the caller walks the half itself."""
+
+    def __init__(self, task: bytes) -> None:
+        source = str(Path(walk.__file__).parents[2])  # the same registre as this process's
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
+        self.process: subprocess.Popen[bytes] | None = None
+        try:
+            self.process = subprocess.Popen([sys.executable, "-m", "registre.audit.walk"], stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+            assert self.process.stdin is not None
+            self.process.stdin.write(task)
+            self.process.stdin.close()
+        except (OSError, ValueError) as error:
+            _log.warning("the audit log's second half is checked in this process: %s", error)
+
+    def result(self, patience: float) -> walk.Walked | None:
+        """What the worker found, or None if it failed or is still at work after `patience` seconds (its answer is
+        a few hundred bytes: the pipe holds it while it waits to be read)."""
+        if self.process is None:
+            return None
+        assert self.process.stdout is not None
+        try:
+            self.process.wait(timeout=patience)
+            if self.process.returncode != 0:
+                raise ValueError(f"exit status {self.process.returncode}")
+            return walk.result(self.process.stdout.read())
+        except (subprocess.TimeoutExpired, ValueError, TypeError, KeyError) as error:
+            _log.warning("the audit log's second half is checked in this process: the worker failed (%s)", error)
+            return None
+
+    def __enter__(self) -> _Worker:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:  # the first half was broken: its answer is not needed
+            self.process.kill()
+        self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+
+
+def _named(session: Session, walked: walk.Walked) -> Verification:
+    """The walk's verification, a broken link named: the entry it follows found later in the log, the order was
+    changed; gone, it was removed."""
+    result = walked.verification
+    if result.problem == "removed" and walked.follows is not None and result.first_bad is not None:
+        before = session.scalar(select(AuditEntry.id).where(AuditEntry.hash == walked.follows))
+        if before is not None and before > result.first_bad:
+            return dataclasses.replace(result, problem="reordered")
+    return result
 
 
 def checkpoint(session: Session, *, actor: str, key: bytes | None = None) -> tuple[Verification, Checkpoint | None]:

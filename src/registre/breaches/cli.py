@@ -9,9 +9,11 @@ from typing import Any, TypeVar
 
 import typer
 from pydantic import BaseModel, ValidationError
+from rich.markup import escape
 from rich.table import Table
 
-from registre.breaches import affected, clock, flows
+from registre import labels
+from registre.breaches import affected, flows
 from registre.breaches.schemas import (
     Answers,
     Assessment,
@@ -28,9 +30,10 @@ from registre.breaches.schemas import (
 )
 from registre.breaches.triage import QUESTIONS
 from registre.config import get_settings
+from registre.db.refs import short
 from registre.declarations.service import load
 from registre.errors import InvalidInput, problems_of
-from registre.i18n import Msg
+from registre.i18n import Lang, Msg
 from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
@@ -43,6 +46,8 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.kit.limits import INT32_MAX
+from registre.kit.paging import MAX_LIMIT
 from registre.law.calendar import PARIS
 
 M = TypeVar("M", bound=BaseModel)
@@ -51,6 +56,8 @@ app = typer.Typer(help="Personal-data breaches: the register, the 72-hour clock,
                        "(GDPR Arts 33 and 34).", no_args_is_help=True)
 
 BAD_INPUT = Msg(en="Not valid: {problems}", fr="Non valide : {problems}")
+MORE = Msg(en="{more} more breach(es) of {total}: add --offset {offset}.",
+           fr="{more} violation(s) de plus sur {total} : ajoutez --offset {offset}.")
 BAD_MOMENT = Msg(en="'{value}' is not a date and time; write it as 2026-11-13T17:30 (Paris time) or with its zone, "
                     "2026-11-13T17:30+01:00.",
                  fr="« {value} » n'est pas une date et heure ; écrivez-la 2026-11-13T17:30 (heure de Paris) ou avec "
@@ -80,6 +87,18 @@ NOT_ALERTED = Msg(en="Alert for breach {ref} not sent ({why}); it will be tried 
 NO_ALERT = Msg(en="No breach needs an alert.", fr="Aucune violation ne demande d'alerte.")
 EXPORTED = Msg(en="Wrote {count} breach(es) to {path}.", fr="{count} violation(s) écrite(s) dans {path}.")
 NOT_ASSESSED = Msg(en="not assessed", fr="non évalué")
+NOT_COUNTED = Msg(en="not counted", fr="non dénombré")
+HEADERS = (Msg(en="Ref.", fr="Réf."), Msg(en="Title", fr="Titre"), Msg(en="Aware", fr="Connaissance"),
+           Msg(en="Deadline", fr="Échéance"), Msg(en="Left", fr="Reste"), Msg(en="Clock", fr="Délai"),
+           Msg(en="Risk", fr="Risque"), Msg(en="People", fr="Personnes"))
+FACTS = {"nature": Msg(en="Nature", fr="Nature"), "aware": Msg(en="Aware", fr="Connaissance"),
+         "discovered": Msg(en="Discovered", fr="Découverte"), "cause": Msg(en="Cause", fr="Cause"),
+         "people": Msg(en="People concerned", fr="Personnes concernées"),
+         "records": Msg(en="Records concerned", fr="Enregistrements concernés"),
+         "notifications": Msg(en="Notifications", fr="Notifications")}
+NOTIFIED = Msg(en="{kind}, {at}{late}", fr="{kind}, {at}{late}")
+LATE = Msg(en=" (late)", fr=" (en retard)")
+NONE_MADE = Msg(en="none made", fr="aucune faite")
 
 ACTOR = ActorOption
 DECLARATION = DeclarationOption
@@ -141,8 +160,8 @@ def _facts(**given: Any) -> dict[str, Any]:
 def _state(breach: BreachRead) -> None:
     lang = reader_lang()
     colour = {"late": "red", "soon": "yellow", None: "green"}[breach.urgency] if breach.running else None
-    text = STATE(lang, ref=breach.ref, clock=breach.clock.value, deadline=breach.deadline_local,
-                 left=breach.time_left, risk=breach.risk.value if breach.risk else NOT_ASSESSED(lang))
+    text = STATE(lang, ref=short(breach.ref), clock=labels.label(breach.clock, lang), deadline=breach.deadline_local,
+                 left=breach.time_left, risk=labels.label(breach.risk, lang) if breach.risk else NOT_ASSESSED(lang))
     out.print(f"[{colour}]{text}[/]" if colour else text, soft_wrap=True)
 
 
@@ -224,32 +243,54 @@ def update(
 
 @app.command("list")
 @plain_errors
-def list_command(as_json: bool = JsonOption) -> None:
-    """List every breach, those whose clock runs first, with the hours left."""
+def list_command(
+    limit: int = typer.Option(MAX_LIMIT, "--limit", min=1, max=MAX_LIMIT, help="At most this many breaches."),
+    offset: int = typer.Option(0, "--offset", min=0, max=INT32_MAX, help="Skip this many breaches first."),
+    as_json: bool = JsonOption,
+) -> None:
+    """List breaches, those whose clock runs first, with the hours left (a page, with the total)."""
     lang = reader_lang()
-    shown = flows.list_breaches(store(), lang=lang)
+    page = flows.page_breaches(store(), lang=lang, limit=limit, offset=offset)
+    shown = page.items
     if as_json:
-        print_json([b.model_dump(mode="json") for b in shown])
+        print_json(page.model_dump(mode="json"))
         return
-    table = Table("ref", "title", "aware", "deadline (Paris)", "left", "clock", "risk", "people")
+    table = Table(*(header(lang) for header in HEADERS))
     for b in shown:
         left = f"[red]{b.time_left}[/]" if b.clock.value == "overdue" else b.time_left
-        table.add_row(b.ref, b.title, clock.local(b.aware_at).strftime("%Y-%m-%d %H:%M"),
-                      clock.local(b.deadline).strftime("%a %Y-%m-%d %H:%M"), left, b.clock.value,
-                      b.risk.value if b.risk else "—", str(b.subjects_count) if b.subjects_count is not None else "?")
+        table.add_row(short(b.ref), escape(b.title), labels.moment(b.aware_at, lang), labels.moment(b.deadline, lang),
+                      left, labels.label(b.clock, lang), labels.label(b.risk, lang) if b.risk else NOT_ASSESSED(lang),
+                      _people(b, lang))
     out.print(table)
+    if page.more:
+        out.print(MORE(lang, more=page.more, total=page.total, offset=page.next_offset))
 
 
 @app.command()
 @plain_errors
 def show(ref: str = typer.Argument(..., help="The breach's reference."), as_json: bool = JsonOption) -> None:
     """Show one breach: its facts, clock, triage and notifications."""
-    breach = flows.show(store(), ref, lang=reader_lang())
+    lang = reader_lang()
+    breach = flows.show(store(), ref, lang=lang)
     if as_json:
         print_json(breach.model_dump(mode="json"))
-    else:
-        out.print_json(breach.model_dump_json())
-        _state(breach)
+        return
+    out.print(f"[bold]{escape(breach.title)}[/]")
+    notified = [NOTIFIED(lang, kind=labels.label(n.kind, lang), at=labels.moment(n.made_at, lang),
+                         late=LATE(lang) if n.late else "") for n in breach.notifications]
+    facts = {"nature": ", ".join(labels.label(n, lang) for n in breach.nature),
+             "discovered": labels.moment(breach.discovered_at, lang), "aware": labels.moment(breach.aware_at, lang),
+             "cause": labels.label(breach.cause, lang), "people": _people(breach, lang),
+             "records": labels.number(breach.records_count, lang) if breach.records_count is not None
+             else NOT_COUNTED(lang), "notifications": "; ".join(notified) or NONE_MADE(lang)}
+    for key, value in facts.items():
+        out.print(f"{FACTS[key](lang)}{' :' if lang == 'fr' else ':'} {escape(value)}", soft_wrap=True)
+    _state(breach)
+
+
+def _people(breach: BreachRead, lang: Lang) -> str:
+    """How many people the breach concerns, or that they were not counted."""
+    return labels.number(breach.subjects_count, lang) if breach.subjects_count is not None else NOT_COUNTED(lang)
 
 
 @app.command()

@@ -96,21 +96,20 @@ def show(engine: Engine, ref: str, *, lang: Lang) -> BreachRead:
 
 
 def list_breaches(engine: Engine, *, lang: Lang) -> list[BreachRead]:
-    """Every breach, those whose clock runs first, the nearest deadline first."""
+    """Every breach, however many, those whose clock runs first, the nearest deadline first (the register)."""
     with unit_of_work(engine) as session:
-        shown = [service.read(session, b, lang=lang) for b in service.list_breaches(session)]
-    running = ("running", "overdue")
-    return sorted(shown, key=lambda b: (b.clock.value not in running, b.deadline))
+        return [service.read(session, b, lang=lang) for b in service.each_breach(session)]
 
 
-def page_breaches(engine: Engine, *, lang: Lang, limit: int | None = None,
-                  offset: int | None = None) -> Page[BreachRead]:
-    """A page of breaches, the nearest deadline first, with the total."""
+def page_breaches(engine: Engine, *, lang: Lang, limit: int | None = None, offset: int | None = None,
+                  current: bool = False) -> Page[BreachRead]:
+    """A page of breaches (`current`: only those ongoing or whose clock runs), those whose clock runs first, the
+    nearest deadline first, with the total."""
     limit, offset = bounded(limit, offset)
     with unit_of_work(engine) as session:
-        listed = service.list_breaches(session, limit=limit, offset=offset)
+        listed = service.list_breaches(session, limit=limit, offset=offset, current=current)
         shown = [service.read(session, b, lang=lang) for b in listed]
-        total = service.count_breaches(session)
+        total = service.count_breaches(session, current=current)
     return Page[BreachRead](items=shown, total=total, limit=limit, offset=offset)
 
 

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict
 
 from registre.breaches import affected, flows
@@ -21,9 +21,10 @@ from registre.breaches.schemas import (
     ProcessorReport,
 )
 from registre.i18n import Lang, lang_or_default
-from registre.kit.paging import DEFAULT_LIMIT, MAX_LIMIT, Page
+from registre.kit.paging import DEFAULT_LIMIT, Page
 from registre.staff.policy import Duty
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for, settings_of
+from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/breaches", tags=["breaches"])
 Staff = Annotated[str, Depends(named_for(Duty.breaches))]
@@ -80,9 +81,9 @@ def processor_report(body: ProcessorReport, request: Request, engine: EngineDep,
 
 @router.get("")
 def list_breaches(request: Request, engine: EngineDep, actor: Staff,
-                  limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-                  offset: int = Query(0, ge=0, le=2**31 - 1)) -> Page[BreachRead]:
-    """A page of breaches, the nearest deadline first, with the hours left and the total."""
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[BreachRead]:
+    """A page of breaches, those whose clock runs first, then the nearest deadline, with the hours left and the
+    total."""
     return flows.page_breaches(engine, lang=_lang(request), limit=limit, offset=offset)
 
 

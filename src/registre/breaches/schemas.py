@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
 from registre.breaches import clock
+from registre.kit.limits import Count
 
 
 def _plausible(moment: dt.datetime) -> dt.datetime:
@@ -120,8 +121,8 @@ class BreachFacts(Strict):
     subject_categories: list[str] | None = None  # declared subject categories
     window_from: Moment | None = None  # data collected from this moment were affected
     window_to: Moment | None = None
-    subjects_count: int | None = Field(None, ge=0)  # entered: replaces the count from the store
-    records_count: int | None = Field(None, ge=0)
+    subjects_count: Count | None = None  # entered: replaces the count from the store
+    records_count: Count | None = None
     encrypted: bool | None = None  # encrypted with a state-of-the-art key that was not compromised
     consequences: str | None = None
     measures_taken: str | None = None
@@ -160,8 +161,8 @@ class ProcessorReport(Strict):
     activities: list[str] = Field(default_factory=list)
     data_categories: list[str] = Field(default_factory=list)
     subject_categories: list[str] = Field(default_factory=list)
-    subjects_count: int | None = Field(None, ge=0)
-    records_count: int | None = Field(None, ge=0)
+    subjects_count: Count | None = None
+    records_count: Count | None = None
     encrypted: bool = False
     consequences: str | None = None
     measures_taken: str | None = None

@@ -7,11 +7,11 @@ API request) owns the transaction, and every change is audited in it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
@@ -148,14 +148,35 @@ def get_or_raise(session: Session, ref: str) -> Breach:
     return breach
 
 
-def list_breaches(session: Session, *, limit: int = 1000, offset: int = 0) -> list[Breach]:
-    """Breaches, the nearest deadline first."""
-    return list(session.scalars(select(Breach).order_by(Breach.deadline, Breach.id).limit(limit).offset(offset)))
+def _clock_runs() -> ColumnElement[bool]:
+    """The 72-hour clock runs (or is overdue): the CNIL not notified, and the breach not judged riskless."""
+    notified = exists().where(BreachNotification.breach_id == Breach.id,
+                              BreachNotification.kind == NotificationKind.initial.value)
+    return or_(Breach.risk.is_(None), Breach.risk != Risk.none.value) & ~notified
 
 
-def count_breaches(session: Session) -> int:
-    """How many breaches are recorded."""
-    return session.scalar(select(func.count()).select_from(Breach)) or 0
+def _listed(current: bool) -> Select[tuple[Breach]]:
+    """Breaches (`current`: those still ongoing or whose clock runs), those whose clock runs first, then the
+    nearest deadline first."""
+    runs = _clock_runs()
+    query = select(Breach).order_by(case((runs, 0), else_=1), Breach.deadline, Breach.id)
+    return query.where(or_(Breach.ended_at.is_(None), runs)) if current else query
+
+
+def list_breaches(session: Session, *, limit: int, offset: int = 0, current: bool = False) -> list[Breach]:
+    """A page of breaches (`current`: only those ongoing or whose clock runs), those whose clock runs first."""
+    return list(session.scalars(_listed(current).limit(limit).offset(offset)))
+
+
+def each_breach(session: Session, *, batch: int = 500) -> Iterator[Breach]:
+    """Every breach, in the order of `list_breaches`, read `batch` rows at a time."""
+    yield from session.scalars(_listed(False).execution_options(yield_per=batch))
+
+
+def count_breaches(session: Session, *, current: bool = False) -> int:
+    """How many breaches are recorded (`current`: ongoing or whose clock runs)."""
+    query = select(func.count()).select_from(Breach)
+    return session.scalar(query.where(or_(Breach.ended_at.is_(None), _clock_runs())) if current else query) or 0
 
 
 def update(session: Session, breach: Breach, *, changes: BreachFacts, declared: Declared, actor: str,
@@ -263,11 +284,8 @@ def notify(session: Session, breach: Breach, *, notification_in: NotificationCre
 def due_alerts(session: Session, now: dt.datetime | None = None) -> list[Breach]:
     """Breaches whose deadline is `ALERT_BEFORE` away or past, not notified, not judged riskless, not yet alerted."""
     now = now or utcnow()
-    notified = exists().where(BreachNotification.breach_id == Breach.id,
-                              BreachNotification.kind == NotificationKind.initial.value)
     query = select(Breach).where(Breach.deadline <= clock.alert_from(now), Breach.alert_sent_at.is_(None),
-                                 or_(Breach.risk.is_(None), Breach.risk != Risk.none.value),
-                                 ~notified).order_by(Breach.deadline, Breach.id)
+                                 _clock_runs()).order_by(Breach.deadline, Breach.id)
     return list(session.scalars(query))
 
 

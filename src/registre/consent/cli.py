@@ -91,7 +91,7 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
     out.print(RECORDED(lang, state=labels.label(main.state, lang).lower(), subject=main.subject,
                        purpose=labels.consent_purpose(declared, main.purpose, lang),
                        channel=f", {labels.channel(main.channel, lang)}" if main.channel else "",
-                       receipt=main.receipt_ref))
+                       receipt=main.receipt_ref), soft_wrap=True)
 
 
 @app.command()

@@ -43,3 +43,6 @@ class RightsRequest(Base):
     # Set by the door that files a request it may receive twice (a confirmation link clicked twice): unique, so that
     # the second filing finds the first instead of making another.
     idempotency_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Set by a completion before it acts on the connected databases, cleared when it ends: another completion of the
+    # same request meanwhile is refused before touching them (a claim left by a process that died expires).
+    claimed_until: Mapped[dt.datetime | None] = mapped_column()

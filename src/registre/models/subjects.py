@@ -57,7 +57,7 @@ class PersonalRecord(Base):
     data_category: Mapped[str] = mapped_column(String(80))
     field: Mapped[str] = mapped_column(String(120))
     value: Mapped[str | None] = mapped_column(Text)
-    source: Mapped[str] = mapped_column(String(16), default="direct")
+    source: Mapped[str] = mapped_column(String(16), default="not_recorded")
     source_name: Mapped[str | None] = mapped_column(String(200))
     collected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime | None] = mapped_column()

@@ -7,6 +7,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,8 +107,16 @@ def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, 
                     if advanced is not None:
                         advanced(task, rows)
 
+                def checked(task: Task, check: dict[str, Any],
+                            dataset: str = prepared.connected.name) -> Callable[[], object]:
+                    details = {"table": task.table.name, "rule": task.rule, "action": "k_anonymity", **check}
+                    batch_id = journal.intend(engine, dataset=dataset, operation="retention", intent=details,
+                                              actor=actor, run_ref=run_ref)
+                    return partial(journal.settle, engine, batch_id, [journal.Entry("retention.k_anonymity", details)],
+                                   counts={"rows": check["rows_deleted"], "values": check["values_suppressed"]})
+
                 done.append({**_describe(task), **sweep.run(prepared, task, batch=settings.retention_batch,
-                                                            progress=batch, intended=intended)})
+                                                            progress=batch, intended=intended, checked=checked)})
             report.append({"dataset": prepared.connected.name, "tasks": done,
                            "skipped": [vars(s) for s in prepared.skipped]})
     return report

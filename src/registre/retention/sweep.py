@@ -86,6 +86,9 @@ class Sweep:
 
 
 Progress = Callable[[Task, int, str], None]
+# Told of what the k-anonymity step changed before its transaction commits (to journal it); returns what to call
+# once it has committed.
+Checked = Callable[[Task, dict[str, Any]], Callable[[], object]]
 Placed = tuple[str, RetentionRule]  # a rule and its label
 PREFERENCE = {Action.archive: 0, Action.anonymise: 1, Action.delete: 2}  # when rules disagree, the one that keeps
 
@@ -183,9 +186,10 @@ def endless(sweep: Sweep, connection: Connection) -> dict[str, int]:
 
 
 def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = None,
-        intended: Progress | None = None) -> dict[str, Any]:
+        intended: Progress | None = None, checked: Checked | None = None) -> dict[str, Any]:
     """Do one task in batches of `batch` rows, each its own transaction; returns what was done. `intended` is told
-    of each batch before its transaction commits (to journal it), `progress` after."""
+    of each batch before its transaction commits (to journal it), `progress` after; `checked`, of the values the
+    k-anonymity step of an anonymisation suppressed and the rows it deleted, if any."""
     if task.action is Action.purge_archive:
         assert sweep.archive is not None
         return {"purged": sweep.archive.purge(task, batch=batch, progress=progress, intended=intended)}
@@ -209,8 +213,14 @@ def run(sweep: Sweep, task: Task, *, batch: int, progress: Progress | None = Non
             progress(task, rows, statement)
     result: dict[str, Any] = {"rows": done}
     if task.action is Action.anonymise and task.quasi_identifiers and task.anonymised is not None:
+        settle: Callable[[], object] | None = None
         with engine.begin() as connection:
-            result["k_anonymity"] = suppress_small_groups(connection, sweep, task)
+            check = suppress_small_groups(connection, sweep, task)
+            if checked is not None and (check["values_suppressed"] or check["rows_deleted"]):
+                settle = checked(task, check)
+        if settle is not None:
+            settle()
+        result["k_anonymity"] = check
     return result
 
 

@@ -25,6 +25,7 @@ from registre.kit.cli import (
     reader_lang,
     store,
 )
+from registre.kit.limits import INT32_MAX
 from registre.kit.paging import MAX_LIMIT
 from registre.rights import flows, vault
 from registre.rights.flows import Result
@@ -152,7 +153,7 @@ def new(
 def list_command(
     status: Status | None = typer.Option(None, "--status", help="Only requests in this state."),
     limit: int = typer.Option(MAX_LIMIT, "--limit", min=1, max=MAX_LIMIT, help="At most this many requests."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many requests first."),
+    offset: int = typer.Option(0, "--offset", min=0, max=INT32_MAX, help="Skip this many requests first."),
     actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
@@ -259,7 +260,8 @@ def refuse(
     ref: str = typer.Argument(..., help="The request's reference."),
     reasons: str = typer.Option(..., "--reasons", help="Why, in words the person will read."),
     partial: bool = typer.Option(False, "--partial", help="Refuse only part of the request."),
-    fee_cents: int | None = typer.Option(None, "--fee-cents", help="A fee for further copies, in cents."),
+    fee_cents: int | None = typer.Option(None, "--fee-cents", min=0, max=INT32_MAX,
+                                         help="A fee for further copies, in cents."),
     excessive: bool = typer.Option(False, "--excessive", help="Refused as manifestly excessive (Art. 12(5))."),
     declaration: Path | None = DECLARATION,
     actor: str = ACTOR,

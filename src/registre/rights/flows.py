@@ -176,20 +176,34 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
 
 def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *, actor: str) -> Result:
     """Do what the request asks, in each connected database (each in its own transaction, every statement
-    audited) and then in the store, and send the answer."""
-    connected = _act_on_datasets(engine, settings, declared, ref, actor)
+    audited) and then in the store, and send the answer. The request is claimed first, so that of several
+    completions at once only one acts on the connected databases; the others are refused before touching them."""
     with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref, for_update=True)
-        done = service.complete(session, request, declared=declared, actor=actor, connected=connected)
-        shown = service.read(session, request, settings.region)
-        pending = _queue(session, letters.letter("completed", request, declared, files=sorted(done.files)), request,
-                         "completed")
-        kept_until = None
-        if done.files:
-            # Kept, encrypted, whatever door completed it, before the completion commits: if they cannot be written,
-            # the request stays open. The privacy center hands them over after verification; staff with the
-            # requests duty get them with `registre requests package`.
-            kept_until = vault.keep(settings, ref, done.files)
+        claim = [service.claim(session, service.get_or_raise(session, ref, for_update=True))]
+
+    def renew() -> None:
+        with unit_of_work(engine) as session:
+            claim[0] = service.renew(session, service.get_or_raise(session, ref, for_update=True), claim[0])
+
+    try:
+        connected = _act_on_datasets(engine, settings, declared, ref, actor, renew)
+        with unit_of_work(engine) as session:
+            request = service.get_or_raise(session, ref, for_update=True)
+            done = service.complete(session, request, declared=declared, actor=actor, connected=connected,
+                                    claim=claim[0])
+            shown = service.read(session, request, settings.region)
+            pending = _queue(session, letters.letter("completed", request, declared, files=sorted(done.files)),
+                             request, "completed")
+            kept_until = None
+            if done.files:
+                # Kept, encrypted, whatever door completed it, before the completion commits: if they cannot be
+                # written, the request stays open. The privacy center hands them over after verification; staff
+                # with the requests duty get them with `registre requests package`.
+                kept_until = vault.keep(settings, ref, done.files)
+    except BaseException:
+        with unit_of_work(engine) as session:  # the request stays open: it can be completed again at once
+            service.release(service.get_or_raise(session, ref, for_update=True), claim[0])
+        raise
     return _deliver(engine, Result(shown, done.files, kept_until=kept_until), pending, settings)
 
 
@@ -258,11 +272,11 @@ def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str
             enrol(session, kind=kind, value=value, actor=actor, found_in=found_in)
 
 
-def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str,
-                     actor: str) -> list[DatasetResult]:
+def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str, actor: str,
+                     renew: Callable[[], None]) -> list[DatasetResult]:
     """Do the request's right in the connected databases; the statements run in each are journalled before that
-    database commits and audited as soon as it has (audit/journal.py). What a stopped completion of the same request
-    did is audited first, and counted in the answer."""
+    database commits and audited as soon as it has (audit/journal.py), and the completion's claim renewed. What a
+    stopped completion of the same request did is audited first, and counted in the answer."""
     datasets = connectors.datasets(settings)
     if not datasets:
         return []
@@ -292,6 +306,7 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
             journal.settle(engine, pending.pop(result.dataset),
                            [journal.Entry("dataset.statement", {"request": ref, **s.as_dict()})
                             for s in result.statements], counts={"statements": len(result.statements)})
+        renew()
 
     return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended,
                                           searched=searched)]

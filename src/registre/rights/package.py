@@ -16,6 +16,7 @@ from registre.db.base import utcnow
 from registre.declarations.declared import Declared
 from registre.declarations.describe import period
 from registre.declarations.labels import DEROGATIONS, LEGAL_BASES, SAFEGUARDS
+from registre.declarations.schemas import listed
 from registre.i18n import Lang, Msg
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, PersonalRecord, Restriction
 
@@ -44,6 +45,15 @@ NO_AUTOMATED = Msg(en="No processing of your data is declared to involve decisio
                       "exclusivement sur un traitement automatisé, ni un profilage.")
 NO_TRANSFERS = Msg(en="No transfer of your data outside the European Economic Area is declared.",
                    fr="Aucun transfert de vos données hors de l'Espace économique européen n'est déclaré.")
+# What the policy leaves unsaid is shown as such, never as "none" (Art. 15(1)(h) and 15(2)).
+AUTOMATED_NOT_STATED = Msg(en="Our policy does not say whether these processings involve profiling or decisions "
+                              "based solely on automated processing: {activities}.",
+                           fr="Notre politique ne précise pas si ces traitements comportent un profilage ou des "
+                              "décisions fondées exclusivement sur un traitement automatisé : {activities}.")
+TRANSFERS_NOT_STATED = Msg(en="Our policy does not say whether data of these processings are transferred outside the "
+                              "European Economic Area: {activities}.",
+                           fr="Notre politique ne précise pas si les données de ces traitements sont transférées hors "
+                              "de l'Espace économique européen : {activities}.")
 PROFILING = Msg(en="Profiling", fr="Profilage")
 SOLELY = Msg(en="Decisions based solely on automated processing", fr="Décisions fondées exclusivement sur un "
                                                                        "traitement automatisé")
@@ -51,8 +61,6 @@ LOGIC = Msg(en="The logic involved: {text}", fr="La logique sous-jacente : {text
 CONSEQUENCES = Msg(en="Its significance and envisaged consequences: {text}",
                    fr="Son importance et ses conséquences envisagées : {text}")
 NOT_STATED = Msg(en="not stated", fr="non précisé")
-FROM_YOU = Msg(en="From you", fr="Auprès de vous")
-FROM_SYSTEM = Msg(en="From our systems ({name})", fr="De nos systèmes ({name})")
 NOT_RECORDED = Msg(en="date not recorded", fr="date non enregistrée")
 COLUMNS = (Msg(en="Category", fr="Catégorie"), Msg(en="Field", fr="Champ"), Msg(en="Value", fr="Valeur"),
            Msg(en="Collected", fr="Collectée le"))
@@ -97,6 +105,7 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
     activities = [a for a in declared.declaration.activities if a.id in used]
     category = subject.category
     decl = declared.declaration
+    automated = [(a, declared.automated(a)) for a in activities]
     return {
         "controller": {"name": decl.controller.name, "address": decl.controller.address,
                        "email": decl.controller.email},
@@ -115,17 +124,20 @@ def access(session: Session, subject: DataSubject, declared: Declared, lang: Lan
                                                             for p in declared.rules(a)]} for a in activities],
         "rights": RIGHTS(lang, authorities=", ".join(x.name(lang) for x in declared.authorities)),
         "sources": sorted({_source(r, lang) for r in records}),
-        "automated": [{"activity": a.name(lang), "profiling": a.automated.profiling,
-                       "solely_automated": a.automated.solely_automated,
-                       "logic": a.automated.logic(lang) if a.automated.logic else None,
-                       "consequences": a.automated.consequences(lang) if a.automated.consequences else None}
-                      for a in activities if a.automated and (a.automated.profiling or a.automated.solely_automated)],
+        "automated": [{"activity": a.name(lang), "profiling": s.profiling, "solely_automated": s.solely_automated,
+                       "logic": a.automated.logic(lang) if a.automated and a.automated.logic else None,
+                       "consequences": a.automated.consequences(lang)
+                       if a.automated and a.automated.consequences else None}
+                      for a, s in automated if s.profiling or s.solely_automated],
+        "automated_not_stated": [a.name(lang) for a, s in automated
+                                 if s.profiling is None or s.solely_automated is None],
         "transfers": [{"activity": a.name(lang), "countries": t.country,
                        "country": labels.countries(t.country, lang),
                        "safeguards": [SAFEGUARDS[s](lang) for s in t.safeguards],
                        "derogation": DEROGATIONS[t.derogation](lang) if t.derogation else None,
                        "documentation": t.documentation(lang) if t.documentation else None}
-                      for a in activities for t in a.transfer_list],
+                      for a in activities for t in listed(declared.transfers(a))],
+        "transfers_not_stated": [a.name(lang) for a in activities if declared.transfers(a) is None],
         "data": [{"activity": r.activity, "data_category": r.data_category, "field": r.field, "value": r.value,
                   "source": r.source, "collected_at": r.collected_at.isoformat() if r.collected_at else None,
                   "restricted": r.activity in restricted or None in restricted,
@@ -147,11 +159,7 @@ _templates = Environment(loader=PackageLoader("registre.rights", "templates"),
 
 
 def _source(record: Item, lang: Lang) -> str:
-    if record.source_name:
-        return record.source_name
-    if record.source == "direct":
-        return FROM_YOU(lang)
-    return FROM_SYSTEM(lang, name=record.source.removeprefix("dataset:"))
+    return labels.record_source(record.source, record.source_name, lang)
 
 
 def render_html(package: dict[str, Any], lang: Lang) -> str:
@@ -169,5 +177,8 @@ def render_html(package: dict[str, Any], lang: Lang) -> str:
     automated = [{**item, "logic_text": LOGIC(lang, text=item["logic"]) if item.get("logic") else None,
                   "consequences_text": CONSEQUENCES(lang, text=item["consequences"])
                   if item.get("consequences") else None} for item in package["automated"]]
+    quoted = {key: ", ".join(package.get(key, [])) for key in ("automated_not_stated", "transfers_not_stated")}
+    words["automated_not_stated"] = AUTOMATED_NOT_STATED(lang, activities=quoted["automated_not_stated"])
+    words["transfers_not_stated"] = TRANSFERS_NOT_STATED(lang, activities=quoted["transfers_not_stated"])
     return _templates.get_template("access.html.j2").render(p=package, h=headings, lang=lang, title=TITLE(lang),
                                                             w=words, groups=groups, automated=automated)

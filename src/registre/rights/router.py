@@ -5,17 +5,19 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 from registre.context import Context
 from registre.jobs import flows as jobs
-from registre.kit.paging import DEFAULT_LIMIT, MAX_LIMIT, Page
+from registre.kit.limits import Count
+from registre.kit.paging import DEFAULT_LIMIT, Page
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
 from registre.staff.policy import Duty
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, context_for, named_for
+from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
 Staff = Annotated[str, Depends(named_for(Duty.requests))]
@@ -41,7 +43,7 @@ class Reasons(BaseModel):
 
     reasons: str
     partial: bool = False
-    fee_cents: int | None = None
+    fee_cents: Count | None = None
     excessive: bool = False
 
 
@@ -69,8 +71,7 @@ def create(body: RequestCreate, engine: EngineDep, settings: SettingsDep, declar
 
 @router.get("")
 def list_requests(engine: EngineDep, settings: SettingsDep, actor: Staff, status: Status | None = None,
-                  limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
-                  offset: int = Query(0, ge=0, le=2**31 - 1)) -> Page[RequestRead]:
+                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[RequestRead]:
     """A page of requests with the total, the late and nearest deadlines first."""
     return flows.list_requests(engine, settings, status, actor=actor, limit=limit, offset=offset)
 

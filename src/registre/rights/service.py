@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Sequence
 from typing import Any
@@ -36,6 +37,12 @@ NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de r
 FUTURE = Msg(en="A request cannot be received in the future ({at}).",
              fr="Une demande ne peut pas être reçue dans le futur ({at}).")
 CLOSED = Msg(en="Request {ref} is already closed ({status}).", fr="La demande {ref} est déjà close ({status}).")
+BEING_COMPLETED = Msg(en="Request {ref} is being completed just now, by another member of staff or process: nothing "
+                         "was done. If that completion was stopped, the request can be completed again in {minutes} "
+                         "minutes at most.",
+                      fr="La demande {ref} est en cours d'exécution par un autre membre du personnel ou processus : "
+                         "rien n'a été fait. Si cette exécution a été interrompue, la demande pourra être exécutée "
+                         "de nouveau dans {minutes} minutes au plus.")
 TOO_LATE = Msg(en="Request {ref} can no longer be extended: an extension is notified once, by {by}.",
                fr="La demande {ref} ne peut plus être prolongée : la prolongation se notifie une fois, au plus "
                   "tard le {by}.")
@@ -59,6 +66,9 @@ NOT_EXCESSIVE = Msg(
 NO_RESTRICTION = Msg(en="No restriction in force for {who}.", fr="Aucune limitation en vigueur pour {who}.")
 
 CODE_LIFETIME = dt.timedelta(days=7)
+# How long a completion's claim lasts unless renewed (after each connected database it has acted on): a claim left
+# by a process that died frees the request after this.
+CLAIM_FOR = dt.timedelta(minutes=10)
 # The details' key of the rows found in the connected databases when the request was filed, acted on at completion
 SEARCHED = "searched"
 # EDPB 01/2022 §185: "a one-year interval can never be excessive" (regulation.md §1.3).
@@ -150,6 +160,7 @@ def ask_identity(session: Session, request: RightsRequest, *, actor: str, now: d
     after commit. The clock may pause from now (EDPB §159), if asked without undue delay.
     """
     _open_or_raise(request)
+    _unclaimed_or_raise(request)
     subject = _subject_or_raise(session, request)
     contact = session.scalar(select(Identifier.value).where(Identifier.subject_id == subject.id,
                                                              Identifier.kind == "email"))
@@ -217,6 +228,7 @@ def refuse(session: Session, request: RightsRequest, *, reasons: str, partial: b
     is a year old or more: a one-year interval is never excessive (EDPB 01/2022 §185).
     """
     _open_or_raise(request)
+    _unclaimed_or_raise(request)
     if not reasons.strip():
         raise InvalidInput(NO_REASONS)
     if excessive:
@@ -230,20 +242,62 @@ def refuse(session: Session, request: RightsRequest, *, reasons: str, partial: b
     _audit(session, request, actor, "request.refused", None, {"partial": partial, "reasons": request.refusal_reasons})
 
 
+def claim(session: Session, request: RightsRequest, *, now: dt.datetime | None = None) -> dt.datetime:
+    """Claim a request for its completion before the connected databases are touched: it must be ready to be
+    answered and claimed by no other completion, so that of several at once only one acts. The row must be locked
+    (`get_or_raise(..., for_update=True)`). Returns the claim, which `complete` checks and clears; a claim left by
+    a process that died expires after CLAIM_FOR."""
+    ready(session, request)
+    now = now or utcnow()
+    _unclaimed_or_raise(request, now)
+    request.claimed_until = now + CLAIM_FOR
+    session.flush()
+    return request.claimed_until
+
+
+def renew(session: Session, request: RightsRequest, claim: dt.datetime) -> dt.datetime:
+    """Extend a completion's claim while it works (refused if another completion took the request over)."""
+    now = utcnow()
+    _unclaimed_or_raise(request, now, claim)
+    request.claimed_until = now + CLAIM_FOR
+    session.flush()
+    return request.claimed_until
+
+
+def release(request: RightsRequest, claim: dt.datetime) -> None:
+    """Give up a claim that failed before the request was completed (if it is still this one)."""
+    if request.claimed_until == claim:
+        request.claimed_until = None
+
+
+def _unclaimed_or_raise(request: RightsRequest, now: dt.datetime | None = None,
+                        claim: dt.datetime | None = None) -> None:
+    """Refuse a change to a request another completion has claimed (and holds still)."""
+    held = request.claimed_until
+    now = now or utcnow()
+    if held is not None and held != claim and held > now:
+        raise Conflict(BEING_COMPLETED, ref=request.ref, minutes=math.ceil((held - now).total_seconds() / 60))
+
+
 def complete(session: Session, request: RightsRequest, *, declared: Declared, actor: str,
-             now: dt.datetime | None = None, connected: Sequence[DatasetResult] = ()) -> actions.Completion:
+             now: dt.datetime | None = None, connected: Sequence[DatasetResult] = (),
+             claim: dt.datetime | None = None) -> actions.Completion:
     """Do what the right asks on the built-in store and close the request, with what was done in the connected
-    databases beside it; returns the answer and its files."""
+    databases beside it (by the completion that holds `claim`); returns the answer and its files."""
     subject = ready(session, request)
     now = now or utcnow()
+    _unclaimed_or_raise(request, now, claim)
+    request.claimed_until = None
     completion = actions.perform(session, request=request, subject=subject, declared=declared, now=now,
                                  connected=connected)
     request.answer = completion.answer
     request.outcome = Outcome.completed.value
     request.status = Status.completed.value
     request.closed_at = now
-    _audit(session, request, actor, f"request.completed.{request.kind}", subject,
-           {"summary": completion.answer.get("summary")})
+    done = {"summary": completion.answer.get("summary")}
+    if "datasets" in completion.answer:  # what the connected databases did, table by table, beside the store's
+        done["datasets"] = completion.answer["datasets"]
+    _audit(session, request, actor, f"request.completed.{request.kind}", subject, done)
     return completion
 
 

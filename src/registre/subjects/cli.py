@@ -10,6 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from registre import labels
 from registre.config import get_settings
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
@@ -118,7 +119,7 @@ def show(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool
     out.print(table)
     table = Table(*(header(lang) for header in RECORDS))
     for item in found.records or []:
-        source = item.source + (f" ({item.source_name})" if item.source_name else "")
+        source = labels.record_source(item.source, item.source_name, lang)
         table.add_row(item.activity, item.data_category, escape(item.field), escape(item.value or ""), escape(source))
     out.print(table)
     _print_events(found, lang)

@@ -25,6 +25,7 @@ from registre.i18n import Lang, Msg
 from registre.subjects.schemas import (
     BUILTIN_KINDS,
     KIND,
+    NOT_RECORDED,
     PlainEvent,
     PlainItem,
     PlainRow,
@@ -367,7 +368,7 @@ def _cell(cells: list[str], index: int | None) -> str | None:
 def _csv_row(layout: CsvLayout, cells: list[str], line: int, end: int) -> RawRow:
     """A CSV row as a plain row; with fields for `ImportRow` too when `fits` cannot vouch for it."""
     source, source_name = _cell(cells, layout.source), _cell(cells, layout.source_name)
-    kind = source or "direct"
+    kind = source or NOT_RECORDED
     category: str | None = None
     given: dict[str, str | None] = {}
     data: list[PlainItem] = []

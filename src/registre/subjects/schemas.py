@@ -33,7 +33,9 @@ KIND = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 MAX_IDENTIFIER = 320
 MAX_CATEGORY = MAX_ACTIVITY = MAX_DATA_CATEGORY = 80
 MAX_FIELD, MAX_SOURCE_NAME, MAX_EVENT = 120, 200, 64
-SOURCES = frozenset(kind.value for kind in SourceKind)
+# A record imported without its source: recorded as such, never assumed to come from the person.
+NOT_RECORDED = "not_recorded"
+SOURCES = frozenset(kind.value for kind in SourceKind) | {NOT_RECORDED}
 
 # The WHATWG "valid email address" narrowed to what email_validator accepts and gives back unchanged but for case: a
 # dot-atom before the @, then labels that start and end with a letter or digit, and a top-level domain of letters.
@@ -151,7 +153,7 @@ class DataItem(_Row):
     data_category: str = Field(max_length=MAX_DATA_CATEGORY)
     field: str = Field(min_length=1, max_length=MAX_FIELD)
     value: str | None = None
-    source: SourceKind = SourceKind.direct
+    source: SourceKind | None = None  # None: not recorded
     source_name: str | None = Field(None, max_length=MAX_SOURCE_NAME)
 
 
@@ -175,6 +177,7 @@ class ImportRow(_Row):
     def plain(self) -> PlainRow:
         """The row as plain tuples."""
         return PlainRow(self.category, dict(self.identifiers),
-                        [(item.activity, item.data_category, item.field, item.value, item.source.value,
+                        [(item.activity, item.data_category, item.field, item.value,
+                          item.source.value if item.source else NOT_RECORDED,
                           item.source_name) for item in self.data],
                         [PlainEvent(event.event, event.at, event.details) for event in self.events])

@@ -1,5 +1,7 @@
 """Input limits at the edge, one place for every door of the web (API, forms, the banner's proofs): no NUL
-character anywhere in what a client sends as text.
+character anywhere in what a client sends as text, and integers of the query string within their column's range
+(`Offset`, `Limit`, `BeforeId`: the bounds themselves are in `registre.kit.limits`, shared with the CLI and the
+schemas of request bodies and imports, so that 2^31 or 2^63 is answered 422 naming the field).
 
 PostgreSQL refuses a NUL in text, SQLite keeps it, and a document or a letter would carry it on: a NUL is never
 data. The middleware reads the path, the query string and every text body (JSON, plain text, form fields; not file
@@ -9,18 +11,24 @@ one client's NUL never reaches a transaction shared with another's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Query
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from registre.errors import InvalidInput
 from registre.i18n import Msg
+from registre.kit.limits import INT32_MAX
+from registre.kit.paging import MAX_LIMIT
 from registre.web.handlers import registre_error
 
 NUL_INPUT = Msg(en="The request holds a NUL character (\\0), which no field accepts: nothing was recorded.",
                 fr="La requête contient un caractère NUL (\\0), qu'aucun champ n'accepte : rien n'a été enregistré.")
+Offset = Annotated[int, Query(ge=0, le=INT32_MAX, description="Skip this many items first.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many items.")]
+BeforeId = Annotated[int | None, Query(ge=1, le=INT32_MAX, description="Only entries before this id.")]
+
 _TEXT_BODIES = ("application/json", "text/", "application/x-www-form-urlencoded")
 _NUL_FORMS = (b"\x00", b"\\u0000", b"%00")  # raw, escaped in JSON, encoded in a URL or a form
 

@@ -12,13 +12,15 @@ from sqlalchemy import select
 
 from registre.app import create_app
 from registre.db.session import make_engine, unit_of_work
+from registre.declarations.service import load
 from registre.kit import paging
 from registre.models.audit import AuditEntry
 from registre.staff import service as staff
 from registre.staff import totp
+from tests.breaches.test_service import MANY, many_breaches
 from tests.conftest import MINIMAL
 from tests.fixtures.factories import create_subject
-from tests.web.backoffice.conftest import PASSWORD, TOKEN, csrf_of, seed, sign_in, staff_settings
+from tests.web.backoffice.conftest import PARIS, PASSWORD, TOKEN, csrf_of, seed, sign_in, staff_settings
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -397,3 +399,22 @@ def test_the_dashboard_says_how_many_open_requests_it_does_not_show(client: Test
     rest = client.get(following.group(1).replace("&amp;", "&")).text
     assert sum(ref[:8] in page for ref in refs) == 2
     assert sum(ref[:8] in rest for ref in refs) == 1
+
+
+def test_more_than_a_thousand_breaches_are_shown_page_after_page(client: TestClient, tmp_path: Path) -> None:
+    engine = make_engine(staff_settings(tmp_path).store_url)
+    refs = many_breaches(engine, load(PARIS))
+    engine.dispose()
+    sign_in(client, "dpo@paris.example")
+    dashboard = client.get("/staff?lang=en").text
+    assert f"Current data breaches ({MANY})" in dashboard
+    assert f"{MANY - 100} more of {MANY}." in dashboard
+    assert 'href="/staff/breaches?current=1&amp;offset=100"' in dashboard
+    seen: list[str] = []
+    path: str | None = "/staff/breaches"
+    while path is not None:
+        page = client.get(path).text
+        seen += re.findall(r'href="/staff/breaches/([0-9a-f]{32})"', page)
+        following = re.search(r'href="(/staff/breaches\?offset=\d+)" rel="next"', page)
+        path = following.group(1) if following else None
+    assert sorted(seen) == sorted(refs)  # every one, once

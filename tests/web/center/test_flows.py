@@ -21,6 +21,7 @@ from registre.declarations.declared import Declared
 from registre.errors import Conflict, NotFound
 from registre.kit.signing import InvalidToken, signed
 from registre.models.audit import AuditEntry
+from registre.models.outbox import OutboxLetter
 from registre.models.requests import RightsRequest
 from registre.rights import flows as rights
 from registre.rights import vault
@@ -210,6 +211,21 @@ def test_a_package_sealed_for_one_request_does_not_open_as_another(settings: Set
     (folder / "r2" / "access.json.sealed").write_bytes((folder / "r1" / "access.json.sealed").read_bytes())
     with pytest.raises(NotFound):
         vault.read(settings, "r2", "access.json")
+
+
+def test_a_preferences_letter_is_written_for_anyone_and_queued_for_a_person_only(
+        engine: Engine, settings: Settings, declared: Declared, jeanne: str) -> None:
+    stranger = flows.preferences_letter(engine, settings, declared, "paul@example.fr", "en", BASE)
+    known = flows.preferences_letter(engine, settings, declared, "jeanne@example.fr", "en", BASE)
+    assert (stranger.ref, known.ref) == (None, jeanne)
+    assert stranger.letter.subject == known.letter.subject
+    assert len(stranger.letter.body) == len(known.letter.body)  # a signed link of the same length on both paths
+    assert flows.queue_preferences_letter(engine, settings, stranger) is None
+    assert flows.queue_preferences_letter(engine, settings, known) is not None
+    with unit_of_work(engine) as session:
+        rows = [(r.recipient, r.target_ref, r.sent_at is not None) for r in session.scalars(select(OutboxLetter))]
+    assert rows == [("jeanne@example.fr", jeanne, True)]
+    assert [m["To"] for m in mails(settings)] == ["jeanne@example.fr"]
 
 
 def test_preferences_are_reached_by_a_mailed_link_only(engine: Engine, settings: Settings, declared: Declared,

@@ -12,16 +12,21 @@ from email.policy import default
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from bs4 import BeautifulSoup
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from registre.app import create_app
 from registre.config import Settings
-from registre.db.session import make_engine
+from registre.db.session import make_engine, unit_of_work
 from registre.declarations.service import load
+from registre.models.outbox import OutboxLetter
+from registre.models.subjects import DataSubject
 from registre.rights import flows as rights
 from tests.conftest import MINIMAL
 from tests.fixtures.factories import store_with_jeanne
+from tests.mail.test_sender import Inbox, free_port
 
 BASE = "http://testserver"
 HTML = {"Accept": "text/html"}
@@ -189,3 +194,34 @@ def test_the_cookie_page_reopens_the_banner(client: TestClient) -> None:
     page = BeautifulSoup(client.get("/cookies").text, "html.parser")
     assert page.find("script", src="/banner/banner.js") is not None
     assert page.find(attrs={"data-registre-consent": True}) is not None
+
+
+def test_the_preferences_form_answers_a_customer_and_a_stranger_alike(tmp_path: Path) -> None:
+    inbox, port = Inbox(), free_port()
+    server = Controller(inbox, hostname="127.0.0.1", port=port)
+    server.start()
+    settings = Settings(data_dir=tmp_path, declaration=MINIMAL, lang="en", smtp_host="127.0.0.1", smtp_port=port,
+                        smtp_starttls=False, mail_from="dpo@exemple.fr")
+    store_with_jeanne(settings.store_url)
+    try:
+        with TestClient(create_app(settings), headers=HTML) as client:
+            token = csrf(client, "/preferences")
+            answers = {email: client.post("/preferences", data={"csrf": token, "email": email})
+                       for email in ("jeanne@example.fr", "stranger@example.fr")}
+    finally:
+        server.stop()
+    known, unknown = answers["jeanne@example.fr"], answers["stranger@example.fr"]
+    assert known.status_code == unknown.status_code == 200
+    # the same page but for the script nonce, a new one on every page
+    assert re.sub(r'nonce="[^"]*"', "", known.text) == re.sub(r'nonce="[^"]*"', "", unknown.text)
+    assert sorted(known.headers.keys()) == sorted(unknown.headers.keys())
+    [received] = inbox.messages  # the letter goes to the customer only, through the outbox
+    assert received["To"] == "jeanne@example.fr"
+    assert "/preferences/" in received.get_content()
+    engine = make_engine(settings.store_url)
+    with unit_of_work(engine) as session:
+        jeanne = session.scalar(select(DataSubject.ref))
+        rows = [(r.recipient, r.kind, r.target_ref, r.sent_at is not None)
+                for r in session.scalars(select(OutboxLetter))]
+    engine.dispose()
+    assert rows == [("jeanne@example.fr", "center.preferences", jeanne, True)]

@@ -19,6 +19,7 @@ from registre.staff.policy import Duty
 from registre.web import security
 from registre.web.backoffice.router import _actor, _page, _see_other
 from registre.web.deps import DeclaredDep, EngineDep, SettingsDep
+from registre.web.limits import Offset
 from registre.web.templating import page_lang
 
 router = APIRouter(prefix="/staff/breaches", include_in_schema=False)
@@ -39,10 +40,12 @@ BAD_FORM = Msg(en="The form is not valid: {what}", fr="Le formulaire n'est pas v
 
 
 @router.get("")
-def breach_list(request: Request, engine: EngineDep) -> HTMLResponse:
-    """Every breach, those whose clock runs first."""
+def breach_list(request: Request, engine: EngineDep, offset: Offset = 0, current: bool = False) -> HTMLResponse:
+    """Every breach (`current`: those ongoing or whose clock runs), a page at a time, those whose clock runs
+    first."""
     actor = _actor(request, Duty.breaches)
-    return _page(request, "breaches.html.j2", actor, breaches=breaches.list_breaches(engine, lang=page_lang(request)))
+    shown = breaches.page_breaches(engine, lang=page_lang(request), offset=offset, current=current)
+    return _page(request, "breaches.html.j2", actor, breaches=shown, current=current)
 
 
 def _breach_page(request: Request, ref: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -29,7 +29,7 @@ class Dashboard:
     """What the dashboard shows the role: each part None when its duty is not the role's."""
 
     requests: Page[RequestRead] | None
-    breaches: list[BreachRead] | None
+    breaches: Page[BreachRead] | None
     plan: list[dict[str, Any]] | None
     verification: Verification | None
 
@@ -40,15 +40,14 @@ class Dashboard:
 
 
 def dashboard(ctx: Context) -> Dashboard:
-    """Pending requests (late first), breaches still going or whose deadline has not passed, what retention would
+    """Pending requests (late first), the breaches still to watch (a page), what retention would
     do today (the DPO's), and the audit chain's verification, as the role's duties allow."""
     policy, role = ctx.policy, ctx.actor.role
     requests = breach_list = plan = verification = None
     if policy.may(role, Duty.requests):
         requests = rights.list_requests(ctx.engine, ctx.settings, PENDING, actor=ctx.actor.name)
     if policy.may(role, Duty.breaches):
-        breach_list = [b for b in breaches.list_breaches(ctx.engine, lang=ctx.lang)
-                       if b.ended_at is None or b.hours_left > 0]
+        breach_list = breaches.page_breaches(ctx.engine, lang=ctx.lang, current=True)
     if role == DPO and ctx.declared is not None:
         try:
             plan = retention.plan(ctx.engine, ctx.settings, ctx.declared, today())

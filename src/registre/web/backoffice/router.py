@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -30,6 +30,7 @@ from registre.web import security
 from registre.web.backoffice import flows
 from registre.web.deps import FORBIDDEN, DeclaredDep, EngineDep, SettingsDep, page_context, policy_of, signed_in
 from registre.web.details import request_details
+from registre.web.limits import BeforeId, Offset
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -165,7 +166,7 @@ def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
 
 @router.get("/requests")
 def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, status: Status | None = None,
-                  pending: bool = False, offset: int = Query(0, ge=0, le=2**31 - 1)) -> HTMLResponse:
+                  pending: bool = False, offset: Offset = 0) -> HTMLResponse:
     """Every request (or those still pending), a page at a time, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
     shown = rights.list_requests(engine, settings, PENDING if pending else status, actor=actor.name, offset=offset)
@@ -283,7 +284,7 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")
-def audit_log(request: Request, before: int | None = None) -> HTMLResponse:
+def audit_log(request: Request, before: BeforeId = None) -> HTMLResponse:
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
     shown = audit.newest(page_context(request, actor), before=before, limit=AUDIT_PAGE)

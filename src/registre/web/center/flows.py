@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import smtplib
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from registre.audit.service import record as audit
 from registre.config import Settings
@@ -38,6 +40,7 @@ from registre.kit.signing import BAD_TOKEN, InvalidToken, signed, unsigned
 from registre.mail import outbox
 from registre.mail.sender import Letter, send
 from registre.models.requests import RightsRequest
+from registre.models.subjects import new_ref
 from registre.rights import flows as rights
 from registre.rights import vault
 from registre.rights.schemas import Channel, RequestCreate, Requester, RequestRead, Status
@@ -45,6 +48,8 @@ from registre.subjects.schemas import EMAIL
 from registre.subjects.service import find
 from registre.web.center import letters
 from registre.web.center.schemas import RIGHTS, RequestForm
+
+log = logging.getLogger("registre.web")
 
 ACTOR = "privacy_center"
 CONFIRM_FOR = dt.timedelta(hours=48)
@@ -214,20 +219,50 @@ def download(engine: Engine, settings: Settings, token: str, name: str) -> bytes
 
 # --- communication preferences ----------------------------------------------------------------------------------
 
-def send_preferences_link(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
-                          base_url: str) -> None:
-    """Mail a link to the preferences of the person with this address, if there is one; the answer is the same
-    either way, so that the form tells nobody who is a customer."""
+@dataclass(frozen=True)
+class PreferencesLetter:
+    """The letter a preferences form wrote, with the person it is for (None: nobody has the address)."""
+
+    letter: Letter
+    ref: str | None
+    key: str
+
+
+def preferences_letter(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
+                       base_url: str) -> PreferencesLetter:
+    """Write the letter carrying a link to the preferences of the person with this address, known or not.
+
+    The same work is done either way (the lookup, a signed link, the letter rendered), so that the time the
+    answer takes tells nobody who is a customer; `queue_preferences_letter` then queues it, for a person only,
+    once the answer has gone."""
     with unit_of_work(engine) as session:
         subject = find(session, kind=EMAIL, value=email)
         ref = subject.ref if subject else None
-    if ref is None:
-        return
-    token = signed(ref, "center-preferences", int(PREFERENCES_FOR.total_seconds()), secret=_secret(settings))
+    token = signed(ref or new_ref(), "center-preferences", int(PREFERENCES_FOR.total_seconds()),
+                   secret=_secret(settings))
     item = letters.letter("preferences", email, lang, declared, controller=_controller(declared),
                           link=f"{base_url}/preferences/{token}", hours=int(PREFERENCES_FOR.total_seconds() // 3600))
-    _outbox(engine, settings, item, key=f"center-preferences:{_digest(token)}", kind="center.preferences",
-            target_ref=ref)
+    return PreferencesLetter(item, ref, key=f"center-preferences:{_digest(token)}")
+
+
+def queue_preferences_letter(engine: Engine, settings: Settings, written: PreferencesLetter) -> str | None:
+    """Queue the letter in the outbox and try it at once if it is for a person (None otherwise); a store that
+    cannot take it is logged, never shown: the visitor's page must not tell whether a letter was due."""
+    if written.ref is None:
+        return None
+    try:
+        return _outbox(engine, settings, written.letter, key=written.key, kind="center.preferences",
+                       target_ref=written.ref)
+    except SQLAlchemyError as error:
+        log.warning("a preferences letter could not be queued: %s", type(error).__name__)
+        return None
+
+
+def send_preferences_link(engine: Engine, settings: Settings, declared: Declared, email: str, lang: Lang,
+                          base_url: str) -> str | None:
+    """Mail a link to the preferences of the person with this address, if there is one, now."""
+    written = preferences_letter(engine, settings, declared, email, lang, base_url)
+    return queue_preferences_letter(engine, settings, written)
 
 
 def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:

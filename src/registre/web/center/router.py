@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
@@ -149,11 +149,12 @@ def preferences_form(request: Request) -> HTMLResponse:
 
 @router.post("/preferences", response_class=HTMLResponse)
 def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                    received: CheckedForm, _limit: Limited) -> HTMLResponse:
-    """Mail the link if someone has this address; the page says the same either way."""
+                    background: BackgroundTasks, received: CheckedForm, _limit: Limited) -> HTMLResponse:
+    """Mail the link, after the answer, if someone has this address; the page says the same, as fast, either way."""
     email = str(received.get("email") or "").strip()[:320]
     if "@" in email:
-        flows.send_preferences_link(engine, settings, declared, email, page_lang(request), _base(request))
+        written = flows.preferences_letter(engine, settings, declared, email, page_lang(request), _base(request))
+        background.add_task(flows.queue_preferences_letter, engine, settings, written)
     return render(request, "center/preferences_ask.html.j2", sent=True)
 
 

@@ -21,10 +21,11 @@ from rich.table import Table
 from sqlalchemy import Engine, create_engine
 
 from registre import labels
-from registre.audit.service import verify
+from registre.audit import flows as audit
 from registre.config import Settings
 from registre.connectors import sample
-from registre.db.session import make_engine, unit_of_work, upgrade
+from registre.context import DPO, Actor, Context
+from registre.db.session import make_engine, upgrade
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
 from registre.documents import notice as notices
@@ -37,7 +38,7 @@ from registre.lint.engine import Severity
 from registre.retention import flows as retention
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate
-from registre.subjects import service as subjects
+from registre.subjects import flows as subjects
 
 DONE = Msg(en="The notices and registers are in {folder}. Open {page} in a browser.",
            fr="Les notices et les registres sont dans {folder}. Ouvrez {page} dans un navigateur.")
@@ -113,13 +114,12 @@ def _rights(output: Path) -> None:
     upgrade(engine)
     declared = load(Path(str(declaration)))
     sample = Path(str(files("registre") / "examples" / "paris-je-taime.subjects.csv"))
-    with unit_of_work(engine) as session:
-        report = subjects.import_file(session, declared=declared, path=sample, actor="demo")
+    ctx = Context(engine, settings, declared, Actor("demo", DPO), lang)
+    report = subjects.import_file(ctx, sample)
     out.print(IMPORTED(lang, rows=report.counts()["rows"], records=report.counts()["records"]))
     for kind, who in (("access", "jeanne.martin@example.fr"), ("erasure", "lea.nguyen@example.fr")):
         _answer(engine, settings, declared, kind, who, output)
-    with unit_of_work(engine) as session:
-        checked = verify(session)
+    checked = audit.verify(ctx)
     engine.dispose()
     out.print(AUDITED(lang, checked=checked.checked, ok="OK" if checked.ok else "KO"))
 

@@ -149,3 +149,17 @@ class StoreBehind(RegistreError):
 def problems_of(error: ValidationError) -> str:
     """A validation error's problems on one line, each with the field it concerns: `kind: Input should be …`."""
     return "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in error.errors(include_url=False))
+
+
+class Unauthenticated(RegistreError):
+    """No valid staff session or token."""
+
+    code = "unauthenticated"
+    status_code = 401
+
+
+class Forbidden(RegistreError):
+    """A signed-in staff member whose role does not allow this."""
+
+    code = "forbidden"
+    status_code = 403

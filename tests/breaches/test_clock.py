@@ -84,3 +84,21 @@ def test_hours_left_never_grow_as_time_passes(aware: dt.datetime, first: dt.time
     earlier, later = aware + first, aware + first + more
     assert clock.hours_left(deadline, later) <= clock.hours_left(deadline, earlier)
     assert clock.is_late(deadline, later) == (later > deadline)
+
+
+@given(st.integers(min_value=-2000, max_value=2000))
+def test_a_clock_is_pressing_exactly_when_the_dpo_is_alerted(tenths: int) -> None:
+    # One threshold for the alert mail, the back office's colours and the CLI's: `soon` or `late` when alerted
+    # (to the tenth of an hour the clock counts in).
+    now = paris(2026, 11, 13, 17, 30)
+    deadline = now + dt.timedelta(minutes=6 * tenths)
+    pressing = clock.urgency(clock.hours_left(deadline, now))
+    assert (pressing is not None) == clock.alert_due(deadline, now)
+    assert (pressing == "late") == (deadline < now)
+
+
+def test_a_day_left_is_soon_and_a_minute_more_is_not() -> None:
+    now = paris(2026, 11, 13, 17, 30)
+    assert clock.urgency(clock.hours_left(now + dt.timedelta(hours=24), now)) == "soon"
+    assert clock.urgency(clock.hours_left(now + dt.timedelta(hours=24, minutes=6), now)) is None
+    assert clock.urgency(clock.hours_left(now - dt.timedelta(minutes=1), now)) == "late"

@@ -104,3 +104,17 @@ def test_a_driver_registre_does_not_install_is_named_with_its_package(tmp_path: 
     assert code == 1
     assert "The database driver 'pyodbc' is not installed" in output
     assert "install the package 'pyodbc'" in output
+
+
+def test_check_warns_of_a_retention_rule_the_dataset_cannot_apply(shop: tuple[str, Shop], tmp_path: Path) -> None:
+    # Retention's own check, added to the connectors' by the door: an archiving rule with no archive named.
+    url, _ = shop
+    annotation = ANNOTATION.read_text().split("\narchive:")[0] + "\n"
+    path = tmp_path / "shop.dataset.yaml"
+    path.write_text(annotation)
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en",
+           "SHOP_DATABASE_URL": url}
+    code, output = run(env, "datasets", "check", str(path), "--json")
+    assert code == 0, output
+    warnings = [p["message"] for p in json.loads(output)["shop"]]
+    assert any("cannot be applied here: the rule archives, and the dataset names no archive" in w for w in warnings)

@@ -28,9 +28,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import make_url
 
 from registre.connectors import schemas
+from registre.connectors import service as acting_kinds
 from registre.connectors.mapping import attach, read_annotations
 from registre.connectors.scan import Draft, draft
 from registre.errors import InvalidInput
+from registre.rights.schemas import RequestKind
 from tests.fixtures.shop import JEANNE, MARIADB_ADMIN, PAUL, build_shop, iban_fr
 
 
@@ -269,3 +271,9 @@ def test_names_are_read_with_their_table(tmp_path: Path) -> None:
     assert document["ignore"] == ["produits"]
     assert "- produits  # check: name, description / à vérifier : name, description\n" in result.yaml
     loaded(result, tmp_path)
+
+
+def test_the_request_kinds_connectors_act_on_are_kinds_of_request() -> None:
+    # Connectors name them by value, below rights: a renamed kind must not silently stop acting.
+    named = {acting_kinds.ERASURE, acting_kinds.RECTIFICATION, acting_kinds.RESTRICTION, *acting_kinds.READS_VALUES}
+    assert named <= {kind.value for kind in RequestKind}

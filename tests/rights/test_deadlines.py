@@ -28,6 +28,7 @@ from registre.rights.deadlines import (
     initial_deadline,
     local_date,
 )
+from registre.rights.schemas import RequestRead, Status
 
 PARIS = ZoneInfo("Europe/Paris")
 UTC = dt.UTC
@@ -385,3 +386,12 @@ def test_the_deadlines_keep_their_invariants(
     assert is_working_day(found.paused, region)
     if (local_date(asked) - found.received).days > IDENTITY_REQUEST_PROMPT_DAYS:
         assert found.paused == found.strict
+
+
+@pytest.mark.parametrize(("status", "days_left", "late", "soon"), [
+    ("open", -1, True, False), ("awaiting_identity", 0, False, True), ("open", 7, False, True),
+    ("open", 8, False, False), ("completed", -3, False, False), ("refused", 2, False, False)])
+def test_a_request_is_late_or_soon_only_while_it_waits_for_an_answer(status: str, days_left: int, late: bool,
+                                                                      soon: bool) -> None:
+    shown = RequestRead.model_construct(status=Status(status), days_left=days_left)
+    assert (shown.late, shown.soon, shown.pending) == (late, soon, status in ("open", "awaiting_identity"))

@@ -9,12 +9,11 @@ from pathlib import Path
 import typer
 
 from registre import labels
-from registre.audit import chain, service
+from registre.audit import chain, flows, service
 from registre.config import get_settings
-from registre.db.session import unit_of_work
 from registre.errors import InvalidInput
 from registre.i18n import Msg
-from registre.kit.cli import ActorOption, JsonOption, err, out, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import ActorOption, JsonOption, context, err, out, plain_errors, print_json, reader_lang
 
 app = typer.Typer(help="The audit log of every read or change of personal data.", no_args_is_help=True)
 
@@ -60,14 +59,14 @@ def _read_checkpoint(path: Path) -> chain.Checkpoint:
 
 @app.command()
 @plain_errors
-def verify(checkpoint: Path | None = CheckpointOption, as_json: bool = JsonOption) -> None:
+def verify(checkpoint: Path | None = CheckpointOption, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Verify the chain (against a checkpoint, if given); name what was altered, removed, reordered or cut
     (exit status 1)."""
     _warn_default_key()
     against = _read_checkpoint(checkpoint) if checkpoint is not None else None
-    with unit_of_work(store()) as session:
-        result = service.verify(session, against=against)
-    lang = reader_lang()
+    ctx = context(actor)
+    result = flows.verify(ctx, against)
+    lang = ctx.lang
     if as_json:
         print_json({"ok": result.ok, "checked": result.checked, "first_bad": result.first_bad,
                     "problem": result.problem, "description": service.describe(result, lang) or None,
@@ -92,9 +91,9 @@ def checkpoint_(output: Path = typer.Option(..., "--output", "-o", help="The fil
                 actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Verify the chain and sign a checkpoint of its head (count and last hash) into a file to keep elsewhere."""
     _warn_default_key()
-    with unit_of_work(store()) as session:
-        result, point = service.checkpoint(session, actor=actor)
-    lang = reader_lang()
+    ctx = context(actor)
+    result, point = flows.checkpoint(ctx)
+    lang = ctx.lang
     if point is None:
         err.print(f"[bold red]{NOT_SIGNED(lang, problem=service.describe(result, lang))}[/]")
         raise typer.Exit(1)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from registre.audit import service
-from registre.db.session import unit_of_work
-from registre.web.deps import EngineDep, Staff
+from registre.audit import flows
+from registre.context import Context
+from registre.staff.policy import Duty
+from registre.web.deps import context_for
 
 router = APIRouter(prefix="/api/audit", tags=["audit"])
+Audit = Annotated[Context, Depends(context_for(Duty.audit))]
 
 
 class VerificationRead(BaseModel):
@@ -22,8 +26,7 @@ class VerificationRead(BaseModel):
 
 
 @router.get("/verify")
-def verify(engine: EngineDep, _: Staff) -> VerificationRead:
+def verify(ctx: Audit) -> VerificationRead:
     """Verify the hash chain; name the first entry altered, removed or reordered."""
-    with unit_of_work(engine) as session:
-        result = service.verify(session)
+    result = flows.verify(ctx)
     return VerificationRead(ok=result.ok, checked=result.checked, first_bad=result.first_bad, problem=result.problem)

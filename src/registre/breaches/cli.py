@@ -159,7 +159,7 @@ def _facts(**given: Any) -> dict[str, Any]:
 
 def _state(breach: BreachRead) -> None:
     lang = reader_lang()
-    colour = {"overdue": "red", "running": "yellow" if breach.hours_left <= 24 else "green"}.get(breach.clock.value)
+    colour = {"late": "red", "soon": "yellow", None: "green"}[breach.urgency] if breach.running else None
     text = STATE(lang, ref=short(breach.ref), clock=labels.label(breach.clock, lang), deadline=breach.deadline_local,
                  left=breach.time_left, risk=labels.label(breach.risk, lang) if breach.risk else NOT_ASSESSED(lang))
     out.print(f"[{colour}]{text}[/]" if colour else text, soft_wrap=True)
@@ -209,7 +209,7 @@ def new(
     if as_json:
         print_json(shown.model_dump(mode="json"))
     else:
-        said = RECORDED_LATE if shown.hours_left < 0 else RECORDED
+        said = RECORDED_LATE if shown.urgency == "late" else RECORDED
         out.print(said(lang, ref=shown.ref, deadline=shown.deadline_local, left=shown.time_left), soft_wrap=True)
 
 

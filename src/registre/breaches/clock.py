@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Literal
 
 from babel.dates import format_datetime
 
@@ -58,6 +59,14 @@ def alert_from(now: dt.datetime) -> dt.datetime:
 def alert_due(deadline_at: dt.datetime, now: dt.datetime) -> bool:
     """Whether the DPO should be alerted of a breach with this deadline at `now`."""
     return _aware(deadline_at) <= alert_from(now)
+
+
+def urgency(hours_left: float) -> Literal["late", "soon"] | None:
+    """How pressing a running clock is: `late` once the deadline has passed, `soon` when the DPO is alerted
+    (`ALERT_BEFORE` or less left), else None."""
+    if hours_left < 0:
+        return "late"
+    return "soon" if hours_left <= ALERT_BEFORE.total_seconds() / 3600 else None
 
 
 def local(moment: dt.datetime) -> dt.datetime:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import base64
 import tempfile
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, ConfigDict
 
 from registre.breaches import affected, flows
@@ -22,10 +22,12 @@ from registre.breaches.schemas import (
 )
 from registre.i18n import Lang, lang_or_default
 from registre.kit.paging import DEFAULT_LIMIT, Page
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff, settings_of
+from registre.staff.policy import Duty
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for, settings_of
 from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/breaches", tags=["breaches"])
+Staff = Annotated[str, Depends(named_for(Duty.breaches))]
 
 MEDIA = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "csv": "text/csv; charset=utf-8",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 
+from registre.breaches import clock
 from registre.kit.limits import Count
 
 
@@ -262,3 +263,13 @@ class BreachRead(Strict):
     public_communication: bool | None
     alert_sent_at: dt.datetime | None
     notifications: list[NotificationRead]
+
+    @property
+    def running(self) -> bool:
+        """Whether the 72-hour clock still runs: no notification to the CNIL yet, none ruled out."""
+        return self.clock in (Clock.running, Clock.overdue)
+
+    @property
+    def urgency(self) -> Literal["late", "soon"] | None:
+        """How pressing the running clock is (`clock.urgency`); None once it stopped."""
+        return clock.urgency(self.hours_left) if self.running else None

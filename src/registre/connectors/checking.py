@@ -4,6 +4,7 @@ would want to know before registre writes there (links without an index, tables 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,6 @@ from registre.declarations.schemas import LegalBasis
 from registre.errors import DeclarationInvalid, Place
 from registre.i18n import Lang, Msg
 from registre.lint.engine import Severity
-from registre.retention.sweep import NO_ARCHIVE, prepare
 
 UNKNOWN = Msg(en="'{name}' is not a {kind} of the declaration.", fr="« {name} » n'est pas un(e) {kind_fr} de la "
                                                                      "déclaration.")
@@ -57,8 +57,6 @@ REVERSED = Msg(
        "tous ceux qui la partagent, et {shared} lignes de « {table} » partagent leur {column} avec une autre (jusqu'à "
        "{largest} à la fois). Marquez « {target_table} » « reference: true » et retirez la relation : ses lignes sont "
        "alors lues d'après les clés que portent les lignes de la personne.")
-RULE_SKIPPED = Msg(en="Retention rule '{rule}' cannot be applied here: {reason}.",
-                   fr="La règle de conservation « {rule} » ne peut s'appliquer ici : {reason}.")
 
 KINDS = {"activity": ("processing activity", "traitement"), "data": ("data category", "catégorie de données"),
          "event": ("lifecycle event", "événement"), "subject": ("subject category", "catégorie de personnes")}
@@ -86,14 +84,20 @@ class Finding:
                 "field": self.place.field, "message": self.text(lang)}
 
 
-def check(annotation: Annotation, declared: Declared, today: dt.date) -> list[Finding]:
-    """Everything wrong or worth a look in one dataset's annotation, errors first."""
+More = Callable[[Annotation, Connected, Declared, dt.date], list[Finding]]
+"""A check made by a domain above connectors (retention's rules), given the attached dataset."""
+
+
+def check(annotation: Annotation, declared: Declared, today: dt.date, more: More | None = None) -> list[Finding]:
+    """Everything wrong or worth a look in one dataset's annotation (and what `more` finds), errors first."""
     try:
         connected = attach(annotation)
     except DeclarationInvalid as invalid:
         return [Finding(Severity.error, p.place, p.message, p.params) for p in invalid.problems]
     try:
         findings = _Checker(annotation, connected, declared).run(today)
+        if more is not None:
+            findings += more(annotation, connected, declared, today)
     finally:
         connected.dispose()
     return sorted(findings, key=lambda f: (f.severity is not Severity.error, f.place.line or 0))
@@ -119,7 +123,6 @@ class _Checker:
             self.table(mapped, activities)
         self.links()
         self.reversed_relations()
-        self.retention(today)
         return self.findings
 
     def table(self, mapped: MappedTable, activities: dict[str, Any]) -> None:
@@ -195,15 +198,6 @@ class _Checker:
             self.add(Severity.warning, ("relations", index), REVERSED, child=relation.child, parent=relation.parent,
                      table=table, column=column, target=relation.child, target_table=key_table, shared=int(shared),
                      largest=int(largest))
-
-    def retention(self, today: dt.date) -> None:
-        sweep = prepare(self.connected, self.declared, today, held={}, pseudonym_key="")
-        archived = self.annotation.dataset.archive is not None
-        for skipped in sweep.skipped:
-            if archived and skipped.reason == NO_ARCHIVE:
-                continue  # checked without connecting to the archive
-            self.add(Severity.warning, ("tables", skipped.table), RULE_SKIPPED, rule=skipped.rule,
-                     reason=skipped.reason)
 
     def _reachable(self, name: str) -> bool:
         reached = {t for t, mapped in self.connected.tables.items() if mapped.identities}

@@ -7,28 +7,25 @@ from pathlib import Path
 
 import typer
 from rich.markup import escape
-from sqlalchemy.engine import make_url
 
-from registre.audit.service import record as audit
 from registre.config import get_settings
-from registre.connectors import checking, fides, scan
-from registre.connectors.mapping import read_annotations
-from registre.db.session import unit_of_work
+from registre.connectors import fides, flows
 from registre.declarations.service import load
 from registre.errors import InvalidInput
 from registre.i18n import Msg
 from registre.kit.cli import (
     ActorOption,
     JsonOption,
+    context,
     err,
     out,
     parse_date,
     plain_errors,
     print_json,
     reader_lang,
-    store,
 )
 from registre.lint.engine import Severity
+from registre.retention import flows as retention
 
 app = typer.Typer(help="The organisation's own databases: annotate them, check the annotations.",
                   no_args_is_help=True)
@@ -57,11 +54,8 @@ def scan_database(
     as_json: bool = JsonOption,
 ) -> None:
     """Reflect a database and draft its annotation: data categories, identities, events, erasure strategies."""
-    drafted = scan.draft(url, dataset=dataset, schema=schema)
-    with unit_of_work(store(create=True)) as session:  # the scan read sample values: personal data
-        audit(session, actor=actor, action="dataset.scanned", target_type="dataset",
-              target_ref=make_url(url).render_as_string(hide_password=True),
-              details={"tables_sampled": sorted(drafted.classified), "unclassified": len(drafted.unclassified)})
+    drafted = flows.draft(url, dataset=dataset, schema=schema)
+    flows.scanned(context(actor, create=True), url, drafted)  # the store is made only once the scan has worked
     if as_json:
         print_json({"yaml": drafted.yaml, "classified": drafted.classified, "unclassified": drafted.unclassified})
         return
@@ -129,7 +123,7 @@ def check(
     if declaration is None:
         raise InvalidInput(NO_DECLARATION)
     declared = load(declaration)
-    report = {a.dataset.dataset: checking.check(a, declared, parse_date(at)) for a in read_annotations(where)}
+    report = retention.check_datasets(where, declared, parse_date(at))
     failed = any(f.severity is Severity.error for findings in report.values() for f in findings)
     if as_json:
         print_json({name: [f.as_dict(lang) for f in findings] for name, findings in report.items()})

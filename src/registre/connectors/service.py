@@ -20,7 +20,6 @@ from registre.connectors.finding import Found, Identity, find, from_keys, roots
 from registre.connectors.mapping import Annotation, Connected, attached, read_annotations
 from registre.errors import Conflict, StoreUnavailable
 from registre.i18n import Msg
-from registre.rights.schemas import RequestKind
 
 REFUSED = Msg(en="The database of dataset '{dataset}' refused a statement, and nothing was changed there: {reason}",
               fr="La base du jeu de données « {dataset} » a refusé une instruction, et rien n'y a été modifié : "
@@ -91,7 +90,13 @@ def _plain(value: Any) -> Any:
     return value if isinstance(value, int | str) and not isinstance(value, bool) else str(value)
 
 
-def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequence[Identity],
+# The kinds of rights request (values of rights.schemas.RequestKind, which connectors sit below) that act in a
+# connected database; every other kind reads the person's rows, and these return their values too.
+ERASURE, RECTIFICATION, RESTRICTION = "erasure", "rectification", "restriction"
+READS_VALUES = frozenset({"access", "portability", "post_mortem"})
+
+
+def act(annotations: Sequence[Annotation], kind: str, identities: Sequence[Identity],
         details: dict[str, Any], policy: Policy,
         committed: Callable[[DatasetResult], None] | None = None,
         intended: Callable[[DatasetResult], None] | None = None,
@@ -101,7 +106,7 @@ def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequen
     `committed` at once after (to audit what was done there), so that a failure in one leaves it as it was, stops
     before the next, and loses no record of those done. With `searched` (what the filing's `search` found), the
     person's rows grow from those rows, read again by their keys, instead of a second search by identity."""
-    if kind is RequestKind.rectification:
+    if kind == RECTIFICATION:
         for annotation in annotations:
             acting.check_known_fields(annotation.dataset, details.get("changes", []))
     outcomes = []
@@ -121,17 +126,17 @@ def act(annotations: Sequence[Annotation], kind: RequestKind, identities: Sequen
     return outcomes
 
 
-def _one(kind: RequestKind, connected: Connected, found: Found, details: dict[str, Any], policy: Policy,
+def _one(kind: str, connected: Connected, found: Found, details: dict[str, Any], policy: Policy,
          connection: Connection) -> DatasetResult:
-    if kind is RequestKind.erasure:
+    if kind == ERASURE:
         return acting.erase(connected, found, policy, connection)
-    if kind is RequestKind.rectification:
+    if kind == RECTIFICATION:
         return acting.rectify(connected, found, details.get("changes", []), connection)
-    if kind is RequestKind.restriction:
+    if kind == RESTRICTION:
         return acting.restrict(connected, found, details.get("activities"), connection)
     tables = {name: {"rows": len(rows)} for name, rows in found.rows.items() if rows}
     tables |= {name: {"rows": len(rows), "reference": True} for name, rows in found.references.items() if rows}
     outcome = DatasetResult(connected.name, tables)
-    if kind in (RequestKind.access, RequestKind.portability, RequestKind.post_mortem):
+    if kind in READS_VALUES:
         outcome.values = acting.values(connected, found)
     return outcome

@@ -3,16 +3,18 @@ the receipt of each act."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from registre.consent import flows
 from registre.consent.flows import Format
 from registre.consent.schemas import ConsentCreate, ConsentRead
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.staff.policy import Duty
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for
 
 router = APIRouter(prefix="/api/consent", tags=["consent"])
+Staff = Annotated[str, Depends(named_for(Duty.consent))]
 
 
 @router.post("", status_code=201)

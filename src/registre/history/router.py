@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 
 from registre.history import flows
 from registre.history.schemas import body_schema
 from registre.i18n import lang_or_default
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.staff.policy import Duty
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for
 
 router = APIRouter(prefix="/api/history", tags=["history"])
+# the consent ledger's past, with the objections and restrictions that bound it: the consent duty
+Staff = Annotated[str, Depends(named_for(Duty.consent))]
 
 # The body is read as the bytes it is, so that a refused row is named by its item and line, as in a file.
 BODY = {"requestBody": {"required": True, "content": {"application/json": {"schema": body_schema()}}}}

@@ -8,8 +8,11 @@ from procrastinate import App
 from procrastinate.exceptions import AlreadyEnqueued
 from sqlalchemy import Engine
 
+from registre.connectors import service as connectors
+from registre.context import Context
 from registre.db.session import unit_of_work
 from registre.jobs.queue import DRAIN
+from registre.rights import flows as rights
 from registre.rights import service as rights_service
 
 
@@ -31,3 +34,15 @@ def drain_outbox(jobs: App) -> None:
     of letters spreads over every free worker, one Procrastinate job per drain rather than per letter."""
     with suppress(AlreadyEnqueued):
         jobs.tasks[DRAIN].configure(queueing_lock=DRAIN).defer()
+
+
+def complete_or_queue(ctx: Context, jobs: App, ref: str) -> rights.Result | int:
+    """Complete a request at once, or with connected databases hand it to a worker (audited the same way) and
+    return the job's id. The answer's files come back only to a role that sees every activity's data (they went
+    to the person)."""
+    if connectors.datasets(ctx.settings):
+        return complete_request(jobs, ctx.engine, ref, ctx.actor.name)
+    result = rights.complete(ctx.engine, ctx.settings, ctx.declaration(), ref, actor=ctx.actor.name)
+    if not ctx.sees_everything():
+        result.files = {}
+    return result

@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from registre.config import Settings, get_settings
+from registre.context import DPO, Actor, Context
 from registre.db.session import make_engine, ready
 from registre.errors import DeclarationInvalid, InvalidInput, NotFound, RegistreError, StoreUnavailable
 from registre.i18n import Lang, Msg, environment_lang
@@ -211,3 +212,9 @@ def _load(path: Path) -> Declared:
 
     tell(USED_DECLARATION, path=path.resolve())
     return load(path)
+
+
+def context(actor: str, *, create: bool = False, declared: Declared | None = None) -> Context:
+    """The flows' context of a command: the store (`create` as `store`), the settings, the declaration given, and the
+    person at the terminal, who acts with the DPO's role (the CLI reaches the store itself), in their language."""
+    return Context(store(create), get_settings(), declared, Actor(actor, DPO), reader_lang())

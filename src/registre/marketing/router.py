@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,10 +14,12 @@ from registre.i18n import Lang, Msg, lang_or_default
 from registre.law.calendar import today
 from registre.marketing import flows
 from registre.marketing.unsubscribe import Target
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, Staff
+from registre.staff.policy import Duty
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/api/marketing", tags=["marketing"])
+Staff = Annotated[str, Depends(named_for(Duty.consent))]
 public = APIRouter(prefix="/unsubscribe", tags=["unsubscribe"])
 
 ASK = Msg(en="Stop the messages {channel} from {controller} for: {purpose}?",

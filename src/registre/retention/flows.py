@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
@@ -15,7 +16,9 @@ from sqlalchemy.exc import DBAPIError
 
 from registre.audit import journal
 from registre.config import Settings
+from registre.connectors import flows as datasets
 from registre.connectors import service as connectors
+from registre.connectors.checking import Finding
 from registre.connectors.finding import Identity, Key, find
 from registre.connectors.mapping import Annotation, Connected, attach
 from registre.db.session import unit_of_work
@@ -25,6 +28,7 @@ from registre.i18n import Msg
 from registre.models.subjects import Identifier, Restriction
 from registre.retention import store, sweep
 from registre.retention.archive import Archive
+from registre.retention.checks import skipped_rules
 from registre.retention.store import StoreTask
 from registre.retention.sweep import Sweep, Task
 
@@ -165,3 +169,9 @@ def _in_store(task: StoreTask) -> dict[str, Any]:
 
 def _describe(task: Task) -> dict[str, Any]:
     return {"table": task.table.name, "rule": task.rule, "action": task.action.value}
+
+
+def check_datasets(where: Path, declared: Declared, day: dt.date) -> dict[str, list[Finding]]:
+    """`registre datasets check`: each annotation at `where` against its database's live schema and the
+    declaration, with the retention rules a run on `day` would skip there, by dataset."""
+    return datasets.check(where, declared, day, more=skipped_rules)

@@ -174,10 +174,9 @@ def list_command(
     lang = reader_lang()
     table = Table(*(h(lang) for h in LIST_HEADERS))
     for r in shown:
-        late = r.status in (Status.open, Status.awaiting_identity) and r.days_left < 0
         strict = labels.day(r.strict_deadline, lang)
         table.add_row(short(r.ref), labels.label(r.kind, lang), labels.label(r.status, lang),
-                      labels.day(r.received_at, lang), f"[red]{strict}[/]" if late else strict,
+                      labels.day(r.received_at, lang), f"[red]{strict}[/]" if r.late else strict,
                       labels.day(r.paused_deadline, lang), str(r.days_left))
     out.print(table)
     if page.more:

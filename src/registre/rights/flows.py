@@ -21,10 +21,11 @@ from registre.config import Settings
 from registre.connectors import service as connectors
 from registre.connectors.acting import DatasetResult, Policy
 from registre.connectors.finding import Identity
+from registre.context import Context
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
-from registre.errors import Conflict
+from registre.errors import Conflict, Forbidden
 from registre.i18n import Lang, Msg
 from registre.mail import outbox
 from registre.mail.sender import Letter
@@ -44,6 +45,10 @@ NO_ADDRESS = Msg(en="No email is known for this person: tell them by post first,
                     "l'exige l'art. 18.3.")
 
 
+NOT_ALL_DATA = Msg(en="The answer's files hold data of every activity: only a role that sees all of them may read "
+                      "them.",
+                   fr="Les fichiers de la réponse contiennent des données de toutes les activités : seul un rôle qui "
+                      "les voit toutes peut les lire.")
 NOT_TOLD = Msg(en="The person could not be told ({why}): the restriction stays in force.",
                fr="La personne n'a pas pu être informée ({why}) : la limitation reste en vigueur.")
 
@@ -190,6 +195,14 @@ def package(engine: Engine, settings: Settings, ref: str, *, actor: str) -> dict
         audit(session, actor=actor, action="request.package_read", target_type="rights_request", target_ref=ref,
               details={"files": names})
     return files
+
+
+def package_for(ctx: Context, ref: str) -> dict[str, bytes]:
+    """The files of a request's answer still kept, to a role that sees every activity's data (they hold every
+    activity's); the read is audited."""
+    if not ctx.sees_everything():
+        raise Forbidden(NOT_ALL_DATA)
+    return package(ctx.engine, ctx.settings, ref, actor=ctx.actor.name)
 
 
 def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str, partial: bool,

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import base64
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from registre.connectors import service as connectors
-from registre.i18n import Msg
+from registre.context import Context
 from registre.jobs import flows as jobs
 from registre.kit.limits import Count
 from registre.kit.paging import DEFAULT_LIMIT, Page
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
-from registre.staff.service import Forbidden
-from registre.web.deps import DeclaredDep, EngineDep, PolicyDep, SettingsDep, Staff, StaffActor
+from registre.staff.policy import Duty
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, context_for, named_for
 from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
+Staff = Annotated[str, Depends(named_for(Duty.requests))]
+Requests = Annotated[Context, Depends(context_for(Duty.requests))]
 
-NOT_ALL_DATA = Msg(en="The answer's files hold data of every activity: only a role that sees all of them may read "
-                      "them.",
-                   fr="Les fichiers de la réponse contiennent des données de toutes les activités : seul un rôle qui "
-                      "les voit toutes peut les lire.")
 
 
 class StepResult(BaseModel):
@@ -107,29 +105,21 @@ class Queued(BaseModel):
 
 
 @router.post("/{ref}/complete", response_model=StepResult, responses={202: {"model": Queued}})
-def complete(ref: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-             actor: StaffActor, policy: PolicyDep) -> StepResult | JSONResponse:
+def complete(ref: str, request: Request, _: DeclaredDep, ctx: Requests) -> StepResult | JSONResponse:
     """Do what the request asks and answer; the answer's files come back only to a role that sees every activity's
     data (they went to the person). With connected databases, the work goes to a worker: 202 with the job, and
     the request shows `completed` once it is done (audited the same way)."""
-    if connectors.datasets(settings):
-        job = jobs.complete_request(request.app.state.jobs, engine, ref, actor.name)
-        return JSONResponse(Queued(job=job, request=ref).model_dump(), status_code=202)
-    result = flows.complete(engine, settings, declared, ref, actor=actor.name)
-    if not policy.sees_everything(actor.role):
-        result.files = {}
-    return _step(result)
+    done = jobs.complete_or_queue(ctx, request.app.state.jobs, ref)
+    if isinstance(done, int):
+        return JSONResponse(Queued(job=done, request=ref).model_dump(), status_code=202)
+    return _step(done)
 
 
 @router.get("/{ref}/package")
-def package(ref: str, engine: EngineDep, settings: SettingsDep, actor: StaffActor, policy: PolicyDep) -> (
-    dict[str, str]
-):
+def package(ref: str, ctx: Requests) -> dict[str, str]:
     """The files of the request's answer still kept in the vault (base64), to a role that sees every activity's
     data; the read is audited."""
-    if not policy.sees_everything(actor.role):
-        raise Forbidden(NOT_ALL_DATA)
-    files = flows.package(engine, settings, ref, actor=actor.name)
+    files = flows.package_for(ctx, ref)
     return {name: base64.b64encode(content).decode() for name, content in files.items()}
 
 

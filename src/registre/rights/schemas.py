@@ -43,6 +43,16 @@ class Status(StrEnum):
     refused = "refused"
 
 
+# The rights whose completion erases data and cannot be undone: the back office asks for a confirmation first
+IRREVERSIBLE = (RequestKind.erasure, RequestKind.post_mortem)
+
+# The states of a request still waiting for an answer
+PENDING = (Status.open, Status.awaiting_identity)
+
+# JUDGEMENT: ours, not the law's. A pending request is shown as due soon with this many days or fewer left.
+SOON_DAYS = 7
+
+
 class Outcome(StrEnum):
     """How a request was closed."""
 
@@ -120,3 +130,23 @@ class RequestRead(Strict):
     outcome: Outcome | None
     refusal_reasons: str | None
     answer: dict[str, Any] | None
+
+    @property
+    def irreversible(self) -> bool:
+        """Whether completing the request erases data, which cannot be undone."""
+        return self.kind in IRREVERSIBLE
+
+    @property
+    def pending(self) -> bool:
+        """Whether the request still waits for an answer."""
+        return self.status in PENDING
+
+    @property
+    def late(self) -> bool:
+        """Whether the request waits for an answer past its strict deadline."""
+        return self.pending and self.days_left < 0
+
+    @property
+    def soon(self) -> bool:
+        """Whether the request waits for an answer with `SOON_DAYS` days or fewer left (not yet late)."""
+        return self.pending and 0 <= self.days_left <= SOON_DAYS

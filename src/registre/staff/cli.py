@@ -6,21 +6,9 @@ from pathlib import Path
 
 import typer
 
-from registre.config import get_settings
-from registre.db.session import unit_of_work
 from registre.i18n import Msg
-from registre.kit.cli import (
-    ActorOption,
-    JsonOption,
-    optional_declaration,
-    out,
-    plain_errors,
-    print_json,
-    reader_lang,
-    store,
-)
-from registre.staff import flows, service, totp
-from registre.staff.policy import Policy
+from registre.kit.cli import ActorOption, JsonOption, context, optional_declaration, out, plain_errors, print_json
+from registre.staff import flows
 
 app = typer.Typer(help="Staff accounts of the back office: roles from the declaration, passwords, TOTP, tokens.",
                   no_args_is_help=True)
@@ -41,10 +29,6 @@ PASSWORD_SET = Msg(en="Password changed for {email}; their sessions are closed."
                    fr="Mot de passe changé pour {email} ; ses sessions sont fermées.")
 
 
-def _policy(path: Path | None) -> Policy:
-    return Policy(optional_declaration(path), get_settings().duties)
-
-
 @app.command()
 @plain_errors
 def add(email: str = typer.Argument(..., help="The staff member's email address."),
@@ -52,23 +36,20 @@ def add(email: str = typer.Argument(..., help="The staff member's email address.
         password: str = PASSWORD, declaration: Path | None = DECLARATION, actor: str = ActorOption,
         as_json: bool = JsonOption) -> None:
     """Open an account for a member of staff."""
-    policy = _policy(declaration)
-    with unit_of_work(store(create=True)) as session:
-        member = service.add(session, email=email, role=role, password=password, policy=policy, actor=actor)
-        address = member.email
+    ctx = context(actor, create=True, declared=optional_declaration(declaration))
+    address = flows.add(ctx, email=email, role=role, password=password)
     if as_json:
         print_json({"email": address, "role": role})
     else:
-        out.print(ADDED(reader_lang(), email=address, role=role))
+        out.print(ADDED(ctx.lang, email=address, role=role))
 
 
 @app.command("list")
 @plain_errors
-def list_staff(as_json: bool = JsonOption) -> None:
+def list_staff(actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """The accounts, with their role and whether a second factor or an API token is set."""
-    with unit_of_work(store()) as session:
-        rows = [{"email": m.email, "role": m.role, "totp": m.totp_secret is not None,
-                 "api_token": m.api_token_hash is not None, "active": m.active} for m in service.listed(session)]
+    rows = [{"email": a.email, "role": a.role, "totp": a.second_factor, "api_token": a.api_token,
+             "active": a.active} for a in flows.accounts(context(actor))]
     if as_json:
         print_json(rows)
         return
@@ -82,16 +63,14 @@ def list_staff(as_json: bool = JsonOption) -> None:
 def enable_totp(email: str = typer.Argument(..., help="The staff member's email address."),
                 actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Turn on the second factor (TOTP, RFC 6238): sign-in then asks for the authenticator app's code."""
-    with unit_of_work(store()) as session:
-        member = service.get(session, email)
-        secret = service.enable_totp(session, member, actor=actor)
-        address = member.email
+    ctx = context(actor)
+    secret = flows.enable_totp(ctx, email)
     if as_json:
-        print_json({"email": address, "secret": secret, "uri": totp.uri(secret, address)})
+        print_json({"email": secret.email, "secret": secret.value, "uri": secret.uri})
     else:
-        out.print(TOTP_ON(reader_lang(), email=address))
-        out.print(secret)
-        out.print(totp.uri(secret, address), soft_wrap=True)
+        out.print(TOTP_ON(ctx.lang, email=secret.email))
+        out.print(secret.value)
+        out.print(secret.uri, soft_wrap=True)
 
 
 @app.command()
@@ -99,15 +78,13 @@ def enable_totp(email: str = typer.Argument(..., help="The staff member's email 
 def token(email: str = typer.Argument(..., help="The staff member's email address."),
           actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Issue an API token (Authorization: Bearer …) that acts with the member's role."""
-    with unit_of_work(store()) as session:
-        member = service.get(session, email)
-        issued = service.new_api_token(session, member, actor=actor)
-        address = member.email
+    ctx = context(actor)
+    issued = flows.new_api_token(ctx, email)
     if as_json:
-        print_json({"email": address, "token": issued})
+        print_json({"email": issued.email, "token": issued.value})
     else:
-        out.print(TOKEN(reader_lang(), email=address))
-        out.print(issued)
+        out.print(TOKEN(ctx.lang, email=issued.email))
+        out.print(issued.value)
 
 
 @app.command()
@@ -115,14 +92,12 @@ def token(email: str = typer.Argument(..., help="The staff member's email addres
 def password(email: str = typer.Argument(..., help="The staff member's email address."),
              new: str = PASSWORD, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Change a member's password."""
-    with unit_of_work(store()) as session:
-        member = service.get(session, email)
-        service.set_password(session, member, new, actor=actor)
-        address = member.email
+    ctx = context(actor)
+    address = flows.reset_password(ctx, email, new)
     if as_json:
         print_json({"email": address})
     else:
-        out.print(PASSWORD_SET(reader_lang(), email=address))
+        out.print(PASSWORD_SET(ctx.lang, email=address))
 
 
 DISABLED = Msg(en="{email} can no longer sign in; their sessions and API token are closed.",
@@ -137,11 +112,12 @@ ROLE_SET = Msg(en="{email} now has the role {role}; their sessions are closed.",
 def disable(email: str = typer.Argument(..., help="The staff member's email address."),
             actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Close an account (the last active DPO cannot be closed)."""
-    flows.disable(store(), email, actor=actor)
+    ctx = context(actor)
+    flows.disable(ctx, email)
     if as_json:
         print_json({"email": email, "active": False})
     else:
-        out.print(DISABLED(reader_lang(), email=email))
+        out.print(DISABLED(ctx.lang, email=email))
 
 
 @app.command()
@@ -149,11 +125,12 @@ def disable(email: str = typer.Argument(..., help="The staff member's email addr
 def enable(email: str = typer.Argument(..., help="The staff member's email address."),
            actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Open a closed account again."""
-    flows.enable(store(), email, actor=actor)
+    ctx = context(actor)
+    flows.enable(ctx, email)
     if as_json:
         print_json({"email": email, "active": True})
     else:
-        out.print(ENABLED(reader_lang(), email=email))
+        out.print(ENABLED(ctx.lang, email=email))
 
 
 @app.command()
@@ -162,8 +139,9 @@ def role(email: str = typer.Argument(..., help="The staff member's email address
          new: str = typer.Argument(..., metavar="ROLE", help="An internal recipient of the declaration, or dpo."),
          declaration: Path | None = DECLARATION, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Give an account another role (the last active DPO keeps theirs)."""
-    flows.change_role(store(), email, new, policy=_policy(declaration), actor=actor)
+    ctx = context(actor, declared=optional_declaration(declaration))
+    flows.change_role(ctx, email, new)
     if as_json:
         print_json({"email": email, "role": new})
     else:
-        out.print(ROLE_SET(reader_lang(), email=email, role=new))
+        out.print(ROLE_SET(ctx.lang, email=email, role=new))

@@ -4,7 +4,8 @@ Roles are the declaration's internal recipients, plus `dpo`. A role sees the per
 activities that list it as a recipient, and only those (a record belongs to one activity and data category);
 the DPO sees everything. Duties (handling rights requests, consent and marketing, breaches, the audit log)
 go to the DPO and to the roles that settings.duties names for each; the subject store is open to every role,
-filtered by activity. An API route or page whose duty is unknown is the DPO's alone (fail closed)."""
+filtered by activity. Each API route and page names the duty it needs (`web.deps.acting_for`); what no other duty
+covers is the DPO's alone (`Duty.dpo`)."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
+from registre.context import DPO as DPO
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import RecipientKind
 from registre.i18n import Lang, Msg
 from registre.subjects.service import SubjectFile
 
-DPO = "dpo"
 DPO_LABEL = Msg(en="Data protection officer", fr="Délégué à la protection des données")
 
 
@@ -31,26 +32,6 @@ class Duty(StrEnum):
     breaches = "breaches"
     audit = "audit"
     dpo = "dpo"  # everything else: the DPO's alone
-
-
-# Each API router's prefix and the duty its routes need; a prefix not listed is the DPO's.
-API_DUTIES: dict[str, Duty] = {
-    "/api/requests": Duty.requests,
-    "/api/subjects": Duty.subjects,
-    "/api/consent": Duty.consent,
-    "/api/history": Duty.consent,  # the consent ledger's past, with the objections and restrictions that bound it
-    "/api/marketing": Duty.consent,
-    "/api/breaches": Duty.breaches,
-    "/api/audit": Duty.audit,
-}
-
-
-def duty_of(path: str) -> Duty:
-    """The duty an API path needs."""
-    for prefix, duty in API_DUTIES.items():
-        if path == prefix or path.startswith(prefix + "/"):
-            return duty
-    return Duty.dpo
 
 
 @dataclass(frozen=True)

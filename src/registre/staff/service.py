@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from registre.audit.service import record as audit
 from registre.db.base import utcnow
-from registre.errors import Conflict, InvalidInput, NotFound, RegistreError
+from registre.errors import Conflict, InvalidInput, NotFound
 from registre.i18n import Msg
 from registre.models.staff import StaffMember, StaffSession
 from registre.staff import totp
@@ -41,20 +41,6 @@ TOKEN_PREFIX = "rst_"
 _hasher = PasswordHasher()
 # Compared against when the address is unknown, so that a wrong address costs the same time as a wrong password.
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
-
-
-class Unauthenticated(RegistreError):
-    """No valid staff session or token."""
-
-    code = "unauthenticated"
-    status_code = 401
-
-
-class Forbidden(RegistreError):
-    """A signed-in staff member whose role does not allow this."""
-
-    code = "forbidden"
-    status_code = 403
 
 
 def _sha256(token: str) -> str:

@@ -12,14 +12,25 @@ from rich.table import Table
 
 from registre import labels
 from registre.config import get_settings
-from registre.db.session import unit_of_work
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
-from registre.kit.cli import ActorOption, JsonOption, err, out, parse_date, plain_errors, print_json, reader_lang, store
+from registre.kit.cli import (
+    ActorOption,
+    JsonOption,
+    context,
+    err,
+    out,
+    parse_date,
+    plain_errors,
+    print_json,
+    reader_lang,
+    store,
+)
 from registre.law.calendar import PARIS
 from registre.rights import flows
-from registre.subjects import service
-from registre.subjects.service import ImportInvalid, Part, RowProblem, SubjectFile
+from registre.subjects import flows as subjects
+from registre.subjects.flows import ONLY_EVENTS
+from registre.subjects.service import ImportInvalid, RowProblem, SubjectFile
 
 app = typer.Typer(help="The built-in subject store: data subjects, their personal data and lifecycle events.",
                   no_args_is_help=True)
@@ -43,7 +54,6 @@ EVENTS = (Msg(en="Event", fr="Événement"), Msg(en="Date (Paris)", fr="Date (Pa
 HELD = Msg(en="The data of {ref} are under a legal hold.", fr="Les données de {ref} sont conservées pour un litige.")
 RequiredDeclaration = typer.Option(..., "--declaration", "-d", envvar="REGISTRE_DECLARATION",
                                    help="The declaration the data belongs to: a YAML file or a folder.")
-ONLY_EVENTS: tuple[Part] = ("events",)
 SubjectArgument = typer.Argument(..., help="A subject reference, kind:value (email:x@y.fr, phone:…) or an email.")
 
 
@@ -65,15 +75,14 @@ def import_subjects(
     as_json: bool = JsonOption,
 ) -> None:
     """Import data subjects with their identifiers, personal data and events; a bad row refuses the whole file."""
-    lang = reader_lang()
-    declared = load(declaration)
-    engine = store(create=True)
+    ctx = context(actor, create=True, declared=load(declaration))
+    lang = ctx.lang
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
     try:
-        with Progress(*columns, console=err, disable=as_json) as bar, unit_of_work(engine) as session:
+        with Progress(*columns, console=err, disable=as_json) as bar:
             task = bar.add_task(escape(file.name), total=None)
-            report = service.import_file(
-                session, declared=declared, path=file, skip_errors=skip_errors, actor=actor,
+            report = subjects.import_file(
+                ctx, file, skip_errors=skip_errors,
                 progress=lambda done, total: bar.update(task, completed=done, total=total))
     except ImportInvalid as error:
         if as_json:
@@ -96,8 +105,7 @@ def import_subjects(
 @plain_errors
 def show(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Show what the store holds on a data subject: identifiers, personal data, lifecycle events (audited)."""
-    with unit_of_work(store()) as session:
-        found = service.read(session, service.locate(session, subject), actor=actor)
+    found = subjects.show(context(actor), subject)
     if as_json:
         print_json(found.as_dict())
         return
@@ -121,8 +129,7 @@ def show(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool
 @plain_errors
 def events(subject: str = SubjectArgument, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """List a data subject's lifecycle events, oldest first (audited)."""
-    with unit_of_work(store()) as session:
-        found = service.read(session, service.locate(session, subject), actor=actor, parts=ONLY_EVENTS)
+    found = subjects.show(context(actor), subject, ONLY_EVENTS)
     if as_json:
         print_json(found.as_dict())
         return

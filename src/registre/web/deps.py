@@ -1,25 +1,27 @@
 """What every route may ask for: the settings, the store, the declaration, and the acting staff member, whose role
-the authorisation policy (registre.staff.policy) checks against the route."""
+the authorisation policy (registre.staff.policy) checks against the duty each route names (`acting_for`), and the
+flows' context built from them (`context_for`)."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: the per-duty dependencies name their duty in annotations that FastAPI
+# reads at run time, where a closure's variable would not resolve from a string.
+import functools
 import hmac
-from dataclasses import dataclass
-from typing import Annotated
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 
 from registre.config import Settings
-from registre.db.session import unit_of_work
+from registre.context import Actor, Context
 from registre.declarations.declared import Declared
-from registre.errors import InvalidInput
+from registre.errors import Forbidden, InvalidInput, Unauthenticated
 from registre.i18n import Msg
-from registre.staff import service as staff_service
-from registre.staff.policy import DPO, Policy, duty_of
-from registre.staff.service import Forbidden, Unauthenticated
+from registre.staff import flows as staff_flows
+from registre.staff.policy import DPO, Duty, Policy
 from registre.web import security
+from registre.web.templating import page_lang
 
 UNAUTHENTICATED = Msg(en="Sign in, or give a valid staff token (Authorization: Bearer …).",
                       fr="Connectez-vous, ou donnez un jeton du personnel valide (Authorization: Bearer …).")
@@ -51,14 +53,6 @@ def declared_of(request: Request) -> Declared:
 _bearer = HTTPBearer(auto_error=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who acts: their name in the audit log, and their role."""
-
-    name: str
-    role: str
-
-
 def policy_of(request: Request) -> Policy:
     """The authorisation policy of the app's declaration and settings."""
     return Policy(request.app.state.declared, settings_of(request).duties)
@@ -72,12 +66,7 @@ def _actor(request: Request, given: str) -> Actor | None:
     cookie = request.cookies.get(security.SESSION_COOKIE)
     if not given and not cookie:
         return None
-    with unit_of_work(engine_of(request)) as session:
-        if given:
-            member = staff_service.by_api_token(session, given)
-        else:
-            member = staff_service.by_session(session, cookie or "")
-        return Actor(f"staff:{member.email}", member.role) if member else None
+    return staff_flows.acting(engine_of(request), api_token=given, session_token=cookie or "")
 
 
 def signed_in(request: Request, given: str = "") -> Actor:
@@ -89,27 +78,56 @@ def signed_in(request: Request, given: str = "") -> Actor:
     return actor
 
 
-async def staff_actor(request: Request,
-                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Actor:
-    """The acting staff member, allowed by their role to use this API route: 401 without a valid session or token,
-    403 when the role lacks the route's duty; a cookie-authenticated change needs the page's CSRF token."""
+async def authenticated(request: Request,
+                        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Actor:
+    """The acting staff member: 401 without a valid session or token; a cookie-authenticated change needs the
+    page's CSRF token."""
     given = credentials.credentials if credentials else ""
     actor = signed_in(request, given)
     if not given and request.method not in ("GET", "HEAD", "OPTIONS"):
         await security.check_csrf(request)
-    if not policy_of(request).may(actor.role, duty_of(request.url.path)):
-        raise Forbidden(FORBIDDEN)
     return actor
 
 
-def staff(actor: Annotated[Actor, Depends(staff_actor)]) -> str:
-    """The acting staff member's name for the audit log: nothing personal answers without a valid token."""
-    return actor.name
+@functools.cache
+def acting_for(duty: Duty) -> Callable[..., Coroutine[Any, Any, Actor]]:
+    """The dependency of a route that needs `duty`: the acting staff member, 403 when their role lacks it (one
+    function per duty, so a request authenticates once)."""
+
+    async def allowed(request: Request, actor: Annotated[Actor, Depends(authenticated)]) -> Actor:
+        if not policy_of(request).may(actor.role, duty):
+            raise Forbidden(FORBIDDEN)
+        return actor
+
+    return allowed
+
+
+@functools.cache
+def named_for(duty: Duty) -> Callable[[Actor], str]:
+    """The dependency giving the name, for the audit log, of a staff member allowed `duty`."""
+
+    def name(actor: Annotated[Actor, Depends(acting_for(duty))]) -> str:
+        return actor.name
+
+    return name
+
+
+@functools.cache
+def context_for(duty: Duty) -> Callable[..., Context]:
+    """The dependency giving the flows' context of a request by a staff member allowed `duty`."""
+
+    def context(request: Request, actor: Annotated[Actor, Depends(acting_for(duty))]) -> Context:
+        return page_context(request, actor)
+
+    return context
+
+
+def page_context(request: Request, actor: Actor) -> Context:
+    """The flows' context of a back-office page, for the member its duty check let in."""
+    return Context(engine_of(request), settings_of(request), request.app.state.declared, actor, page_lang(request))
 
 
 SettingsDep = Annotated[Settings, Depends(settings_of)]
 EngineDep = Annotated[Engine, Depends(engine_of)]
 DeclaredDep = Annotated[Declared, Depends(declared_of)]
-Staff = Annotated[str, Depends(staff)]
-StaffActor = Annotated[Actor, Depends(staff_actor)]
 PolicyDep = Annotated[Policy, Depends(policy_of)]

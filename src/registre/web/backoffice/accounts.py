@@ -14,7 +14,7 @@ from registre.staff import flows as staff
 from registre.staff.policy import Duty
 from registre.web import security
 from registre.web.backoffice.router import _actor, _page, _see_other
-from registre.web.deps import EngineDep, policy_of
+from registre.web.deps import page_context, policy_of
 from registre.web.templating import page_lang
 
 router = APIRouter(prefix="/staff/accounts", include_in_schema=False)
@@ -34,7 +34,7 @@ def _accounts_page(request: Request, status_code: int = 200, **context: Any) -> 
     roles = policy_of(request).roles()
     context = {"done": None, "error": None, **context}
     return _page(request, "accounts.html.j2", actor, status_code=status_code,
-                 accounts=staff.accounts(request.app.state.engine), roles=roles, **context)
+                 accounts=staff.accounts(page_context(request, actor)), roles=roles, **context)
 
 
 @router.get("")
@@ -44,32 +44,32 @@ def accounts(request: Request, done: str | None = None) -> HTMLResponse:
 
 
 @router.post("")
-def add(request: Request, engine: EngineDep, _: security.CsrfProtected, email: Annotated[str, Form(max_length=254)],
+def add(request: Request, _: security.CsrfProtected, email: Annotated[str, Form(max_length=254)],
         role: Annotated[str, Form(max_length=80)], password: Annotated[str, Form(max_length=1024)]) -> Response:
     """Open an account."""
-    actor = _actor(request, Duty.dpo)
+    ctx = page_context(request, _actor(request, Duty.dpo))
     try:
-        staff.add(engine, email=email, role=role, password=password, policy=policy_of(request), actor=actor.name)
+        staff.add(ctx, email=email, role=role, password=password)
     except RegistreError as error:
         return _accounts_page(request, status_code=error.status_code, error=error.text(page_lang(request)))
     return _see_other("/staff/accounts?done=added")
 
 
 @router.post("/{email}/{step}")
-def change(request: Request, email: str, step: str, engine: EngineDep, _: security.CsrfProtected,
+def change(request: Request, email: str, step: str, _: security.CsrfProtected,
            password: Annotated[str, Form(max_length=1024)] = "",
            role: Annotated[str, Form(max_length=80)] = "") -> Response:
     """Close, reopen, give a new password or another role."""
-    actor = _actor(request, Duty.dpo)
+    ctx = page_context(request, _actor(request, Duty.dpo))
     try:
         if step == "disabled":
-            staff.disable(engine, email, actor=actor.name)
+            staff.disable(ctx, email)
         elif step == "enabled":
-            staff.enable(engine, email, actor=actor.name)
+            staff.enable(ctx, email)
         elif step == "password":
-            staff.reset_password(engine, email, password, actor=actor.name)
+            staff.reset_password(ctx, email, password)
         elif step == "role":
-            staff.change_role(engine, email, role, policy=policy_of(request), actor=actor.name)
+            staff.change_role(ctx, email, role)
         else:
             raise NotFound(Msg(en="No such step.", fr="Étape inconnue."))
     except NotFound:

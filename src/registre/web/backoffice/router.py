@@ -13,22 +13,22 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from registre.audit import flows as audit
 from registre.audit import service as audit_service
-from registre.breaches import flows as breaches
-from registre.db.session import unit_of_work
+from registre.context import Actor
 from registre.documents import spreadsheets
-from registre.errors import InvalidInput, NotFound, RegistreError, problems_of
+from registre.errors import Forbidden, InvalidInput, NotFound, RegistreError, problems_of
 from registre.i18n import Msg
-from registre.law.calendar import PARIS, today
-from registre.retention import flows as retention
+from registre.law.calendar import PARIS
 from registre.rights import flows as rights
-from registre.rights.schemas import Channel, RequestCreate, RequestKind, Status
+from registre.rights.schemas import PENDING, Channel, RequestCreate, RequestKind, Status
+from registre.staff import flows as staff
 from registre.staff import service as staff_service
-from registre.staff.policy import Duty, visible
-from registre.staff.service import Forbidden
-from registre.subjects import service as subjects
+from registre.staff.policy import Duty
+from registre.subjects import flows as subject_flows
 from registre.web import security
-from registre.web.deps import FORBIDDEN, Actor, DeclaredDep, EngineDep, SettingsDep, policy_of, signed_in
+from registre.web.backoffice import flows
+from registre.web.deps import FORBIDDEN, DeclaredDep, EngineDep, SettingsDep, page_context, policy_of, signed_in
 from registre.web.details import request_details
 from registre.web.limits import BeforeId, Offset
 from registre.web.templating import page_lang, render
@@ -93,25 +93,20 @@ def login(request: Request, engine: EngineDep, settings: SettingsDep, _: securit
           email: Annotated[str, Form(max_length=254)], password: Annotated[str, Form(max_length=1024)],
           next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
     """Check the password; open a session (waiting for the TOTP code when the account has one)."""
-    with unit_of_work(engine) as session:
-        signed = staff_service.sign_in(session, email=email, password=password, hours=settings.staff_session_hours)
-        needs_code = signed is not None and signed[0].totp_secret is not None
+    signed = staff.sign_in(engine, email=email, password=password, hours=settings.staff_session_hours)
     if signed is None:
         return render(request, "backoffice/login.html.j2", status_code=401, next=_next(next),
                       error=staff_service.BAD_LOGIN(page_lang(request)))
-    token = signed[1]
-    response = _see_other(f"/staff/login/code?next={_next(next)}" if needs_code else _next(next))
-    response.set_cookie(security.SESSION_COOKIE, token, max_age=settings.staff_session_hours * 3600, httponly=True,
-                        samesite="lax", secure=security.cookie_secure(request), path="/")
+    response = _see_other(f"/staff/login/code?next={_next(next)}" if signed.needs_code else _next(next))
+    response.set_cookie(security.SESSION_COOKIE, signed.token, max_age=settings.staff_session_hours * 3600,
+                        httponly=True, samesite="lax", secure=security.cookie_secure(request), path="/")
     return response
 
 
 @router.get("/login/code")
 def code_form(request: Request, engine: EngineDep, next: str | None = None) -> Response:
     """The second-factor form, for a session that waits for its code."""
-    with unit_of_work(engine) as session:
-        waiting = staff_service.waiting_for_code(session, request.cookies.get(security.SESSION_COOKIE, ""))
-    if not waiting:
+    if not staff.waiting_for_code(engine, request.cookies.get(security.SESSION_COOKIE, "")):
         return _see_other("/staff/login")
     return render(request, "backoffice/code.html.j2", next=_next(next), error=None)
 
@@ -120,9 +115,7 @@ def code_form(request: Request, engine: EngineDep, next: str | None = None) -> R
 def code(request: Request, engine: EngineDep, _: security.CsrfProtected,
          code: Annotated[str, Form(max_length=12)], next: Annotated[str, Form(max_length=500)] = "/staff") -> Response:
     """Check the authenticator app's code."""
-    with unit_of_work(engine) as session:
-        member = staff_service.second_factor(session, request.cookies.get(security.SESSION_COOKIE, ""), code)
-    if member is None:
+    if not staff.second_factor(engine, request.cookies.get(security.SESSION_COOKIE, ""), code):
         return render(request, "backoffice/code.html.j2", status_code=401, next=_next(next),
                       error=staff_service.BAD_CODE(page_lang(request)))
     return _see_other(_next(next))
@@ -131,44 +124,26 @@ def code(request: Request, engine: EngineDep, _: security.CsrfProtected,
 @router.post("/logout")
 def logout(request: Request, engine: EngineDep, _: security.CsrfProtected) -> Response:
     """End the session."""
-    with unit_of_work(engine) as session:
-        staff_service.sign_out(session, request.cookies.get(security.SESSION_COOKIE, ""))
+    staff.sign_out(engine, request.cookies.get(security.SESSION_COOKIE, ""))
     response = _see_other("/staff/login")
     response.delete_cookie(security.SESSION_COOKIE, path="/", httponly=True, samesite="lax",
                            secure=security.cookie_secure(request))
     return response
 
 
-# The states of a request still waiting for an answer
-PENDING = (Status.open, Status.awaiting_identity)
-
-
 # --- the dashboard --------------------------------------------------------------------------------------------
 
 @router.get("")
-def dashboard(request: Request, engine: EngineDep, settings: SettingsDep) -> HTMLResponse:
+def dashboard(request: Request) -> HTMLResponse:
     """Open requests (late first), retention due, breaches with hours left, and the audit chain, as the role
     allows."""
-    actor = _actor(request)
-    policy = policy_of(request)
-    declared = request.app.state.declared
-    requests = breach_list = plan = verification = None
-    if policy.may(actor.role, Duty.requests):
-        requests = rights.list_requests(engine, settings, PENDING, actor=actor.name)
-    if policy.may(actor.role, Duty.breaches):
-        breach_list = breaches.page_breaches(engine, lang=page_lang(request), current=True)
-    if actor.role == "dpo" and declared is not None:
-        try:
-            plan = retention.plan(engine, settings, declared, today())
-        except RegistreError as error:
-            plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(page_lang(request))}]
-    if policy.may(actor.role, Duty.audit):
-        with unit_of_work(engine) as session:
-            verification = audit_service.verify(session)
-    endless = sum(n for part in plan or [] for n in part.get("endless", {}).values())
-    broken = audit_service.describe(verification, page_lang(request)) if verification is not None else ""
-    return _page(request, "dashboard.html.j2", actor, requests=requests, breaches=breach_list, plan=plan,
-                 endless=endless, verification=verification, broken=broken, declared=declared)
+    ctx = page_context(request, _actor(request))
+    shown = flows.dashboard(ctx)
+    verification = shown.verification
+    broken = audit_service.describe(verification, ctx.lang) if verification is not None else ""
+    return _page(request, "dashboard.html.j2", ctx.actor, requests=shown.requests, breaches=shown.breaches,
+                 plan=shown.plan, endless=shown.endless, verification=verification, broken=broken,
+                 declared=ctx.declared)
 
 
 @router.get("/register.{fmt}")
@@ -201,17 +176,10 @@ def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, st
 
 def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,
                   **context: Any) -> HTMLResponse:
-    engine = request.app.state.engine
-    settings = request.app.state.settings
-    shown = rights.show(engine, settings, ref, actor=actor.name)
-    file = None
-    if shown.subject:
-        try:
-            with unit_of_work(engine) as session:
-                read = subjects.read(session, subjects.locate(session, shown.subject), actor=actor.name)
-                file = visible(policy_of(request), actor.role, read).as_dict()
-        except NotFound:
-            file = None  # erased
+    ctx = page_context(request, actor)
+    shown = rights.show(ctx.engine, ctx.settings, ref, actor=actor.name)
+    read = subject_flows.shown_if_kept(ctx, shown.subject) if shown.subject else None
+    file = read.as_dict() if read is not None else None
     return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
                  **context)
 
@@ -291,8 +259,7 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
     actor = _actor(request, Duty.requests)
     lang = page_lang(request)
     try:
-        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).kind in (
-                RequestKind.erasure, RequestKind.post_mortem):
+        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).irreversible:
             raise InvalidInput(CONFIRM_ERASURE)
         if step == "complete":
             result = rights.complete(engine, settings, declared, ref, actor=actor.name)
@@ -317,14 +284,11 @@ def request_step(request: Request, ref: str, step: str, engine: EngineDep, setti
 # --- the audit log --------------------------------------------------------------------------------------------
 
 @router.get("/audit")
-def audit_log(request: Request, engine: EngineDep, before: BeforeId = None) -> HTMLResponse:
+def audit_log(request: Request, before: BeforeId = None) -> HTMLResponse:
     """The newest audit entries and the verification of the whole chain."""
     actor = _actor(request, Duty.audit)
-    with unit_of_work(engine) as session:
-        entries = audit_service.newest(session, before=before, limit=AUDIT_PAGE, actor=actor.name)
-        verification = audit_service.verify(session)
-    rows = [{"id": e.id, "at": e.at, "actor": e.actor, "action": e.action, "target": e.target_ref,
-             "subject": e.subject_ref} for e in entries]
-    return _page(request, "audit.html.j2", actor, entries=rows, verification=verification,
-                 broken=audit_service.describe(verification, page_lang(request)),
-                 older=rows[-1]["id"] if len(rows) == AUDIT_PAGE else None)
+    shown = audit.newest(page_context(request, actor), before=before, limit=AUDIT_PAGE)
+    rows = shown.entries
+    return _page(request, "audit.html.j2", actor, entries=rows, verification=shown.verification,
+                 broken=audit_service.describe(shown.verification, page_lang(request)),
+                 older=rows[-1].id if len(rows) == AUDIT_PAGE else None)

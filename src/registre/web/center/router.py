@@ -4,16 +4,16 @@ every page that shows a person's request or choices is reached only by a signed 
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from registre.declarations.schemas import LegalBasis
+from registre.consent.wording import CHANNELS, consent_activities, wording
 from registre.documents import notice as notices
 from registre.errors import NotFound, problems_of
-from registre.i18n import Lang, Msg
+from registre.i18n import Msg
 from registre.rights.schemas import RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import ARTICLES, RIGHTS, RequestForm
@@ -36,11 +36,6 @@ def _base(request: Request) -> str:
     return str(settings.public_url or request.base_url).rstrip("/")
 
 
-def _consent_activities(declared: DeclaredDep) -> list[Any]:
-    return [a for a in declared.declaration.activities
-            if any(b.basis is LegalBasis.consent for b in a.legal_bases)]
-
-
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, declared: DeclaredDep) -> HTMLResponse:
     """The privacy center's home: the notice, the rights, and where to manage one's choices."""
@@ -59,7 +54,7 @@ def notice(request: Request, declared: DeclaredDep) -> HTMLResponse:
 def _form_page(request: Request, declared: DeclaredDep, kind: RequestKind, status_code: int = 200,
                error: str | None = None, values: dict[str, str] | None = None) -> HTMLResponse:
     return render(request, "center/request.html.j2", status_code=status_code, declared=declared, kind=kind.value,
-                  right=RIGHTS[kind], article=ARTICLES[kind], activities=_consent_activities(declared), error=error,
+                  right=RIGHTS[kind], article=ARTICLES[kind], activities=consent_activities(declared), error=error,
                   values=values or {})
 
 
@@ -84,7 +79,7 @@ def send_request(kind: str, request: Request, engine: EngineDep, settings: Setti
     values = {k: v for k, v in received.items() if isinstance(v, str) and k != "csrf"}
     if any(len(v) > FIELD_LIMIT for v in values.values()):
         return _form_page(request, declared, chosen, 422, TOO_LONG(lang, limit=FIELD_LIMIT), values)
-    known = {a.id for a in _consent_activities(declared)}
+    known = {a.id for a in consent_activities(declared)}
     try:
         form = RequestForm(kind=chosen, email=values.get("email", "").strip(), name=values.get("name") or None,
                            lang=lang, details=request_details(chosen, received, known))
@@ -163,26 +158,13 @@ def preferences_ask(request: Request, engine: EngineDep, settings: SettingsDep, 
     return render(request, "center/preferences_ask.html.j2", sent=True)
 
 
-def _wording(declared: DeclaredDep, lang: Lang, purpose: str, channel: str) -> str:
-    activity = declared.activity(purpose)
-    return CONSENT_WORDING(lang, controller=declared.declaration.controller.name, channel=CHANNELS[channel](lang),
-                           purpose=activity.name(lang) if activity else purpose)
-
-
-CONSENT_WORDING = Msg(en="I agree to receive messages by {channel} from {controller} for: {purpose}.",
-                      fr="J'accepte de recevoir des messages par {channel} de {controller} pour : {purpose}.")
-CHANNELS = {"email": Msg(en="email", fr="courriel"), "sms": Msg(en="SMS", fr="SMS"),
-            "phone": Msg(en="phone", fr="téléphone"), "post": Msg(en="post", fr="courrier"),
-            "push": Msg(en="push notification", fr="notification push")}
-
-
 @router.get("/preferences/{token}", response_class=HTMLResponse)
 def preferences(token: str, request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
                 _limit: Limited) -> HTMLResponse:
     """The person's marketing choices, each to give or withdraw."""
     lang = page_lang(request)
     shown = flows.preferences(engine, settings, declared, token)
-    rows = [(p, _wording(declared, lang, p.purpose, p.channel)) for p in shown]
+    rows = [(p, wording(declared, lang, p.purpose, p.channel)) for p in shown]
     return render(request, "center/preferences.html.j2", rows=rows, token=token, channels=CHANNELS,
                   saved=request.query_params.get("saved") == "1")
 
@@ -195,7 +177,7 @@ def set_preference(token: str, request: Request, engine: EngineDep, settings: Se
     purpose, channel = str(received.get("purpose", "")), str(received.get("channel", ""))
     give = received.get("state") == "given"
     flows.set_preference(engine, settings, declared, token, purpose=purpose, channel=channel, give=give,
-                         wording=_wording(declared, lang, purpose, channel) if channel in CHANNELS else "",
+                         wording=wording(declared, lang, purpose, channel),
                          lang=lang)
     return RedirectResponse(f"/preferences/{token}?saved=1", status_code=303)
 

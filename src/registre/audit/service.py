@@ -163,7 +163,7 @@ _walked: dict[str, tuple[float, Verification]] = {}  # store URL -> (when it was
 def verify_for_page(session: Session, *, whole_every: float = WHOLE_EVERY) -> Verification:
     """The chain's state for a page: walked whole at most every `whole_every` seconds in this process, and from
     the head reached last time in between (the entries written since); a broken chain is walked whole each time."""
-    store = session.get_bind().url.render_as_string(hide_password=True)
+    store = session.connection().engine.url.render_as_string(hide_password=True)
     now = time.monotonic()
     known = _walked.get(store)
     if known is None or now - known[0] > whole_every or not known[1].ok or known[1].head_id is None \
@@ -172,6 +172,7 @@ def verify_for_page(session: Session, *, whole_every: float = WHOLE_EVERY) -> Ve
         _walked[store] = (now, result)
         return result
     done = known[1]
+    assert done.head_id is not None  # walked whole above otherwise
     start = walk.Start(done.head_hash, done.checked, done.checked > done.legacy, done.head_id)
     connection = session.connection()
     rows = walk.batches(connection.connection.driver_connection, connection.dialect.name,

@@ -256,3 +256,23 @@ def test_an_entry_records_details_as_they_read_back(engine: Engine) -> None:
             2026, 1, 1)})
     with unit_of_work(engine) as session:
         assert verify(session).ok
+
+
+def test_a_page_checks_the_new_entries_at_once_and_the_whole_chain_in_its_time(engine: Engine) -> None:
+    fill(engine, 4)
+    with unit_of_work(engine) as session:
+        assert service.verify_for_page(session).checked == 4  # the first view walks the whole log
+    fill(engine, 2)
+    with unit_of_work(engine) as session:
+        assert service.verify_for_page(session).checked == 6  # the next, the two entries since
+    with engine.begin() as connection:
+        append_forged(connection, lambda *values: chain.keyed(b"not the key", *values), chain.KEYED)
+    with unit_of_work(engine) as session:
+        forged = service.verify_for_page(session)
+    assert (forged.ok, forged.problem, forged.first_bad) == (False, "altered", 7)
+    with engine.begin() as connection:  # the forgery removed, an old entry edited: the next whole walk sees it
+        connection.execute(delete(AuditEntry).where(AuditEntry.id == 7))
+        connection.execute(update(AuditEntry).where(AuditEntry.id == 2).values(actor="someone else"))
+    with unit_of_work(engine) as session:
+        edited = service.verify_for_page(session, whole_every=0)
+    assert (edited.ok, edited.first_bad) == (False, 2)

@@ -32,7 +32,7 @@ from registre.i18n import Lang, Msg
 from registre.models.audit import AuditEntry
 
 __all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "NewEntry", "Problem", "Verification", "checkpoint", "count",
-           "describe", "newest", "record", "record_all", "verify"]
+           "describe", "newest", "record", "record_all", "verify", "verify_for_page"]
 
 _log = logging.getLogger(__name__)
 _APPEND_LOCK = 0x7265_6769  # any constant shared by every process appending to the log
@@ -151,6 +151,37 @@ def verify(session: Session, batch: int = 2_000, *, against: Checkpoint | None =
         legacy += second.verification.legacy
     return _named(session, dataclasses.replace(second, verification=dataclasses.replace(second.verification,
                                                                                         legacy=legacy)))
+
+
+# How often a page's view of the chain walks it whole (per process); in between, only the entries written since the
+# last walk are checked, so that a dashboard stays quick on a log of millions. `registre audit verify` (and the
+# scheduled job) always walks it whole.
+WHOLE_EVERY = 600.0  # seconds
+_walked: dict[str, tuple[float, Verification]] = {}  # store URL -> (when it was walked whole, what was found)
+
+
+def verify_for_page(session: Session, *, whole_every: float = WHOLE_EVERY) -> Verification:
+    """The chain's state for a page: walked whole at most every `whole_every` seconds in this process, and from
+    the head reached last time in between (the entries written since); a broken chain is walked whole each time."""
+    store = session.connection().engine.url.render_as_string(hide_password=True)
+    now = time.monotonic()
+    known = _walked.get(store)
+    if known is None or now - known[0] > whole_every or not known[1].ok or known[1].head_id is None \
+            or session.scalar(select(AuditEntry.hash).where(AuditEntry.id == known[1].head_id)) != known[1].head_hash:
+        result = verify(session)  # first, in its time, or the head walked last is gone or changed
+        _walked[store] = (now, result)
+        return result
+    done = known[1]
+    assert done.head_id is not None  # walked whole above otherwise
+    start = walk.Start(done.head_hash, done.checked, done.checked > done.legacy, done.head_id)
+    connection = session.connection()
+    rows = walk.batches(connection.connection.driver_connection, connection.dialect.name,
+                        _rows_sql(connection.dialect, done.head_id + 1), 2_000)
+    since = _named(session, walk.walk(rows, audit_key(), start, None, final=True))
+    result = dataclasses.replace(since, legacy=done.legacy + since.legacy)
+    if result.ok:
+        _walked[store] = (known[0], result)
+    return result
 
 
 def _after(walked: walk.Walked) -> walk.Start:

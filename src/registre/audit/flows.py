@@ -26,7 +26,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class LogPage:
-    """The newest entries (a page) and the verification of the whole chain."""
+    """The newest entries (a page) and the chain's state (`service.verify_for_page`)."""
 
     entries: list[Entry]
     verification: Verification
@@ -36,6 +36,13 @@ def verify(ctx: Context, against: chain.Checkpoint | None = None) -> Verificatio
     """Verify the chain (against a signed checkpoint, if given)."""
     with unit_of_work(ctx.engine) as session:
         return service.verify(session, against=against)
+
+
+def state_for_page(ctx: Context) -> Verification:
+    """The chain's state for a page: the entries written since the last view, and the whole chain in its time
+    (`service.verify_for_page`)."""
+    with unit_of_work(ctx.engine) as session:
+        return service.verify_for_page(session)
 
 
 def checkpoint(ctx: Context) -> tuple[Verification, chain.Checkpoint | None]:
@@ -49,4 +56,4 @@ def newest(ctx: Context, *, before: int | None, limit: int) -> LogPage:
     with unit_of_work(ctx.engine) as session:
         entries = [Entry(e.id, e.at, e.actor, e.action, e.target_ref, e.subject_ref)
                    for e in service.newest(session, before=before, limit=limit, actor=ctx.actor.name)]
-        return LogPage(entries, service.verify(session))
+        return LogPage(entries, service.verify_for_page(session))

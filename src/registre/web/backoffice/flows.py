@@ -54,7 +54,7 @@ def dashboard(ctx: Context) -> Dashboard:
         except RegistreError as error:
             plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(ctx.lang)}]
     if policy.may(role, Duty.audit):
-        verification = audit.verify(ctx)
+        verification = audit.state_for_page(ctx)
     return Dashboard(requests, breach_list, plan, verification)
 
 

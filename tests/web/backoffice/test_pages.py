@@ -15,6 +15,7 @@ from registre.db.session import make_engine, unit_of_work
 from registre.declarations.service import load
 from registre.kit import paging
 from registre.models.audit import AuditEntry
+from registre.models.subjects import Restriction
 from registre.staff import service as staff
 from registre.staff import totp
 from tests.breaches.test_service import MANY, many_breaches
@@ -362,9 +363,11 @@ def test_a_persons_page_hides_the_activities_the_role_does_not_receive(tmp_path:
     seed(settings, {"sales@example.fr": "sales"})
     engine = make_engine(settings.store_url)
     with unit_of_work(engine) as session:
-        create_subject(session, email="paul@example.fr", records=[
+        paul = create_subject(session, email="paul@example.fr", records=[
             ("orders", "order_history", "last_order", "Commande 4512"),
             ("newsletter", "contact", "email", "paul.newsletter@example.fr")])
+        session.add_all([Restriction(subject_id=paul.id, kind="objection_marketing", activity="newsletter"),
+                         Restriction(subject_id=paul.id, kind="restriction", activity="orders")])
     engine.dispose()
     with TestClient(create_app(settings), headers={"Accept": "text/html"}) as client:
         sign_in(client, "sales@example.fr")
@@ -373,6 +376,8 @@ def test_a_persons_page_hides_the_activities_the_role_does_not_receive(tmp_path:
         assert "Commande 4512" in page.text
         assert "Gestion des commandes" in page.text
         assert "paul.newsletter@example.fr" not in page.text  # the newsletter goes to the host only
+        assert "Limitation du traitement" in page.text  # a restriction of its own activity
+        assert "Opposition à la prospection" not in page.text  # an objection to the newsletter's
 
 
 def test_an_objection_shows_on_the_persons_page_in_french(client: TestClient) -> None:

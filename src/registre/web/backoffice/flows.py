@@ -19,7 +19,7 @@ from registre.law.calendar import today
 from registre.retention import flows as retention
 from registre.rights import flows as rights
 from registre.rights.schemas import PENDING, RequestRead
-from registre.staff.policy import Duty, visible
+from registre.staff.policy import Duty, visible, visible_restrictions
 from registre.subjects import service as subjects
 from registre.subjects.service import SubjectFile
 
@@ -73,7 +73,8 @@ def person(ctx: Context, who: str) -> Person:
     with unit_of_work(ctx.engine) as session:
         subject = subjects.locate(session, who)
         file = visible(ctx.policy, ctx.actor.role, subjects.read(session, subject, actor=ctx.actor.name))
-        held = subjects.restrictions(session, subject, actor=ctx.actor.name)["restrictions"]
+        held = visible_restrictions(ctx.policy, ctx.actor.role,
+                                    subjects.restrictions(session, subject, actor=ctx.actor.name))["restrictions"]
     consents = None
     if ctx.policy.may(ctx.actor.role, Duty.consent):
         consents = consent.show(ctx.engine, file.subject.ref, actor=ctx.actor.name)["current"]

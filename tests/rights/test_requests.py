@@ -194,6 +194,14 @@ class TestRights:
         assert "Aucun transfert de vos données hors de l'Espace économique européen n'est déclaré." in stated
         assert "ne précise pas" not in stated
 
+    def test_a_closed_request_says_how_it_was_closed_in_words(self, session: Session, declared: Declared) -> None:
+        request = new(session, "access")
+        service.complete(session, request, declared=declared, actor=ACTOR)
+        with pytest.raises(Conflict) as caught:
+            service.complete(session, request, declared=declared, actor=ACTOR)
+        assert caught.value.text("fr") == f"La demande {request.ref} est déjà close : elle a été traitée."
+        assert caught.value.text("en") == f"Request {request.ref} is already closed: it was answered."
+
     def test_portability_gives_only_consent_and_contract_data_as_json_and_csv(self, session: Session,
                                                                               declared: Declared) -> None:
         done = service.complete(session, new(session, "portability"), declared=declared, actor=ACTOR)

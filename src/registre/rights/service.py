@@ -36,7 +36,10 @@ if TYPE_CHECKING:  # completing a request imports what it does; reading one (`re
 NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de référence « {ref} ».")
 FUTURE = Msg(en="A request cannot be received in the future ({at}).",
              fr="Une demande ne peut pas être reçue dans le futur ({at}).")
-CLOSED = Msg(en="Request {ref} is already closed ({status}).", fr="La demande {ref} est déjà close ({status}).")
+CLOSED = {Status.completed.value: Msg(en="Request {ref} is already closed: it was answered.",
+                                      fr="La demande {ref} est déjà close : elle a été traitée."),
+          Status.refused.value: Msg(en="Request {ref} is already closed: it was refused.",
+                                    fr="La demande {ref} est déjà close : elle a été refusée.")}
 BEING_COMPLETED = Msg(en="Request {ref} is being completed just now, by another member of staff or process: nothing "
                          "was done. If that completion was stopped, the request can be completed again in {minutes} "
                          "minutes at most.",
@@ -394,7 +397,7 @@ def _code_hash(code: str, ref: str, secret: str) -> str:
 
 def _open_or_raise(request: RightsRequest) -> None:
     if request.status in (Status.completed.value, Status.refused.value):
-        raise Conflict(CLOSED, ref=request.ref, status=request.status)
+        raise Conflict(CLOSED[request.status], ref=request.ref)
 
 
 def _subject_or_raise(session: Session, request: RightsRequest) -> DataSubject:

@@ -151,3 +151,15 @@ def test_an_answer_completed_without_a_folder_is_kept_and_written_on_demand(env:
     missing = registre(env, "requests", "package", "no-such-ref", "-o", str(tmp_path / "none"))
     assert missing.exit_code == 1
     assert "No request with reference" in missing.output
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ["Right: Access", "Received by: Email", "Outcome: —"]),
+                                             ("fr", ["Droit : Accès", "Reçue par : Courriel", "Issue : —"])])
+def test_a_request_is_shown_in_words(env: dict[str, str], lang: str, words: list[str], wide: None) -> None:
+    ref = file_access(env)
+    shown = registre({**env, "REGISTRE_LANG": lang}, "requests", "show", ref)
+    assert shown.exit_code == 0, shown.output
+    for word in words:
+        assert word in shown.output
+    for raw in ('"kind"', "access", "email:", "None"):
+        assert raw not in shown.output

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from pydantic import ValidationError
+from rich.markup import escape
 from rich.table import Table
 
 from registre import labels
@@ -99,6 +100,10 @@ def _state(request: RequestRead) -> None:
                     days=request.days_left))
 
 
+FACTS = {"kind": Msg(en="Right", fr="Droit"), "channel": Msg(en="Received by", fr="Reçue par"),
+         "received": Msg(en="Received", fr="Reçue le"), "subject": Msg(en="Person", fr="Personne"),
+         "requester": Msg(en="Requester", fr="Demandeur"), "outcome": Msg(en="Outcome", fr="Issue"),
+         "reasons": Msg(en="Reasons for refusal", fr="Motifs du refus")}
 LIST_HEADERS = (Msg(en="Ref.", fr="Réf."), Msg(en="Right", fr="Droit"), Msg(en="Status", fr="État"),
                 Msg(en="Received", fr="Reçue le"), Msg(en="Strict deadline", fr="Échéance stricte"),
                 Msg(en="Paused deadline", fr="Échéance suspendue"), Msg(en="Days left", fr="Jours restants"))
@@ -191,9 +196,18 @@ def show(ref: str = typer.Argument(..., help="The request's reference."), actor:
     request = queries.show(store(), get_settings(), ref, actor=actor)
     if as_json:
         print_json(request.model_dump(mode="json"))
-    else:
-        out.print_json(request.model_dump_json())
-        _state(request)
+        return
+    lang = reader_lang()
+    facts = {"kind": labels.label(request.kind, lang), "channel": labels.label(request.channel, lang),
+             "received": labels.moment(request.received_at, lang), "subject": request.subject or "—",
+             "requester": ", ".join(f"{labels.word(k, lang)} {v}" for k, v in request.requester.items() if v) or "—",
+             "outcome": labels.label(request.outcome, lang) if request.outcome else "—"}
+    if request.refusal_reasons:
+        facts["reasons"] = request.refusal_reasons
+    colon = " :" if lang == "fr" else ":"
+    for key, value in facts.items():
+        out.print(f"{FACTS[key](lang)}{colon} {escape(value)}", soft_wrap=True)
+    _state(request)
 
 
 @app.command()

@@ -155,7 +155,8 @@ def test_an_answer_completed_without_a_folder_is_kept_and_written_on_demand(env:
 
 @pytest.mark.parametrize(("lang", "words"), [("en", ["Right: Access", "Received by: Email", "Outcome: —"]),
                                              ("fr", ["Droit : Accès", "Reçue par : Courriel", "Issue : —"])])
-def test_a_request_is_shown_in_words(env: dict[str, str], lang: str, words: list[str], wide: None) -> None:
+def test_a_request_is_shown_in_words(env: dict[str, str], lang: str, words: list[str], wide: None,
+                                     tmp_path: Path) -> None:
     ref = file_access(env)
     shown = registre({**env, "REGISTRE_LANG": lang}, "requests", "show", ref)
     assert shown.exit_code == 0, shown.output
@@ -163,3 +164,8 @@ def test_a_request_is_shown_in_words(env: dict[str, str], lang: str, words: list
         assert word in shown.output
     for raw in ('"kind"', "access", "email:", "None"):
         assert raw not in shown.output
+    assert ("day(s) left" if lang == "en" else "jour(s) restant(s)") in shown.output
+    assert registre(env, "requests", "complete", ref, "-o", str(tmp_path / "answer")).exit_code == 0
+    answered = registre({**env, "REGISTRE_LANG": lang}, "requests", "show", ref).output
+    assert ("Answered" if lang == "en" else "Traitée") in answered
+    assert ("day(s) left" if lang == "en" else "jour(s) restant(s)") not in answered  # no clock once answered

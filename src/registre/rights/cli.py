@@ -53,6 +53,8 @@ FILED = Msg(en="Request {ref} ({kind}) recorded; answer due by {deadline}.",
 STATE = Msg(en="Request {ref}: {status}; strict deadline {strict}, paused deadline {paused}, {days} day(s) left.",
             fr="Demande {ref} : {status} ; échéance stricte {strict}, échéance suspendue {paused}, {days} jour(s) "
                "restant(s).")
+CLOSED_STATE = Msg(en="Request {ref}: {status}; strict deadline {strict}, paused deadline {paused}.",
+                   fr="Demande {ref} : {status} ; échéance stricte {strict}, échéance suspendue {paused}.")
 WROTE = Msg(en="Wrote {path}.", fr="Fichier écrit : {path}.")
 SENT = Msg(en="Mail: {where}.", fr="Courrier : {where}.")
 UNSENT = Msg(en="Not sent (the request is saved; send it again by hand): {why}.",
@@ -94,7 +96,8 @@ def _report(result: Result, as_json: bool, output: Path | None = None) -> None:
 
 def _state(request: RequestRead) -> None:
     lang = reader_lang()
-    out.print(STATE(lang, ref=request.ref, status=labels.label(request.status, lang),
+    state = STATE if request.pending else CLOSED_STATE  # days left mean nothing once it is answered or refused
+    out.print(state(lang, ref=request.ref, status=labels.label(request.status, lang),
                     strict=labels.day(request.strict_deadline, lang),
                     paused=labels.day(request.paused_deadline, lang) if request.paused_deadline else PENDING(lang),
                     days=request.days_left))

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from registre.config import Settings
-from registre.declarations.declared import Declared
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
 
 if TYPE_CHECKING:
+    from registre.declarations.declared import Declared  # the declaration's schemas, loaded when one is read
     from registre.staff.policy import Policy
 
 DPO = "dpo"  # the data protection officer's role: sees and does everything

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, get_origin
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg, environment_lang, lang_or_default
@@ -18,10 +20,21 @@ DEVELOPMENT_SECRET = "development-only-secret-change-me"
 DEVELOPMENT_AUDIT_KEY = "development-only-audit-key-change-me"
 
 
-class Settings(BaseSettings):
+PREFIX = "registre_"  # of the environment variables, in any case
+ENV_FILE = Path(".env")  # in the working folder
+NOT_JSON = Msg(en="REGISTRE_{name} is not JSON: {reason}", fr="REGISTRE_{name} n'est pas du JSON : {reason}")
+
+
+class Settings(BaseModel):
     """Everything an installation can set; each field is documented in docs/settings.md."""
 
-    model_config = SettingsConfigDict(env_prefix="REGISTRE_", env_file=".env", extra="ignore")
+    # As pydantic-settings read them (its import alone cost every command 25 ms): defaults validated, other
+    # variables ignored.
+    model_config = ConfigDict(extra="ignore", validate_default=True)
+
+    def __init__(self, **values: Any) -> None:
+        """The settings given, over the `REGISTRE_*` environment variables, over those of a `.env` file."""
+        super().__init__(**_merged(_variables(), values))
 
     env: Literal["development", "production", "test"] = Field(
         "development", description="Where registre runs; secrets must be set outside development."
@@ -130,6 +143,44 @@ class Settings(BaseSettings):
     def store_url(self) -> str:
         """The database URL in use: the setting, or a SQLite file in `data_dir`."""
         return self.database_url or f"sqlite:///{self.data_dir / 'registre.sqlite3'}"
+
+
+def _variables() -> dict[str, Any]:
+    """The settings named by `REGISTRE_*` variables of `.env` and of the environment (which wins), by field; a
+    dict or list is given as JSON."""
+    found: dict[str, Any] = {}
+    if ENV_FILE.is_file():
+        from dotenv import dotenv_values  # read only where there is such a file
+
+        found = _prefixed(dotenv_values(ENV_FILE))
+    return _merged(found, _prefixed(os.environ))
+
+
+def _merged(under: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """`under` updated by `over`, a dict in both merged key by key (as pydantic-settings merges its sources)."""
+    merged = dict(under)
+    for key, value in over.items():
+        below = merged.get(key)
+        merged[key] = _merged(below, value) if isinstance(value, dict) and isinstance(below, dict) else value
+    return merged
+
+
+def _prefixed(variables: Mapping[str, str | None]) -> dict[str, Any]:
+    """The values of the variables that name a setting, by the setting's name."""
+    values: dict[str, Any] = {}
+    for variable, value in variables.items():
+        name = variable.lower().removeprefix(PREFIX)
+        if value is None or not variable.lower().startswith(PREFIX) or name not in Settings.model_fields:
+            continue
+        if get_origin(Settings.model_fields[name].annotation) in (dict, list):
+            try:
+                values[name] = json.loads(value)
+            except ValueError as error:
+                raise InvalidInput(BAD_SETTINGS, problems=NOT_JSON(environment_lang(), name=name.upper(),
+                                                                   reason=error)) from None
+        else:
+            values[name] = value
+    return values
 
 
 BAD_SETTINGS = Msg(en="The settings are not valid: {problems}", fr="Les réglages ne sont pas valides : {problems}")

@@ -1,6 +1,7 @@
 """A command imports what it needs: `registre --version` no domain, `registre requests show` neither the web app,
 the job queue, spreadsheets, templates, the declaration's loader, the connectors, the `holidays` package's
-countries, pydantic-settings nor email_validator (their cost is paid at every start; bench/startup.py times it)."""
+countries, pydantic-settings, email_validator nor SQLAlchemy's ORM (their cost is paid at every start;
+bench/startup.py times it)."""
 
 from __future__ import annotations
 
@@ -47,5 +48,5 @@ def test_showing_a_request_imports_neither_the_web_nor_the_queue_nor_the_connect
     assert ref in printed
     unwanted = {"fastapi", "procrastinate", "openpyxl", "jinja2", "ruamel.yaml", "registre.rights.flows",
                 "registre.connectors.service", "registre.declarations.schemas", "registre.mail.outbox",
-                "holidays.countries", "pydantic_settings", "email_validator"}
+                "holidays.countries", "pydantic_settings", "email_validator", "sqlalchemy.orm"}
     assert unwanted & imported == set()

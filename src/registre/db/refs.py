@@ -26,10 +26,14 @@ def short(ref: str) -> str:
     return ref[:SHORT]
 
 
-def by_ref(session: Session, model: type[T], column: InstrumentedAttribute[Any], ref: str) -> T | None:
+def by_ref(session: Session, model: type[T], column: InstrumentedAttribute[Any], ref: str, *,
+           for_update: bool = False) -> T | None:
     """The row whose reference is `ref`, or the one row whose reference starts with it; None when none does, and
-    `Conflict` when the prefix is not unique."""
-    found = _matching(session, select(model), column, ref)
+    `Conflict` when the prefix is not unique. `for_update`: the row locked until the transaction ends, read afresh."""
+    query = select(model)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    found = _matching(session, query, column, ref)
     return None if found is None else found[0]  # the model's object, the row's one column
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from registre.config import Settings
@@ -58,19 +58,15 @@ def queue(session: Session, letter: Letter | None, *, key: str, kind: str, perso
     """Queue a letter in the session's transaction; None when there is none, or when `key` was queued already.
     `claimed_for`: the letter is claimed as it is queued, for the caller to send once the transaction has committed
     (`deliver_queued`); a worker sends it only if that claim expires first."""
-    if letter is None or session.scalar(select(OutboxLetter.id).where(OutboxLetter.key == key)) is not None:
+    if letter is None:
         return None
-    row = OutboxLetter(key=key, kind=kind, recipient=letter.to, person_ref=person_ref, target_ref=target_ref,
-                       subject=letter.subject, body=letter.body, sender_name=getattr(letter, "sender_name", None),
-                       message_id=local_id(key),
-                       claimed_until=None if claimed_for is None else utcnow() + claimed_for)
-    try:
-        with session.begin_nested():  # a concurrent transaction queuing the same key: it wins, we add nothing
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        return None
-    return row
+    # One statement: a key queued already, even by a concurrent transaction that commits meanwhile, adds nothing.
+    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return session.scalar(upsert(OutboxLetter).values(
+        key=key, kind=kind, recipient=letter.to, person_ref=person_ref, target_ref=target_ref,
+        subject=letter.subject, body=letter.body, sender_name=getattr(letter, "sender_name", None),
+        message_id=local_id(key), claimed_until=None if claimed_for is None else utcnow() + claimed_for,
+    ).on_conflict_do_nothing(index_elements=[OutboxLetter.key]).returning(OutboxLetter))
 
 
 def find(session: Session, key: str) -> OutboxLetter | None:

@@ -113,10 +113,7 @@ def get_or_raise(session: Session, ref: str, *, for_update: bool = False) -> Rig
     ends (SELECT ... FOR UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already lets one writer in at a
     time) and reads it afresh, so that a state change checks the status another transaction may just have
     committed."""
-    request = by_ref(session, RightsRequest, RightsRequest.ref, ref)
-    if request is not None and for_update:
-        request = session.scalar(select(RightsRequest).where(RightsRequest.id == request.id).with_for_update()
-                                 .execution_options(populate_existing=True))
+    request = by_ref(session, RightsRequest, RightsRequest.ref, ref, for_update=for_update)
     if request is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return request

@@ -25,9 +25,10 @@ from pathlib import Path
 
 ENTRY = "from registre.cli import main; main()"
 # What `registre requests show` has no use for: the web app, the job queue, spreadsheets, templates, the
-# declaration's loader, the connectors
+# declaration's loader, the connectors, the `holidays` package's 250 countries, email_validator, SQLAlchemy's ORM
 HEAVY = ("fastapi", "procrastinate", "openpyxl", "jinja2", "ruamel.yaml", "registre.connectors.service",
-         "registre.declarations.schemas", "registre.rights.flows")
+         "registre.declarations.schemas", "registre.rights.flows", "holidays.countries", "email_validator",
+         "sqlalchemy.orm")
 LISTED = ("import sys; from registre.cli import main\n"
           "try:\n    main()\nfinally:\n    print(sorted(sys.modules), file=sys.stderr)")
 

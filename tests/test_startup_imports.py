@@ -1,6 +1,7 @@
 """A command imports what it needs: `registre --version` no domain, `registre requests show` neither the web app,
-the job queue, spreadsheets, templates, the declaration's loader nor the connectors (their cost is paid at every
-start; bench/startup.py times it)."""
+the job queue, spreadsheets, templates, the declaration's loader, the connectors, the `holidays` package's
+countries, pydantic-settings, email_validator nor SQLAlchemy's ORM (their cost is paid at every start;
+bench/startup.py times it)."""
 
 from __future__ import annotations
 
@@ -46,5 +47,6 @@ def test_showing_a_request_imports_neither_the_web_nor_the_queue_nor_the_connect
     printed, imported = modules(env, "requests", "show", ref)
     assert ref in printed
     unwanted = {"fastapi", "procrastinate", "openpyxl", "jinja2", "ruamel.yaml", "registre.rights.flows",
-                "registre.connectors.service", "registre.declarations.schemas", "registre.mail.outbox"}
+                "registre.connectors.service", "registre.declarations.schemas", "registre.mail.outbox",
+                "holidays.countries", "email_validator", "sqlalchemy.orm"}
     assert unwanted & imported == set()

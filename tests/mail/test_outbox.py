@@ -95,6 +95,38 @@ def test_a_letter_queued_twice_under_one_key_is_sent_once(tmp_path: Path, engine
         assert outbox.sent_to(session, target_ref="B1", kind="breach.subjects") == {"S1"}
 
 
+def test_a_letter_claimed_as_queued_is_left_to_its_process_until_the_claim_expires(
+        tmp_path: Path, engine: Engine, port: int, server_later: tuple[Inbox, Controller]) -> None:
+    inbox, controller = server_later
+    controller.start()
+    settings = _settings(tmp_path, port)
+    with unit_of_work(engine) as session:  # the process that queued it dies before sending it
+        outbox.queue(session, Letter("jeanne@example.fr", "Objet", "Corps"), key="k", kind="test",
+                     claimed_for=dt.timedelta(seconds=settings.outbox_lease_seconds))
+    assert outbox.deliver_all(engine, settings) == 0  # a worker leaves it to that process meanwhile
+    later = utcnow() + dt.timedelta(seconds=settings.outbox_lease_seconds + 1)
+    assert outbox.deliver_all(engine, settings, now=later) == 1  # then sends it: at least once
+    assert [m["To"] for m in inbox.messages] == ["jeanne@example.fr"]
+
+
+def test_a_request_s_letter_is_sent_after_its_commit_and_never_again(
+        tmp_path: Path, engine: Engine, port: int, server_later: tuple[Inbox, Controller]) -> None:
+    inbox, controller = server_later
+    controller.start()
+    settings = _settings(tmp_path, port)
+    request_in = RequestCreate.model_validate({"kind": "access", "channel": "email",
+                                               "requester": {"email": "jeanne@example.fr"}})
+    result = flows.file_request(engine, settings, None, request_in, "test")
+    assert result.unsent == []
+    assert len(result.sent) == 1
+    with unit_of_work(engine) as session:
+        [row] = session.scalars(select(OutboxLetter))
+        assert (row.sent_at is not None, row.claimed_until, row.attempts) == (True, None, 1)
+    later = utcnow() + dt.timedelta(seconds=settings.outbox_lease_seconds + 1)
+    assert outbox.deliver_all(engine, settings, now=later) == 0
+    assert len(inbox.messages) == 1
+
+
 def test_a_letter_rolled_back_with_its_event_is_never_sent(tmp_path: Path, engine: Engine) -> None:
     settings = Settings(data_dir=tmp_path)
 

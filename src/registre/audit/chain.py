@@ -22,13 +22,12 @@ import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import orjson
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.hashes import SHA256
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+if TYPE_CHECKING:  # the checkpoints' cryptography, imported by them: appending an entry needs none of it
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 GENESIS = "0" * 64
 LEGACY, KEYED = 1, 2
@@ -118,6 +117,10 @@ def iso(at: dt.datetime) -> str:
 # --- checkpoints ---------------------------------------------------------------------------------------------------
 
 def _signing_key(key: bytes) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.hashes import SHA256
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     seed = HKDF(algorithm=SHA256(), length=32, salt=None, info=b"registre audit checkpoint").derive(key)
     return Ed25519PrivateKey.from_private_bytes(seed)
 
@@ -165,6 +168,9 @@ class BadCheckpoint(ValueError):
 def parse(data: bytes) -> Checkpoint:
     """A checkpoint from its file, its signature checked against the public key it states; raises
     `BadCheckpoint`."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         value = orjson.loads(data)
         if value.get("format") != FORMAT:

@@ -19,15 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, cast, func, select, text
+from sqlalchemy import ColumnElement, Text, cast, func, select
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from registre.audit import chain, walk
+from registre.audit.append import NewEntry, audit_key, chained
 from registre.audit.chain import GENESIS, KEYED, Checkpoint
 from registre.audit.walk import Problem, Verification
-from registre.config import get_settings
-from registre.db.base import utcnow
 from registre.i18n import Lang, Msg
 from registre.models.audit import AuditEntry
 
@@ -35,12 +34,6 @@ __all__ = ["GENESIS", "PROBLEMS", "Checkpoint", "NewEntry", "Problem", "Verifica
            "describe", "newest", "record", "record_all", "verify", "verify_for_page"]
 
 _log = logging.getLogger(__name__)
-_APPEND_LOCK = 0x7265_6769  # any constant shared by every process appending to the log
-
-
-def audit_key() -> bytes:
-    """The key of the chain, from the settings (outside the database)."""
-    return get_settings().audit_key.get_secret_value().encode()
 
 
 def record(
@@ -58,34 +51,10 @@ def record(
     return entry
 
 
-@dataclass(frozen=True, slots=True)
-class NewEntry:
-    """An audit entry to append: who did what to which target, about whom, with which details."""
-
-    actor: str
-    action: str
-    target_type: str
-    target_ref: str | None = None
-    subject_ref: str | None = None
-    details: dict[str, Any] | None = None
-
-
 def record_all(session: Session, entries: Sequence[NewEntry]) -> list[AuditEntry]:
     """Append entries to the log in this order, in the caller's transaction: the log is locked and its head read
     once, the entries written in one statement."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _APPEND_LOCK})
-    last = session.scalar(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
-    key = audit_key()
-    written = []
-    for item in entries:
-        entry = AuditEntry(at=utcnow(), actor=item.actor, action=item.action, target_type=item.target_type,
-                           target_ref=item.target_ref, subject_ref=item.subject_ref,
-                           details=chain.normalised(item.details or {}), scheme=KEYED)
-        entry.prev_hash = last
-        entry.hash = last = chain.keyed(key, entry.prev_hash, chain.iso(entry.at), item.actor, item.action,
-                                        item.target_type, item.target_ref, item.subject_ref, entry.details)
-        written.append(entry)
+    written = [AuditEntry(**row) for row in chained(session, session.get_bind().dialect.name, entries)]
     session.add_all(written)
     session.flush()
     return written

@@ -3,13 +3,16 @@ as the CLI's tables and the pages show them short (8 characters)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import Select, select
 
 from registre.errors import Conflict
 from registre.i18n import Msg
+
+if TYPE_CHECKING:
+    from sqlalchemy import Column, Connection, Row
+    from sqlalchemy.orm import InstrumentedAttribute, Session
 
 T = TypeVar("T")
 SHORT = 8
@@ -23,16 +26,30 @@ def short(ref: str) -> str:
     return ref[:SHORT]
 
 
-def by_ref(session: Session, model: type[T], column: InstrumentedAttribute[Any], ref: str) -> T | None:
+def by_ref(session: Session, model: type[T], column: InstrumentedAttribute[Any], ref: str, *,
+           for_update: bool = False) -> T | None:
     """The row whose reference is `ref`, or the one row whose reference starts with it; None when none does, and
-    `Conflict` when the prefix is not unique."""
+    `Conflict` when the prefix is not unique. `for_update`: the row locked until the transaction ends, read afresh."""
+    query = select(model)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    found = _matching(session, query, column, ref)
+    return None if found is None else found[0]  # the model's object, the row's one column
+
+
+def row_by_ref(connection: Connection, column: Column[str], ref: str) -> Row[Any] | None:
+    """`by_ref` in Core: the row of `column`'s table whose reference is `ref`, or the one that starts with it."""
+    return _matching(connection, select(column.table), column, ref)
+
+
+def _matching(executor: Session | Connection, query: Select[Any], column: Any, ref: str) -> Row[Any] | None:
     given = ref.strip().lower()
-    exact = session.scalar(select(model).where(column == given))
+    exact = executor.execute(query.where(column == given)).first()
     if exact is not None or len(given) < MIN_PREFIX or len(given) >= 32:
         return exact
     if any(c not in "0123456789abcdef" for c in given):
         return None
-    found = list(session.scalars(select(model).where(column.startswith(given, autoescape=True)).limit(2)))
+    found = executor.execute(query.where(column.startswith(given, autoescape=True)).limit(2)).all()
     if len(found) > 1:
         raise Conflict(AMBIGUOUS, ref=ref)
     return found[0] if found else None

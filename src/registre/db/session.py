@@ -11,7 +11,6 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from registre.errors import StoreBehind
 from registre.i18n import Msg
@@ -19,6 +18,8 @@ from registre.kit.urls import driver_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session, sessionmaker
 
 VERSIONS = Path(__file__).parent / "migrations" / "versions"
 
@@ -134,6 +135,16 @@ def unit_of_work(engine: Engine) -> Iterator[Session]:
     """A session whose transaction commits when the block ends and rolls back when it raises."""
     factory = _factories.get(engine)
     if factory is None:  # one factory per engine: making one costs more than a small transaction
+        from sqlalchemy.orm import sessionmaker  # the ORM, imported by the commands that use it
+
         factory = _factories[engine] = sessionmaker(engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Connection]:
+    """`unit_of_work` in Core, for a read that needs no ORM: a connection whose transaction commits when the block
+    ends and rolls back when it raises."""
+    with engine.begin() as connection:
+        yield connection

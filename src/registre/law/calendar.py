@@ -6,20 +6,22 @@ on the next working day (Art. 3(4)); the public holidays are those of the Member
 L3422-2 (overseas). Sources: `shared/reference/regulation.md` §1.2.
 
 The dates come from the `holidays` package; where it differs from the reference, the reference wins and
-the difference is corrected in `_reference_corrections`, and nowhere else.
+the difference is corrected in `_reference_corrections`, and nowhere else. The package's answers for the years
+around today are kept in `french_holidays.py`, written from the package by `python -m registre.law.calendar` (a test
+compares the two), because importing the package's France imports its 250 countries: a command that shows a
+deadline would spend longer on that than on everything else it does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from calendar import monthrange
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Literal, get_args
 from zoneinfo import ZoneInfo
-
-from holidays.countries.france import France
 
 from registre.errors import InvalidInput
 from registre.i18n import Msg
@@ -112,16 +114,6 @@ UNKNOWN_REGION = Msg(
 _SATURDAY = 5
 
 
-class _France(France):
-    """`holidays.France` without its year limit.
-
-    The package stops at its `end_year` (2100 in version 0.109) and then answers with no holidays at all,
-    silently; its rules for France (fixed dates and Easter) hold for any year, so the limit is lifted.
-    """
-
-    end_year = dt.MAXYEAR
-
-
 def calendar_of(region: Region | str) -> Calendar:
     """The canonical calendar a region names (None and "metropole" are metropolitan France)."""
     if region is None:
@@ -136,16 +128,46 @@ def calendar_of(region: Region | str) -> Calendar:
     raise InvalidInput(UNKNOWN_REGION, region=region, known=known)
 
 
-def _reference_corrections(calendar: Calendar, found: France) -> dict[dt.date, str]:
+def _package_days(calendar: Calendar, year: int) -> list[tuple[dt.date, str]]:
+    """The `holidays` package's days of one calendar and year, each with its name (en_US), in date order."""
+    from holidays.countries.france import France
+
+    class _France(France):
+        """`holidays.France` without its year limit.
+
+        The package stops at its `end_year` (2100 in version 0.109) and then answers with no holidays at all,
+        silently; its rules for France (fixed dates and Easter) hold for any year, so the limit is lifted.
+        """
+
+        end_year = dt.MAXYEAR
+
+    # The package's France.__init__ takes untyped *args and **kwargs.
+    found = _France(subdiv=_SUBDIVISION[calendar], years=year, language="en_US")  # type: ignore[no-untyped-call]
+    return [(day, name) for day in sorted(found) for name in found.get_list(day)]
+
+
+def _days(calendar: Calendar, year: int) -> Iterable[tuple[dt.date, str]]:
+    """The package's days of one calendar and year: from the copy kept of its answers, or from the package."""
+    from registre.law.french_holidays import DAYS, FIRST, LAST
+
+    if FIRST <= year <= LAST:
+        return ((dt.date(year, int(day[:2]), int(day[3:])), name) for day, name in DAYS[calendar][year - FIRST])
+    return _package_days(calendar, year)
+
+
+def _reference_corrections(calendar: Calendar, found: Iterable[tuple[dt.date, str]]) -> dict[dt.date, str]:
     """The package's days for one year, corrected to the reference: the one place where the two may differ."""
     allowed = _L3133_1 | _ADDED[calendar]
+    named: dict[dt.date, list[str]] = {}
+    for day, name in found:
+        named.setdefault(day, []).append(name)
     table: dict[dt.date, str] = {}
-    for day in sorted(found):
+    for day in sorted(named):
         # The reference wins. The package adds days the reference does not list (in Guadeloupe: Mi-Carême,
         # Good Friday and 21 July, Victor Schœlcher day; in Martinique: 21 July); they are not among the days
         # of L3133-1, L3134-13 or L3422-2 and are dropped here. Dropping a day can only make a deadline
         # earlier, never later: the safe direction. Correct `_ADDED` if a source shows them to be legal.
-        names = [name for name in found.get_list(day) if name in allowed]
+        names = [name for name in named[day] if name in allowed]
         if names:
             table[day] = "; ".join(names)
     # The reference wins. The package leaves Whit Monday out in 2005, 2006 and 2007 (loi 2004-626 made it
@@ -161,9 +183,7 @@ def _reference_corrections(calendar: Calendar, found: France) -> dict[dt.date, s
 @cache
 def _holidays(calendar: Calendar, year: int) -> Mapping[dt.date, str]:
     """The corrected public holidays of one calendar and year, computed once."""
-    # The package's France.__init__ takes untyped *args and **kwargs.
-    found = _France(subdiv=_SUBDIVISION[calendar], years=year, language="en_US")  # type: ignore[no-untyped-call]
-    return MappingProxyType(_reference_corrections(calendar, found))
+    return MappingProxyType(_reference_corrections(calendar, _days(calendar, year)))
 
 
 def public_holidays(region: Region, year: int) -> Mapping[dt.date, str]:
@@ -207,3 +227,38 @@ def first_moment_after(day: dt.date, zone: ZoneInfo = PARIS) -> dt.datetime:
 def today() -> dt.date:
     """Today's date in France (a server in UTC is a day behind Paris for an hour or two before midnight)."""
     return dt.datetime.now(PARIS).date()
+
+
+# The years whose days `french_holidays.py` keeps: the requests of recent years and the deadlines to come.
+CACHED_YEARS = range(2015, 2051)
+
+
+def french_holidays_source() -> str:
+    """The text of `french_holidays.py`: the `holidays` package's days of every calendar in CACHED_YEARS."""
+    from importlib.metadata import version
+
+    lines = [f'"""The `holidays` package\'s public holidays of France ({version("holidays")}), each calendar\'s '
+             "by year (days and names",
+             "in en_US), written by `python -m registre.law.calendar` and compared with the package by",
+             "tests/law/test_calendar.py: never edit it by hand; `calendar._reference_corrections` corrects it to the",
+             'reference."""',
+             "", f"FIRST, LAST = {CACHED_YEARS[0]}, {CACHED_YEARS[-1]}",
+             "DAYS: dict[str, tuple[tuple[tuple[str, str], ...], ...]] = {"]
+    for calendar in CALENDARS:
+        lines.append(f"    {calendar!r}: (")
+        for year in CACHED_YEARS:
+            line = "        ("
+            for day, name in _package_days(calendar, year):
+                entry = f"({day.strftime('%m-%d')!r}, {name!r}), "
+                if len(line) + len(entry) > 118:
+                    lines.append(line.rstrip())
+                    line = "         "
+                line += entry
+            lines.append(f"{line.rstrip()}),  # {year}")
+        lines.append("    ),")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    (Path(__file__).parent / "french_holidays.py").write_text(french_holidays_source(), encoding="utf-8")

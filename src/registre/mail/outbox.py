@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from registre.config import Settings
@@ -54,20 +54,19 @@ def message_id(row_key: str, settings: Settings) -> str:
 
 
 def queue(session: Session, letter: Letter | None, *, key: str, kind: str, person_ref: str | None = None,
-          target_ref: str | None = None) -> OutboxLetter | None:
-    """Queue a letter in the session's transaction; None when there is none, or when `key` was queued already."""
-    if letter is None or session.scalar(select(OutboxLetter.id).where(OutboxLetter.key == key)) is not None:
+          target_ref: str | None = None, claimed_for: dt.timedelta | None = None) -> OutboxLetter | None:
+    """Queue a letter in the session's transaction; None when there is none, or when `key` was queued already.
+    `claimed_for`: the letter is claimed as it is queued, for the caller to send once the transaction has committed
+    (`deliver_queued`); a worker sends it only if that claim expires first."""
+    if letter is None:
         return None
-    row = OutboxLetter(key=key, kind=kind, recipient=letter.to, person_ref=person_ref, target_ref=target_ref,
-                       subject=letter.subject, body=letter.body, sender_name=getattr(letter, "sender_name", None),
-                       message_id=local_id(key))
-    try:
-        with session.begin_nested():  # a concurrent transaction queuing the same key: it wins, we add nothing
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        return None
-    return row
+    # One statement: a key queued already, even by a concurrent transaction that commits meanwhile, adds nothing.
+    upsert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    return session.scalar(upsert(OutboxLetter).values(
+        key=key, kind=kind, recipient=letter.to, person_ref=person_ref, target_ref=target_ref,
+        subject=letter.subject, body=letter.body, sender_name=getattr(letter, "sender_name", None),
+        message_id=local_id(key), claimed_until=None if claimed_for is None else utcnow() + claimed_for,
+    ).on_conflict_do_nothing(index_elements=[OutboxLetter.key]).returning(OutboxLetter))
 
 
 def find(session: Session, key: str) -> OutboxLetter | None:
@@ -118,7 +117,18 @@ def deliver(engine: Engine, settings: Settings, ids: Iterable[int] | None = None
     """Send the letters that are due (or those of `ids` among them; `force`: even before their next attempt is
     due); each is marked sent once the server accepted it, or put back for a later attempt."""
     now = now or utcnow()
-    claimed = _claim(engine, settings, ids, limit, now, force)
+    return _send(engine, settings, _claim(engine, settings, ids, limit, now, force), now)
+
+
+def deliver_queued(engine: Engine, settings: Settings, rows: Iterable[OutboxLetter]) -> list[Delivery]:
+    """Send letters this process queued claimed (`queue(claimed_for=…)`), once their transaction has committed:
+    without a transaction to claim them again; each is marked sent once the server accepted it, or put back."""
+    return _send(engine, settings, [(row.id, row.key, _letter(row)) for row in rows], utcnow())
+
+
+def _send(engine: Engine, settings: Settings, claimed: list[tuple[int, str, Letter]],
+          now: dt.datetime) -> list[Delivery]:
+    """Send claimed letters over one connection; mark those the server accepted, put the others back."""
     done: list[Delivery] = []
     if not claimed:
         return done

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import SmallInteger, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
+from registre.db import tables
 from registre.db.base import Base
 
 
@@ -18,16 +18,16 @@ class AuditEntry(Base):
     key, which lives outside the database (see audit/chain.py).
     """
 
-    __tablename__ = "audit_entry"
+    __table__ = tables.audit_entry  # in Core, so that reading a request is audited without the ORM
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column()
-    actor: Mapped[str] = mapped_column(String(120))
-    action: Mapped[str] = mapped_column(String(64))
-    target_type: Mapped[str] = mapped_column(String(32))
-    target_ref: Mapped[str | None] = mapped_column(String(64))
-    subject_ref: Mapped[str | None] = mapped_column(String(32), index=True)
-    details: Mapped[dict[str, Any]] = mapped_column()
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64), unique=True)
-    scheme: Mapped[int] = mapped_column(SmallInteger, default=2, server_default="1")
+    id: Mapped[int]
+    at: Mapped[dt.datetime]
+    actor: Mapped[str]
+    action: Mapped[str]
+    target_type: Mapped[str]
+    target_ref: Mapped[str | None]
+    subject_ref: Mapped[str | None]
+    details: Mapped[dict[str, Any]]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]
+    scheme: Mapped[int]

@@ -3,29 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from typing import Any
 
 from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from registre.db import tables
 from registre.db.base import Base, utcnow
-
-
-def new_ref() -> str:
-    """A public reference for a record: random, so that it reveals nothing and cannot be guessed."""
-    return uuid.uuid4().hex
+from registre.db.tables import new_ref as new_ref  # where the other models and the flows take it
 
 
 class DataSubject(Base):
     """A person whose data the organisation processes."""
 
-    __tablename__ = "data_subject"
+    __table__ = tables.data_subject  # in Core, so that reading a request finds its subject's reference without the ORM
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    ref: Mapped[str] = mapped_column(String(32), unique=True, default=new_ref)
-    category: Mapped[str | None] = mapped_column(String(80))
-    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    ref: Mapped[str]
+    category: Mapped[str | None]
+    created_at: Mapped[dt.datetime]
 
     identifiers: Mapped[list[Identifier]] = relationship(back_populates="subject", lazy="raise",
                                                          cascade="all, delete-orphan")

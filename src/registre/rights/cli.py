@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import typer
 from pydantic import ValidationError
 from rich.markup import escape
-from rich.table import Table
 
 from registre import labels
 from registre.config import get_settings
@@ -180,6 +179,8 @@ def list_command(
         print_json(page.model_dump(mode="json"))
         return
     lang = reader_lang()
+    from rich.table import Table  # `show` has no table to draw
+
     table = Table(*(h(lang) for h in LIST_HEADERS))
     for r in shown:
         strict = labels.day(r.strict_deadline, lang)

@@ -29,6 +29,7 @@ from registre.errors import Conflict, Forbidden
 from registre.i18n import Lang, Msg
 from registre.mail import outbox
 from registre.mail.sender import Letter
+from registre.models.outbox import OutboxLetter
 from registre.models.requests import RightsRequest
 from registre.models.subjects import Identifier
 from registre.retention.obligations import holding
@@ -70,18 +71,21 @@ class Result:
                 "unsent": self.unsent}
 
 
-def _queue(session: Session, item: Letter | None, request: RightsRequest, kind: str, *, once: bool = True) -> list[int]:
-    """Queue a request's letter in the outbox, in the transaction that decides it; `once`: one per request."""
+def _queue(session: Session, item: Letter | None, request: RightsRequest, kind: str, settings: Settings, *,
+           once: bool = True) -> list[OutboxLetter]:
+    """Queue a request's letter in the outbox, in the transaction that decides it, claimed for `_deliver` to send
+    after the commit; `once`: one per request."""
     key = f"request:{request.ref}:{kind}" + ("" if once else f":{uuid.uuid4().hex}")
-    row = outbox.queue(session, item, key=key, kind=f"request.{kind}", target_ref=request.ref)
-    return [] if row is None else [row.id]
+    row = outbox.queue(session, item, key=key, kind=f"request.{kind}", target_ref=request.ref,
+                       claimed_for=dt.timedelta(seconds=settings.outbox_lease_seconds))
+    return [] if row is None else [row]
 
 
-def _deliver(engine: Engine, result: Result, pending: list[int], settings: Settings) -> Result:
+def _deliver(engine: Engine, result: Result, pending: list[OutboxLetter], settings: Settings) -> Result:
     """Send the queued letters once the change is committed; a failure is reported (the outbox tries again
     later), the change stands."""
     if pending:
-        outbox.report(outbox.deliver(engine, settings, pending), result.sent, result.unsent)
+        outbox.report(outbox.deliver_queued(engine, settings, pending), result.sent, result.unsent)
     return result
 
 
@@ -106,9 +110,9 @@ def file_request(engine: Engine, settings: Settings, declared: Declared | None, 
             shown = service.read(session, request, settings.region)
             pending = _queue(session, letters.letter("received", request, declared,
                                                      received=request.received_at.date(),
-                                                     deadline=shown.strict_deadline), request, "received")
+                                                     deadline=shown.strict_deadline), request, "received", settings)
             for kind, make in also:
-                pending += _queue(session, make(request.ref), request, kind)
+                pending += _queue(session, make(request.ref), request, kind, settings)
     except IntegrityError:
         existing = _filed_under(engine, settings, idempotency_key) if idempotency_key is not None else None
         if existing is None:
@@ -127,14 +131,14 @@ def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str,
                     code: str | None = None, id_checked: bool = False) -> Result:
     """Ask for identity with a code sent to a known address, or record it confirmed (code or ID checked)."""
     secret = settings.secret_key.get_secret_value()
-    pending: list[int] = []
+    pending: list[OutboxLetter] = []
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref, for_update=True)
         if ask:
             sent_code, contact = service.ask_identity(session, request, actor=actor, secret=secret)
             item = letters.letter("identity", request, None, code=sent_code, days=service.CODE_LIFETIME.days)
             pending = _queue(session, dataclasses.replace(item, to=contact) if item else None, request, "identity",
-                             once=False)
+                             settings, once=False)
         else:
             service.confirm_identity(session, request, actor=actor, code=code, id_checked=id_checked, secret=secret)
         shown = service.read(session, request, settings.region)
@@ -149,7 +153,7 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
         computed = service.extend(session, request, reasons=reasons, region=settings.region, actor=actor)
         shown = service.read(session, request, settings.region)
         pending = _queue(session, letters.letter("extended", request, declared, deadline=computed.strict,
-                                                 reasons=reasons), request, "extended")
+                                                 reasons=reasons), request, "extended", settings)
     return _deliver(engine, Result(shown), pending, settings)
 
 
@@ -172,7 +176,7 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
                                     claim=claim[0])
             shown = service.read(session, request, settings.region)
             pending = _queue(session, letters.letter("completed", request, declared, files=sorted(done.files)),
-                             request, "completed")
+                             request, "completed", settings)
             kept_until = None
             if done.files:
                 # Kept, encrypted, whatever door completed it, before the completion commits: if they cannot be
@@ -214,7 +218,7 @@ def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: s
                        excessive=excessive)
         shown = service.read(session, request, settings.region)
         pending = _queue(session, letters.letter("refused", request, declared, reasons=reasons, partial=partial),
-                         request, "refused")
+                         request, "refused", settings)
     return _deliver(engine, Result(shown), pending, settings)
 
 

@@ -7,28 +7,37 @@ from collections.abc import Sequence
 
 from sqlalchemy import Engine
 
-from registre.audit.service import record as audit
+from registre.audit.append import NewEntry, append
 from registre.config import Settings
-from registre.db.session import unit_of_work
+from registre.db.refs import row_by_ref
+from registre.db.session import transaction, unit_of_work
+from registre.db.tables import rights_request
+from registre.errors import NotFound
 from registre.kit.paging import Page, bounded
-from registre.rights import service
+from registre.rights.reading import NOT_FOUND, read
 from registre.rights.schemas import RequestRead, Status
 
 __all__ = ["list_requests", "show"]
 
 
 def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> RequestRead:
-    """One request with its deadlines; reading the requester's details is audited."""
-    with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
-        audit(session, actor=actor, action="request.read", target_type="rights_request", target_ref=ref)
-        return service.read(session, request, settings.region)
+    """One request with its deadlines; reading the requester's details is audited. In Core: a command that reads
+    one request starts without importing the ORM."""
+    with transaction(engine) as connection:
+        request = row_by_ref(connection, rights_request.c.ref, ref)
+        if request is None:
+            raise NotFound(NOT_FOUND, ref=ref)
+        append(connection, [NewEntry(actor, "request.read", "rights_request", ref)])
+        return read(connection, request, settings.region)
 
 
 def list_requests(engine: Engine, settings: Settings, status: Status | Sequence[Status] | None, *, actor: str,
                   limit: int | None = None, offset: int | None = None) -> Page[RequestRead]:
     """A page of requests (in this state or these states) with the total, the late and nearest first; audited."""
     statuses = () if status is None else (status,) if isinstance(status, Status) else tuple(status)
+    from registre.audit.service import record as audit
+    from registre.rights import service
+
     limit, offset = bounded(limit, offset)
     with unit_of_work(engine) as session:
         shown = [service.read(session, r, settings.region)

@@ -25,15 +25,17 @@ from registre.i18n import Msg
 from registre.law.calendar import Region
 from registre.models.requests import RightsRequest
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
-from registre.rights.deadlines import Deadlines, can_extend, deadlines, local_date
-from registre.rights.schemas import OBJECTION_GROUND, Outcome, RequestCreate, RequestKind, RequestRead, Status
+from registre.rights.deadlines import Deadlines, can_extend, deadlines
+from registre.rights.reading import NOT_FOUND, deadlines_of
+from registre.rights.reading import SEARCHED as SEARCHED  # the flows and doors take them from the service
+from registre.rights.reading import read as read
+from registre.rights.schemas import OBJECTION_GROUND, Outcome, RequestCreate, RequestKind, Status
 
 if TYPE_CHECKING:  # completing a request imports what it does; reading one (`registre requests show`) does not
     from registre.connectors.acting import DatasetResult
     from registre.declarations.declared import Declared
     from registre.rights import actions
 
-NOT_FOUND = Msg(en="No request with reference '{ref}'.", fr="Aucune demande de référence « {ref} ».")
 FUTURE = Msg(en="A request cannot be received in the future ({at}).",
              fr="Une demande ne peut pas être reçue dans le futur ({at}).")
 CLOSED = {Status.completed.value: Msg(en="Request {ref} is already closed: it was answered.",
@@ -72,8 +74,6 @@ CODE_LIFETIME = dt.timedelta(days=7)
 # How long a completion's claim lasts unless renewed (after each connected database it has acted on): a claim left
 # by a process that died frees the request after this.
 CLAIM_FOR = dt.timedelta(minutes=10)
-# The details' key of the rows found in the connected databases when the request was filed, acted on at completion
-SEARCHED = "searched"
 # EDPB 01/2022 §185: "a one-year interval can never be excessive" (regulation.md §1.3).
 REASONABLE_INTERVAL = dt.timedelta(days=365)
 
@@ -116,10 +116,7 @@ def get_or_raise(session: Session, ref: str, *, for_update: bool = False) -> Rig
     ends (SELECT ... FOR UPDATE on PostgreSQL and MariaDB; SQLite's BEGIN IMMEDIATE already lets one writer in at a
     time) and reads it afresh, so that a state change checks the status another transaction may just have
     committed."""
-    request = by_ref(session, RightsRequest, RightsRequest.ref, ref)
-    if request is not None and for_update:
-        request = session.scalar(select(RightsRequest).where(RightsRequest.id == request.id).with_for_update()
-                                 .execution_options(populate_existing=True))
+    request = by_ref(session, RightsRequest, RightsRequest.ref, ref, for_update=for_update)
     if request is None:
         raise NotFound(NOT_FOUND, ref=ref)
     return request
@@ -148,13 +145,6 @@ def list_requests(session: Session, *, statuses: Sequence[Status] = (), limit: i
 def count_requests(session: Session, *, statuses: Sequence[Status] = ()) -> int:
     """How many requests there are (in these states)."""
     return session.scalar(select(func.count()).select_from(_listed(statuses).subquery())) or 0
-
-
-def deadlines_of(request: RightsRequest, region: Region) -> Deadlines:
-    """The request's deadlines: initial, extended, strict (no pause) and paused for identity."""
-    return deadlines(request.received_at, region=region, extended=request.extended_deadline is not None,
-                     identity_requested_at=request.identity_requested_at,
-                     identity_received_at=request.identity_confirmed_at)
 
 
 def ask_identity(session: Session, request: RightsRequest, *, actor: str, now: dt.datetime | None = None,
@@ -363,23 +353,6 @@ def notify_death(session: Session, subject: DataSubject, *, declared: Declared, 
     audit(session, actor=actor, action="subject.death_notified", target_type="subject", target_ref=subject.ref,
           subject_ref=subject.ref, details={"summary": done.answer["summary"]})
     return done
-
-
-def read(session: Session, request: RightsRequest, region: Region, today: dt.date | None = None) -> RequestRead:
-    """The request as the doors show it, with its strict and paused deadlines and the days left."""
-    computed = deadlines_of(request, region)
-    subject_ref = session.scalar(select(DataSubject.ref).where(DataSubject.id == request.subject_id)) \
-        if request.subject_id else None
-    today = today or local_date(utcnow())
-    details = {k: v for k, v in request.details.items() if not k.startswith("identity_code") and k != SEARCHED}
-    return RequestRead(
-        ref=request.ref, kind=RequestKind(request.kind), channel=request.channel, status=Status(request.status),
-        received_at=request.received_at, subject=subject_ref, requester=request.requester, details=details,
-        deadline=request.deadline, extended_deadline=request.extended_deadline, strict_deadline=computed.strict,
-        paused_deadline=computed.paused, days_left=(computed.strict - today).days,
-        identity_method=request.identity_method, outcome=Outcome(request.outcome) if request.outcome else None,
-        refusal_reasons=request.refusal_reasons, answer=request.answer,
-    )
 
 
 def _excessive_or_raise(session: Session, request: RightsRequest) -> None:

@@ -167,12 +167,15 @@ def test_an_output_that_cannot_be_written_is_a_plain_error(tmp_path: Path, targe
     assert str(tmp_path) in result.output
 
 
-def test_a_bad_setting_is_named_without_a_traceback(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("variable", "value", "named"), [("REGISTRE_K_ANONYMITY", "1", "REGISTRE_K_ANONYMITY"),
+                                                           ("REGISTRE_DUTIES", "{not json", '"duties"')])
+def test_a_bad_setting_is_named_without_a_traceback(tmp_path: Path, variable: str, value: str, named: str) -> None:
     command = [sys.executable, "-c", "from registre.cli import main; main()", "rules"]
     done = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path,
-                          env={**os.environ, "REGISTRE_K_ANONYMITY": "1", "REGISTRE_LANG": "en"})
+                          env={**os.environ, variable: value, "REGISTRE_LANG": "en"})
     assert done.returncode == 1
-    assert "REGISTRE_K_ANONYMITY" in done.stderr
+    assert "The settings are not valid" in done.stderr
+    assert named in done.stderr
     assert "Traceback" not in done.stderr
 
 

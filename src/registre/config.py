@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, SettingsConfigDict, SettingsError
 
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg, environment_lang, lang_or_default
@@ -144,3 +144,5 @@ def get_settings() -> Settings:
         problems = "; ".join(f"REGISTRE_{'_'.join(str(p) for p in e['loc']).upper() or '?'}: {e['msg']}"
                              for e in error.errors(include_url=False))
         raise InvalidInput(BAD_SETTINGS, problems=problems) from None
+    except SettingsError as error:  # a value that should be JSON and is not (REGISTRE_DUTIES, …)
+        raise InvalidInput(BAD_SETTINGS, problems=str(error)) from None

@@ -34,7 +34,7 @@ def write(tmp_path: Path, text: str, name: str = "history.csv") -> Path:
 
 def counts(engine: Engine) -> dict[str, int]:
     with unit_of_work(engine) as session:
-        return {model.__tablename__: session.scalar(select(func.count()).select_from(model)) or 0
+        return {model.__table__.name: session.scalar(select(func.count()).select_from(model)) or 0
                 for model in (ConsentEvent, ConsentWording, Restriction, LifecycleEvent, AuditEntry)}
 
 

@@ -149,7 +149,7 @@ def test_a_ledger_of_100000_events_gives_each_past_day_its_decision(engine: Engi
     assert report.kinds == generated
     assert report.rows == EVENTS
     with unit_of_work(engine) as session:
-        stored = {model.__tablename__: session.scalar(select(func.count()).select_from(model))
+        stored = {model.__table__.name: session.scalar(select(func.count()).select_from(model))
                   for model in (ConsentEvent, Restriction, LifecycleEvent)}
     assert stored == {"consent_event": sum(generated[k] for k in KINDS_OF_CONSENT),
                       "restriction": generated["objection"] + generated["restriction"],

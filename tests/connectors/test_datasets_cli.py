@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from sqlalchemy import MetaData, Table, create_engine, text
 from typer.testing import CliRunner
 
 from registre.cli import app
@@ -118,3 +119,38 @@ def test_check_warns_of_a_retention_rule_the_dataset_cannot_apply(shop: tuple[st
     assert code == 0, output
     warnings = [p["message"] for p in json.loads(output)["shop"]]
     assert any("cannot be applied here: the rule archives, and the dataset names no archive" in w for w in warnings)
+
+
+def test_check_prints_the_index_each_lookup_needs(shop: tuple[str, Shop], tmp_path: Path) -> None:
+    url, _ = shop
+    env = {"REGISTRE_DATA_DIR": str(tmp_path), "REGISTRE_DECLARATION": str(DECLARATION), "REGISTRE_LANG": "en",
+           "SHOP_DATABASE_URL": url, "SHOP_ARCHIVE_URL": f"sqlite:///{tmp_path / 'archive.sqlite3'}"}
+    engine = create_engine(url)
+    with engine.begin() as connection:  # the web logs' IP, where a person is looked up, loses its index
+        logs = Table("web_logs", MetaData(), autoload_with=connection)
+        for index in [i for i in logs.indexes if [c.name for c in i.columns][:1] == ["ip"]]:
+            index.drop(connection)
+
+    def advice() -> list[str]:
+        code, output = run(env, "datasets", "check", str(ANNOTATION), "--json")
+        assert code == 0, output
+        return [p["message"] for p in json.loads(output)["shop"] if "CREATE INDEX" in p["message"]]
+
+    [said] = advice()
+    assert "'web_logs.ip' is where a person is looked up, without an index" in said
+    statement = said[said.index("CREATE INDEX"):]
+    assert statement == "CREATE INDEX ix_web_logs_ip ON web_logs (ip);"
+    with engine.begin() as connection:  # the DBA runs what check printed
+        connection.execute(text(statement))
+    assert advice() == []
+
+    lower = tmp_path / "lower.yaml"  # emails compared in lower case need an index on lower(email)
+    lower.write_text(ANNOTATION.read_text().replace("email: {identity: email, data: contact}",
+                                                    "email: {identity: email, data: contact, match: lower}", 1))
+    code, output = run(env, "datasets", "check", str(lower), "--json")
+    [needed] = [p["message"] for p in json.loads(output)["shop"] if "lower(email)" in p["message"]]
+    statement = needed[needed.index("CREATE INDEX"):needed.index(";") + 1]
+    if engine.dialect.name != "mysql":  # MariaDB indexes no expression: the message says to index a generated column
+        with engine.begin() as connection:
+            connection.execute(text(statement))
+    engine.dispose()

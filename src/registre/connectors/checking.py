@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Integer, Numeric, String, func, select
+from sqlalchemy import Date, DateTime, Integer, Numeric, PrimaryKeyConstraint, String, UniqueConstraint, func, select
+from sqlalchemy import Table as SqlTable
 
 from registre.connectors.mapping import Annotation, Connected, MappedTable, attach
 from registre.connectors.schemas import Erase
@@ -39,9 +40,19 @@ UNREACHABLE = Msg(en="No identity column leads to the rows of '{table}': rights 
                   fr="Aucune colonne d'identité ne mène aux lignes de « {table} » : les demandes de droits ne les "
                      "trouveront pas.")
 NO_INDEX = Msg(en="'{table}.{column}' links to '{parent}' without an index: finding and erasing a person's rows "
-                  "will scan the table.",
+                  "will scan the table. {create}",
                fr="« {table}.{column} » pointe vers « {parent} » sans index : retrouver et effacer les lignes d'une "
-                  "personne parcourra toute la table.")
+                  "personne parcourra toute la table. {create}")
+NO_LOOKUP_INDEX = Msg(en="'{table}.{column}' is where a person is looked up, without an index: every request will "
+                         "scan the table. {create}",
+                      fr="« {table}.{column} » sert à retrouver une personne et n'a pas d'index : chaque demande "
+                         "parcourra toute la table. {create}")
+LOWER_INDEX = Msg(en="'{table}.{column}' is compared in lower case (match: lower): the lookup needs an index on "
+                     "lower({column}), which registre cannot see on every database; if there is none: {create} "
+                     "(MariaDB: index a generated column holding lower({column}).)",
+                  fr="« {table}.{column} » est comparée en minuscules (match: lower) : la recherche a besoin d'un "
+                     "index sur lower({column}), que registre ne voit pas sur toutes les bases ; s'il n'existe "
+                     "pas : {create} (MariaDB : indexez une colonne générée contenant lower({column}).)")
 NOTHING_KEPT = Msg(en="Table '{table}' has no column with a data category: it is not in access answers and no "
                       "retention rule applies to it (give its free-text columns their category).",
                    fr="La table « {table} » n'a aucune colonne avec une catégorie de données : elle n'apparaît pas "
@@ -103,6 +114,21 @@ def check(annotation: Annotation, declared: Declared, today: dt.date, more: More
     return sorted(findings, key=lambda f: (f.severity is not Severity.error, f.place.line or 0))
 
 
+def create_index(table: str, column: str, *, lower: bool = False) -> str:
+    """The statement that creates the index a lookup on `table.column` needs (on lower(column) for `match: lower`)."""
+    if lower:
+        return f"CREATE INDEX ix_{table}_{column}_lower ON {table} ((lower({column})));"
+    return f"CREATE INDEX ix_{table}_{column} ON {table} ({column});"
+
+
+def _leads_an_index(table: SqlTable, column: str) -> bool:
+    """Whether an index, a unique constraint or the primary key starts with `column`."""
+    firsts = [[c.name for c in index.columns][:1] for index in table.indexes]
+    firsts += [[c.name for c in constraint.columns][:1] for constraint in table.constraints
+               if isinstance(constraint, PrimaryKeyConstraint | UniqueConstraint)]
+    return [column] in firsts
+
+
 class _Checker:
     def __init__(self, annotation: Annotation, connected: Connected, declared: Declared) -> None:
         self.annotation = annotation
@@ -122,6 +148,7 @@ class _Checker:
         for mapped in self.connected.tables.values():
             self.table(mapped, activities)
         self.links()
+        self.lookups()
         self.reversed_relations()
         return self.findings
 
@@ -168,11 +195,22 @@ class _Checker:
             table = next((t for t in tables.values() if t.name == link.child), None)
             if table is None or link.child not in self.connected.tables:
                 continue
-            indexed = {tuple(c.name for c in index.columns)[:1] for index in table.indexes}
-            indexed |= {tuple(c.name for c in table.primary_key.columns)[:1]}
-            if link.child_columns[:1] not in indexed:
+            if not _leads_an_index(table, link.child_columns[0]):
                 self.add(Severity.warning, ("tables", link.child), NO_INDEX, table=link.child,
-                         column=link.child_columns[0], parent=link.parent)
+                         column=link.child_columns[0], parent=link.parent,
+                         create=create_index(link.child, link.child_columns[0]))
+
+    def lookups(self) -> None:
+        """Say which index each identity lookup needs, with the statement that creates it."""
+        for mapped in self.connected.tables.values():
+            for name, spec in mapped.identities:
+                path: FieldPath = ("tables", mapped.name, "columns", name)
+                if spec.match == "lower":
+                    self.add(Severity.warning, path, LOWER_INDEX, table=mapped.name, column=name,
+                             create=create_index(mapped.name, name, lower=True))
+                elif not _leads_an_index(mapped.table, name):
+                    self.add(Severity.warning, path, NO_LOOKUP_INDEX, table=mapped.name, column=name,
+                             create=create_index(mapped.name, name))
 
     def reversed_relations(self) -> None:
         """Warn of each declared relation that goes from a key to the column pointing to it (a lookup reached the

@@ -148,6 +148,7 @@ def test_check_prints_the_index_each_lookup_needs(shop: tuple[str, Shop], tmp_pa
     lower.write_text(ANNOTATION.read_text().replace("email: {identity: email, data: contact}",
                                                     "email: {identity: email, data: contact, match: lower}", 1))
     code, output = run(env, "datasets", "check", str(lower), "--json")
+    assert code == 0, output
     [needed] = [p["message"] for p in json.loads(output)["shop"] if "lower(email)" in p["message"]]
     statement = needed[needed.index("CREATE INDEX"):needed.index(";") + 1]
     if engine.dialect.name != "mysql":  # MariaDB indexes no expression: the message says to index a generated column

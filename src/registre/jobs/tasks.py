@@ -10,7 +10,7 @@ from registre.breaches import flows as breaches
 from registre.config import Settings
 from registre.consent import flows as consent
 from registre.errors import RegistreError
-from registre.jobs.queue import DRAIN, WORKER, context, log, today
+from registre.jobs.queue import DRAIN, WORKER, acting, context, log, today
 from registre.mail import outbox
 from registre.retention import flows as retention
 from registre.rights import flows as rights
@@ -60,7 +60,7 @@ def register(app: App, settings: Settings) -> None:
         return vault.purge(context(app).settings)
 
     def purge_consent(timestamp: int) -> int:
-        return sum(consent.purge(context(app).engine, actor=WORKER).values())
+        return sum(consent.purge(acting(app)).values())
 
     def alert(timestamp: int) -> int:
         ctx = context(app)

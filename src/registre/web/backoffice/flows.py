@@ -77,5 +77,5 @@ def person(ctx: Context, who: str) -> Person:
                                     subjects.restrictions(session, subject, actor=ctx.actor.name))["restrictions"]
     consents = None
     if ctx.policy.may(ctx.actor.role, Duty.consent):
-        consents = consent.show(ctx.engine, file.subject.ref, actor=ctx.actor.name)["current"]
+        consents = consent.show(ctx, file.subject.ref)["current"]
     return Person(file, held, consents)

@@ -30,6 +30,7 @@ from registre.audit.service import record as audit
 from registre.config import Settings
 from registre.consent import flows as consent
 from registre.consent.schemas import ConsentCreate, Method
+from registre.context import DPO, Actor, Context
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel as MarketingChannel
@@ -89,6 +90,12 @@ class Preference:
     purpose: str
     channel: str
     state: str | None  # given, refused, withdrawn, expired, or None: never asked
+
+
+def _as_center(engine: Engine, settings: Settings, declared: Declared, lang: Lang) -> Context:
+    """The context of a domain flow the privacy center calls for the person its link names: audited as the
+    center; the DPO's role, since what is shown is already that one person's own (the flows it calls apply none)."""
+    return Context(engine, settings, declared, Actor(ACTOR, DPO), lang)
 
 
 def _secret(settings: Settings) -> str:
@@ -268,7 +275,7 @@ def send_preferences_link(engine: Engine, settings: Settings, declared: Declared
 def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:
     """Where each declared marketing purpose and channel stands for the person a preferences link names."""
     ref = _ref(settings, token, "center-preferences")
-    shown: dict[str, Any] = consent.show(engine, ref, actor=ACTOR)
+    shown: dict[str, Any] = consent.show(_as_center(engine, settings, declared, settings.lang), ref)
     states = {(c["purpose"], c["channel"]): c["state"] for c in shown["current"]}
     return [Preference(m.activity, m.channel.value, states.get((m.activity, m.channel.value)))
             for m in declared.declaration.marketing if m.activity]
@@ -280,7 +287,6 @@ def set_preference(engine: Engine, settings: Settings, declared: Declared, token
     ref = _ref(settings, token, "center-preferences")
     if (purpose, channel) not in {(m.activity, m.channel.value) for m in declared.declaration.marketing}:
         raise InvalidInput(BAD_TOKEN)
-    consent.record(engine, declared, ConsentCreate(
+    consent.record(_as_center(engine, settings, declared, lang), ConsentCreate(
         subject=ref, purpose=purpose, channel=MarketingChannel(channel), state="given" if give else "withdrawn",
-        method=Method.web_form, location="privacy center", wording=wording if give else None, lang=lang),
-        actor=ACTOR)
+        method=Method.web_form, location="privacy center", wording=wording if give else None, lang=lang))

@@ -166,7 +166,7 @@ def _shop(output: Path) -> None:
         left = {table: n for table, n in sample.identifiers_left(f"sqlite:///{database}",
                                                                  sample.JEANNE.identifiers).items() if n}
         out.print(LEFT(lang, left=", ".join(f"{table} {n}" for table, n in left.items()) or "—"))
-        report = retention.run(engine, settings, declared, sample.TODAY, actor="demo")
+        report = retention.run(Context(engine, settings, declared, Actor("demo", DPO), lang), sample.TODAY)
     done = sum(task.get("rows", 0) + task.get("purged", 0) for dataset in report for task in dataset["tasks"])
     out.print(SWEPT(lang, rows=done, tasks=sum(len(dataset["tasks"]) for dataset in report)))
     engine.dispose()

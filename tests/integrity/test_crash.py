@@ -25,6 +25,7 @@ from registre.rights import flows as rights
 from registre.rights.schemas import RequestCreate
 from tests.connectors.test_retention import counts, env
 from tests.connectors.test_rights import DECLARATION
+from tests.fixtures.context import as_dpo
 from tests.fixtures.shop import TODAY, Shop
 
 __all__ = ["env"]  # the shop's settings, shared with the connectors' tests
@@ -73,11 +74,11 @@ def test_a_retention_run_killed_between_the_commits_has_every_change_audited_aft
     before = counts(url)
     monkeypatch.setattr(journal, "between_commits", crash_after(settled))
     with pytest.raises(Crash):
-        retention.run(engine, settings, declared, TODAY, actor="cron")
+        retention.run(as_dpo(engine, declared, "cron", settings=settings), TODAY)
     assert journal.unsettled(engine) == 1  # the batch its dataset committed, not yet audited
     monkeypatch.setattr(journal, "between_commits", lambda: None)
 
-    report = retention.run(engine, settings, declared, TODAY, actor="cron")
+    report = retention.run(as_dpo(engine, declared, "cron", settings=settings), TODAY)
     [interrupted] = report[0]["interrupted"]
     assert interrupted["outcome"] == "interrupted_run"
     assert journal.unsettled(engine) == 0

@@ -47,10 +47,10 @@ def register(app: App, settings: Settings) -> None:
     @app.task(name="registre.retention.run", queue="retention")
     def retention_run(actor: str = WORKER) -> int:
         """Delete, anonymise or archive what is due today."""
-        ctx = context(app)
+        ctx = acting(app, actor)
         if ctx.declared is None:
             return 0
-        return len(retention.run(ctx.engine, ctx.settings, ctx.declared, today(), actor=actor))
+        return len(retention.run(ctx, today()))
 
     def sweep(timestamp: int) -> int:
         ctx = context(app)

@@ -50,7 +50,7 @@ def dashboard(ctx: Context) -> Dashboard:
         breach_list = breaches.page_breaches(ctx.engine, lang=ctx.lang, current=True)
     if role == DPO and ctx.declared is not None:
         try:
-            plan = retention.plan(ctx.engine, ctx.settings, ctx.declared, today())
+            plan = retention.plan(ctx, today())
         except RegistreError as error:
             plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(ctx.lang)}]
     if policy.may(role, Duty.audit):

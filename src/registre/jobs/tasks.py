@@ -63,11 +63,11 @@ def register(app: App, settings: Settings) -> None:
         return sum(consent.purge(acting(app)).values())
 
     def alert(timestamp: int) -> int:
-        ctx = context(app)
+        ctx = acting(app)
         if ctx.declared is None:
             return 0
         try:
-            alerts = breaches.alert(ctx.engine, ctx.settings, ctx.declared, actor=WORKER, lang=ctx.settings.lang)
+            alerts = breaches.alert(ctx, lang=ctx.settings.lang)
         except RegistreError as error:  # no DPO address: say so in the worker's log, every time
             log.warning("breach alerts: %s", error.text("en"))
             return 0

@@ -47,7 +47,7 @@ def dashboard(ctx: Context) -> Dashboard:
     if policy.may(role, Duty.requests):
         requests = rights.list_requests(ctx.engine, ctx.settings, PENDING, actor=ctx.actor.name)
     if policy.may(role, Duty.breaches):
-        breach_list = breaches.page_breaches(ctx.engine, lang=ctx.lang, current=True)
+        breach_list = breaches.page_breaches(ctx, lang=ctx.lang, current=True)
     if role == DPO and ctx.declared is not None:
         try:
             plan = retention.plan(ctx, today())

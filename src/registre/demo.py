@@ -129,8 +129,9 @@ def _answer(engine: Engine, settings: Settings, declared: Declared, kind: str, w
     lang = reader_lang()
     request_in = RequestCreate.model_validate({"kind": kind, "channel": "email", "subject": f"email:{who}",
                                                "requester": {"email": who}, "lang": lang})
-    filed = flows.file_request(engine, settings, declared, request_in, "demo")
-    done = flows.complete(engine, settings, declared, filed.request.ref, actor="demo")
+    ctx = Context(engine, settings, declared, Actor("demo", DPO), lang)
+    filed = flows.file_request(ctx, request_in)
+    done = flows.complete(ctx, filed.request.ref)
     folder = output / "answers" / done.request.ref
     for name, content in done.files.items():
         folder.mkdir(parents=True, exist_ok=True)

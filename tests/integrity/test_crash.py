@@ -101,13 +101,13 @@ def test_an_erasure_killed_between_the_commits_is_audited_and_answered_with_what
     who = built.jeanne.email
     request_in = RequestCreate.model_validate({"kind": "erasure", "channel": "email", "requester": {"email": who},
                                                "subject": f"email:{who}"})
-    ref = rights.file_request(engine, settings, declared, request_in, "dpo").request.ref
+    ref = rights.file_request(as_dpo(engine, declared, "dpo", settings=settings), request_in).request.ref
     monkeypatch.setattr(journal, "between_commits", crash_after(0))
     with pytest.raises(Crash):
-        rights.complete(engine, settings, declared, ref, actor="dpo")
+        rights.complete(as_dpo(engine, declared, "dpo", settings=settings), ref)
     monkeypatch.setattr(journal, "between_commits", lambda: None)
 
-    done = rights.complete(engine, settings, declared, ref, actor="dpo")
+    done = rights.complete(as_dpo(engine, declared, "dpo", settings=settings), ref)
     datasets = done.request.answer["datasets"] if done.request.answer else []
     deleted = sum(t.get("deleted", 0) for d in datasets for t in d["tables"].values())
     assert deleted >= 3 + 4  # her payments and logs: what the interrupted run did is in the answer

@@ -38,10 +38,10 @@ def register(app: App, settings: Settings) -> None:
     @app.task(name="registre.requests.complete", queue="rights", retry=RETRY)
     def complete(ref: str, actor: str) -> str:
         """Do a request in every connected database and answer it (audited as when done inline)."""
-        ctx = context(app)
+        ctx = acting(app, actor)
         if ctx.declared is None:
             raise RuntimeError("a request is completed against a declaration: set REGISTRE_DECLARATION")
-        result = rights.complete(ctx.engine, ctx.settings, ctx.declared, ref, actor=actor)
+        result = rights.complete(ctx, ref)
         return result.request.status.value
 
     @app.task(name="registre.retention.run", queue="retention")

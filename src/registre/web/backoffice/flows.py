@@ -45,7 +45,7 @@ def dashboard(ctx: Context) -> Dashboard:
     policy, role = ctx.policy, ctx.actor.role
     requests = breach_list = plan = verification = None
     if policy.may(role, Duty.requests):
-        requests = rights.list_requests(ctx.engine, ctx.settings, PENDING, actor=ctx.actor.name)
+        requests = rights.list_requests(ctx, PENDING)
     if policy.may(role, Duty.breaches):
         breach_list = breaches.page_breaches(ctx, lang=ctx.lang, current=True)
     if role == DPO and ctx.declared is not None:

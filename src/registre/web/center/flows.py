@@ -92,7 +92,7 @@ class Preference:
     state: str | None  # given, refused, withdrawn, expired, or None: never asked
 
 
-def _as_center(engine: Engine, settings: Settings, declared: Declared, lang: Lang) -> Context:
+def _as_center(engine: Engine, settings: Settings, declared: Declared | None, lang: Lang) -> Context:
     """The context of a domain flow the privacy center calls for the person its link names: audited as the
     center; the DPO's role, since what is shown is already that one person's own (the flows it calls apply none)."""
     return Context(engine, settings, declared, Actor(ACTOR, DPO), lang)
@@ -166,12 +166,12 @@ def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, 
         token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
         return letters.letter("follow", email, form.lang, declared, ref=ref, link=f"{base_url}/status/{token}")
 
+    center = _as_center(engine, settings, declared, form.lang)
     try:
-        result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key,
-                                     also=[("follow", follow)])
+        result = rights.file_request(center, request_in, idempotency_key=key, also=[("follow", follow)])
     except NotFound:  # nobody has this address: the request stands, and will be answered as such
-        result = rights.file_request(engine, settings, declared, request_in.model_copy(update={"subject": None}),
-                                     ACTOR, idempotency_key=key, also=[("follow", follow)])
+        result = rights.file_request(center, request_in.model_copy(update={"subject": None}), idempotency_key=key,
+                                     also=[("follow", follow)])
     return Filed(result.request.ref, new=result.new)
 
 
@@ -182,14 +182,14 @@ def _ref(settings: Settings, token: str, purpose: str) -> str:
 def status(engine: Engine, settings: Settings, token: str) -> RequestStatus:
     """The request a status link names, and its files still waiting; the read is audited."""
     ref = _ref(settings, token, "center-status")
-    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    shown = rights.show(_as_center(engine, settings, None, settings.lang), ref)
     return RequestStatus(shown, vault.waiting(settings, ref), vault.expires(settings, ref))
 
 
 def send_download_link(engine: Engine, settings: Settings, token: str, base_url: str) -> str:
     """Mail a download link, valid for an hour, to the address the request came from."""
     ref = _ref(settings, token, "center-status")
-    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    shown = rights.show(_as_center(engine, settings, None, settings.lang), ref)
     to = shown.requester.get("email")
     if shown.status is not Status.completed or not to or not vault.waiting(settings, ref):
         raise Conflict(NOTHING_TO_DOWNLOAD)

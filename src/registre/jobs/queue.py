@@ -31,7 +31,7 @@ from sqlalchemy.engine import make_url
 
 from registre.config import Settings
 from registre.context import DPO, Actor
-from registre.context import Context as Acting
+from registre.context import Context as Acting  # the flows' context; `Context` here is what a job works with
 from registre.db.session import make_engine
 from registre.declarations.declared import Declared
 from registre.declarations.service import load

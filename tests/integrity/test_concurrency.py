@@ -169,8 +169,8 @@ def test_a_claim_left_by_a_completion_that_died_holds_the_request_until_it_expir
     with unit_of_work(engine) as session:  # a completion claims the request, and its process dies
         service.claim(session, service.get_or_raise(session, ref, for_update=True))
     for attempt in (lambda: flows.complete(as_dpo(engine, declared, ACTOR, settings=settings), ref),
-                    lambda: flows.refuse(engine, settings, declared, ref, reasons="Kept.", partial=False,
-                                         actor=ACTOR)):
+                    lambda: flows.refuse(as_dpo(engine, declared, ACTOR, settings=settings), ref, reasons="Kept.",
+                                         partial=False)):
         with pytest.raises(Conflict) as refused:
             attempt()
         assert "is being completed just now" in refused.value.text("en")

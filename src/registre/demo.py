@@ -129,8 +129,9 @@ def _answer(engine: Engine, settings: Settings, declared: Declared, kind: str, w
     lang = reader_lang()
     request_in = RequestCreate.model_validate({"kind": kind, "channel": "email", "subject": f"email:{who}",
                                                "requester": {"email": who}, "lang": lang})
-    filed = flows.file_request(engine, settings, declared, request_in, "demo")
-    done = flows.complete(engine, settings, declared, filed.request.ref, actor="demo")
+    ctx = Context(engine, settings, declared, Actor("demo", DPO), lang)
+    filed = flows.file_request(ctx, request_in)
+    done = flows.complete(ctx, filed.request.ref)
     folder = output / "answers" / done.request.ref
     for name, content in done.files.items():
         folder.mkdir(parents=True, exist_ok=True)
@@ -166,7 +167,7 @@ def _shop(output: Path) -> None:
         left = {table: n for table, n in sample.identifiers_left(f"sqlite:///{database}",
                                                                  sample.JEANNE.identifiers).items() if n}
         out.print(LEFT(lang, left=", ".join(f"{table} {n}" for table, n in left.items()) or "—"))
-        report = retention.run(engine, settings, declared, sample.TODAY, actor="demo")
+        report = retention.run(Context(engine, settings, declared, Actor("demo", DPO), lang), sample.TODAY)
     done = sum(task.get("rows", 0) + task.get("purged", 0) for dataset in report for task in dataset["tasks"])
     out.print(SWEPT(lang, rows=done, tasks=sum(len(dataset["tasks"]) for dataset in report)))
     engine.dispose()

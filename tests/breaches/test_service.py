@@ -31,6 +31,7 @@ from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput
 from registre.models.audit import AuditEntry
 from registre.models.breaches import Breach
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import create_subject
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -191,7 +192,7 @@ def test_a_breach_judged_riskless_stays_in_the_register_with_its_reasons(engine:
         assert service.due_alerts(session, breach.deadline) == []
     for fmt in ("csv", "ods"):
         path = tmp_path / f"breaches.{fmt}"
-        assert flows.export(engine, declared, fmt, path, lang="fr") == 1
+        assert flows.export(as_dpo(engine, declared), fmt, path, lang="fr") == 1
         rows = read_csv(path) if fmt == "csv" else read_ods(path)
         header, row = rows[0], rows[1]
         got = dict(zip(header, row, strict=False))
@@ -251,7 +252,7 @@ def test_the_register_exports_a_title_pasted_with_control_characters(engine: Eng
                        actor=ACTOR, now=FRIDAY_1800)
     for fmt in ("ods", "xlsx"):
         path = tmp_path / f"breaches.{fmt}"
-        assert flows.export(engine, declared, fmt, path, lang="en") == 1
+        assert flows.export(as_dpo(engine, declared), fmt, path, lang="en") == 1
         if fmt == "ods":
             assert "Log line[31m pasted" in {cell for row in read_ods(path) for cell in row}
 
@@ -284,7 +285,7 @@ def test_more_than_a_thousand_breaches_are_all_listed_page_after_page_and_export
     riskless = refs[::100]
     seen, offset = [], 0
     while True:
-        page = flows.page_breaches(engine, lang="en", offset=offset)
+        page = flows.page_breaches(as_dpo(engine, declared), lang="en", offset=offset)
         assert page.total == MANY
         seen += [b.ref for b in page.items]
         if page.next_offset is None:
@@ -292,10 +293,10 @@ def test_more_than_a_thousand_breaches_are_all_listed_page_after_page_and_export
         offset = page.next_offset
     # every one once: those whose clock runs first (nearest deadline first), the riskless ones last
     assert seen == [r for r in refs if r not in riskless] + riskless
-    assert flows.page_breaches(engine, lang="en", offset=MANY - 10).more == 0
-    current = flows.page_breaches(engine, lang="en", current=True, limit=500)
+    assert flows.page_breaches(as_dpo(engine, declared), lang="en", offset=MANY - 10).more == 0
+    current = flows.page_breaches(as_dpo(engine, declared), lang="en", current=True, limit=500)
     assert current.total == MANY  # none has ended: all ongoing
     path = tmp_path / "breaches.csv"
-    assert flows.export(engine, declared, "csv", path, lang="en") == MANY
+    assert flows.export(as_dpo(engine, declared), "csv", path, lang="en") == MANY
     rows = read_csv(path)
     assert [row[rows[0].index("Title")] for row in rows[1:]] == [f"Breach {n}" for n in range(MANY)]

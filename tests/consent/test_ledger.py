@@ -17,6 +17,7 @@ from registre.documents import notice
 from registre.errors import Conflict, InvalidInput
 from registre.models.audit import AuditEntry
 from registre.models.consent import ConsentEvent, ConsentWording
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import create_subject
 
 WORDING = "J'accepte de recevoir la lettre d'information par courriel."
@@ -45,7 +46,7 @@ def events(engine: Engine) -> list[ConsentEvent]:
 
 
 def test_a_consent_keeps_its_proof_and_is_audited(engine: Engine, declared: Declared, jeanne: str) -> None:
-    [read] = flows.record(engine, declared, give(), actor="test")
+    [read] = flows.record(as_dpo(engine, declared), give())
     [event] = events(engine)
     assert (event.state, event.purpose, event.channel, event.method) == ("given", "newsletter", "email", "web_form")
     assert event.notice_hash == notice.build(declared, "fr").hash
@@ -62,15 +63,15 @@ def test_a_consent_keeps_its_proof_and_is_audited(engine: Engine, declared: Decl
 
 
 def test_withdrawal_appends_an_event_with_fewer_questions(engine: Engine, declared: Declared, jeanne: str) -> None:
-    flows.record(engine, declared, give(), actor="test")
+    flows.record(as_dpo(engine, declared), give())
     given = events(engine)[0]
     withdrawal = ConsentCreate(subject=jeanne, purpose="newsletter", channel="email", state="withdrawn")
     assert withdrawal.model_dump(exclude_defaults=True).keys() < give().model_dump(exclude_defaults=True).keys()
-    flows.record(engine, declared, withdrawal, actor="test")
+    flows.record(as_dpo(engine, declared), withdrawal)
     first, second = events(engine)
     assert (first.ref, first.state, first.digest) == (given.ref, "given", given.digest)  # never changed
     assert second.state == "withdrawn"
-    shown = flows.show(engine, jeanne, actor="test")
+    shown = flows.show(as_dpo(engine, declared), jeanne)
     assert [e["state"] for e in shown["current"]] == ["withdrawn"]
     assert [e["state"] for e in shown["events"]] == ["given", "withdrawn"]
     assert shown["intact"] is True
@@ -86,24 +87,24 @@ def test_withdrawal_appends_an_event_with_fewer_questions(engine: Engine, declar
 def test_a_consent_without_its_proof_is_refused_and_nothing_is_written(
         engine: Engine, declared: Declared, jeanne: str, changes: dict[str, object], error: type[Exception]) -> None:
     with pytest.raises(error):
-        flows.record(engine, declared, give(**changes), actor="test")
+        flows.record(as_dpo(engine, declared), give(**changes))
     assert events(engine) == []
 
 
 def test_a_minor_under_15_consents_jointly_with_a_parent(engine: Engine, declared: Declared, jeanne: str) -> None:
     parent = {"name": "Paul Martin", "contact": "paul@example.fr"}
-    minor, joint = flows.record(engine, declared, give(age=14, parent=parent), actor="test")
+    minor, joint = flows.record(as_dpo(engine, declared), give(age=14, parent=parent))
     assert (minor.given_by, minor.age, joint.given_by) == ("subject", 14, "parent")
     assert minor.receipt_ref == joint.receipt_ref
     stored = events(engine)
     assert stored[1].joint_id == stored[0].id
-    receipt = flows.receipt(engine, declared, minor.receipt_ref, actor="test")
+    receipt = flows.receipt(as_dpo(engine, declared), minor.receipt_ref)
     assert receipt["proof"]["parent"] == parent
     assert [e["entity_id"] for e in receipt["events"]] == ["subject", "parent"]
 
 
 def test_at_15_a_minor_consents_alone(engine: Engine, declared: Declared, jeanne: str) -> None:
-    assert len(flows.record(engine, declared, give(age=15), actor="test")) == 1
+    assert len(flows.record(as_dpo(engine, declared), give(age=15))) == 1
 
 
 def test_a_declaration_that_refuses_minors_refuses_their_consent(engine: Engine, declare: Callable[..., Declared],
@@ -112,22 +113,21 @@ def test_a_declaration_that_refuses_minors_refuses_their_consent(engine: Engine,
         data["subject_categories"] = [{"id": "customer", "minors": {"admitted": False}}, "prospect"]
 
     with pytest.raises(Conflict):
-        flows.record(engine, declare(no_minors), give(age=12, parent={"name": "P", "contact": "p@x.fr"}),
-                     actor="test")
+        flows.record(as_dpo(engine, declare(no_minors)), give(age=12, parent={"name": "P", "contact": "p@x.fr"}))
 
 
 def test_an_altered_event_no_longer_matches_its_digest(engine: Engine, declared: Declared, jeanne: str) -> None:
-    flows.record(engine, declared, give(), actor="test")
-    assert flows.show(engine, jeanne, actor="test")["intact"] is True
+    flows.record(as_dpo(engine, declared), give())
+    assert flows.show(as_dpo(engine, declared), jeanne)["intact"] is True
     with unit_of_work(engine) as session:
         session.execute(update(ConsentEvent).values(location="https://elsewhere.example"))
-    assert flows.show(engine, jeanne, actor="test")["intact"] is False
+    assert flows.show(as_dpo(engine, declared), jeanne)["intact"] is False
 
 
 def test_the_receipt_has_the_iso_27560_parts_and_a_kantara_export(engine: Engine, declared: Declared,
                                                                    jeanne: str) -> None:
-    [event] = flows.record(engine, declared, give(), actor="test")
-    iso = flows.receipt(engine, declared, event.receipt_ref, actor="test")
+    [event] = flows.record(as_dpo(engine, declared), give())
+    iso = flows.receipt(as_dpo(engine, declared), event.receipt_ref)
     assert {"schema_version", "record_id", "pii_principal_id", "processing", "parties", "events"} <= iso.keys()
     processing = iso["processing"]
     assert processing["privacy_notice"]["sha256"] == event.notice_hash
@@ -140,7 +140,7 @@ def test_the_receipt_has_the_iso_27560_parts_and_a_kantara_export(engine: Engine
     assert iso["events"][0]["digest"] == event.digest
     assert iso["proof"]["wording"] == WORDING
     assert iso["intact"] is True
-    kantara = flows.receipt(engine, declared, event.receipt_ref, fmt="kantara", actor="test")
+    kantara = flows.receipt(as_dpo(engine, declared), event.receipt_ref, fmt="kantara")
     required = {"version", "jurisdiction", "consentTimestamp", "collectionMethod", "consentReceiptID",
                 "piiPrincipalId", "piiControllers", "policyUrl", "services", "sensitive", "spiCat"}
     assert required <= kantara.keys()
@@ -152,19 +152,19 @@ def test_the_receipt_has_the_iso_27560_parts_and_a_kantara_export(engine: Engine
 
 def test_purge_expires_lapsed_consents_and_deletes_old_cookie_proofs(engine: Engine, declared: Declared,
                                                                      jeanne: str) -> None:
-    flows.record(engine, declared, give(valid_months=12), actor="test")
+    flows.record(as_dpo(engine, declared), give(valid_months=12))
     choice = CookieChoice(consent_id="a" * 32, choices={"audience_measurement": True}, notice_version="v",
                           action="accept_all")
     with engine.begin() as connection:
         service.record_choices(connection, choice=choice, notice_hash="h", wording_text="banner", keep_months=13,
                                now=dt.datetime(2026, 1, 10, tzinfo=dt.UTC))
     later = dt.datetime.now(dt.UTC) + dt.timedelta(days=400)
-    assert flows.purge(engine, actor="test", dry_run=True, now=later) == {"expired": 1, "deleted": 1}
+    assert flows.purge(as_dpo(engine, declared), dry_run=True, now=later) == {"expired": 1, "deleted": 1}
     assert len(events(engine)) == 2
-    assert flows.purge(engine, actor="test", now=later) == {"expired": 1, "deleted": 1}
+    assert flows.purge(as_dpo(engine, declared), now=later) == {"expired": 1, "deleted": 1}
     states = [(e.state, e.method) for e in events(engine)]
     assert states == [("given", "web_form"), ("expired", "expiry")]
-    assert flows.purge(engine, actor="test", now=later) == {"expired": 0, "deleted": 0}
+    assert flows.purge(as_dpo(engine, declared), now=later) == {"expired": 0, "deleted": 0}
     with unit_of_work(engine) as session:
         assert session.scalar(select(func.count()).select_from(ConsentEvent).where(
             ConsentEvent.consent_id.is_not(None))) == 0
@@ -172,10 +172,10 @@ def test_purge_expires_lapsed_consents_and_deletes_old_cookie_proofs(engine: Eng
 
 class TestStorageLocationsAreWhatTheDeclarationStates:
     def locations(self, engine: Engine, declared: Declared) -> list[str]:
-        [event] = flows.record(engine, declared, give(), actor="test")
-        iso = flows.receipt(engine, declared, event.receipt_ref, actor="test")
+        [event] = flows.record(as_dpo(engine, declared), give())
+        iso = flows.receipt(as_dpo(engine, declared), event.receipt_ref)
         [purpose] = iso["processing"]["purposes"]
-        kantara = flows.receipt(engine, declared, event.receipt_ref, fmt="kantara", actor="test")
+        kantara = flows.receipt(as_dpo(engine, declared), event.receipt_ref, fmt="kantara")
         assert kantara["services"][0]["purposes"][0]["purpose"] == purpose["description"]
         return list(purpose["storage_locations"])
 

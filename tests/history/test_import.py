@@ -21,6 +21,7 @@ from registre.law.calendar import PARIS
 from registre.models.audit import AuditEntry
 from registre.models.consent import ConsentEvent, ConsentWording
 from registre.models.subjects import Identifier, LifecycleEvent, Restriction
+from tests.fixtures.context import as_dpo
 from tests.marketing.conftest import People
 
 HEADER = "who,kind,at,purpose,channel,method,wording,lang,activity,until,ground,event\n"
@@ -54,7 +55,7 @@ def test_each_kind_is_written_as_the_store_keeps_it_and_audited_once(engine: Eng
         "id:email:bruno@example.fr,objection,2025-05-02,,,,,,newsletter,,,\n"
         "anne@example.fr,restriction,2025-07-01,,,,,,newsletter,2025-08-01,,\n"
         "anne@example.fr,event,2025-01-15,,,,,,,,,contract_concluded\n"))
-    report = flows.import_file(engine, declared, path, actor="test")
+    report = flows.import_file(as_dpo(engine, declared), path)
     assert report.kinds == {"consent_given": 1, "consent_withdrawn": 1, "event": 1, "objection": 2,
                             "restriction": 1, "stop": 1}
     assert (report.rows, report.consent_events) == (7, 3)
@@ -97,7 +98,7 @@ def test_a_bad_row_refuses_the_whole_file_with_every_problem_and_writes_nothing(
         "anne@example.fr,event,2099-01-01,,,,,,,,,moved_house\n"
         ",objection,,,,,,,,,,\n"))
     with pytest.raises(ImportInvalid) as refused:
-        flows.import_file(engine, declared, path, actor="test")
+        flows.import_file(as_dpo(engine, declared), path)
     problems = [(p.line, p.column, p.detail("en")) for p in refused.value.problems]
     assert problems == [
         (3, "kind", "'consent_lent' is not a kind of history row; kinds: consent_given, consent_refused, "
@@ -122,14 +123,14 @@ def test_a_bad_row_refuses_the_whole_file_with_every_problem_and_writes_nothing(
         "anne@example.fr,restriction,2025-03-01,,,,,,newsletter,2025-02-01,,\n"
         "anne@example.fr,consent_given,2025-03-01,billing,,,,,,,,\n"))
     with pytest.raises(ImportInvalid) as refused:
-        flows.import_file(engine, declared, path, actor="test")
+        flows.import_file(as_dpo(engine, declared), path)
     assert [(p.line, p.column, p.detail("fr")) for p in refused.value.problems] == [
         (5, "until", "La limitation est levée (2025-02-01) avant d'avoir commencé."),
         (6, "purpose", "« billing » n'est pas un traitement déclaré ; traitements déclarés : orders, newsletter."),
     ]
     fixed = path.read_text(encoding="utf-8").replace("2025-02-01", "2025-04-01").replace(",billing,", ",newsletter,")
     with pytest.raises(ImportInvalid) as refused:
-        flows.import_file(engine, declared, write(tmp_path, fixed), actor="test")
+        flows.import_file(as_dpo(engine, declared), write(tmp_path, fixed))
     assert [(p.line, p.column, p.detail("en")) for p in refused.value.problems] == [
         (3, "who", "No data subject has the email 'nobody@example.fr'."),
         (4, "who", "'12' is not a valid phone number (a French number, or any number with its +country code)."),
@@ -146,7 +147,7 @@ def test_a_json_file_names_each_problem_by_item_and_line(engine: Engine, declare
                        "anne"]
     path = write(tmp_path, json.dumps(rows, indent=1), "history.json")
     with pytest.raises(ImportInvalid) as refused:
-        flows.import_file(engine, declared, path, actor="test")
+        flows.import_file(as_dpo(engine, declared), path)
     assert [p.text("en") for p in refused.value.problems] == [
         "Item 2 (line 9), at: A text is expected here, not 20250101.",
         "Item 2 (line 9), event: A value is required.",
@@ -159,7 +160,7 @@ def test_a_json_file_names_each_problem_by_item_and_line(engine: Engine, declare
 def test_a_csv_header_is_checked_before_any_row(engine: Engine, declared: Declared, tmp_path: Path) -> None:
     path = write(tmp_path, "who;when;kind;kind\nanne@example.fr;2025-01-01;event;event\n")
     with pytest.raises(ImportInvalid) as refused:
-        flows.import_file(engine, declared, path, actor="test")
+        flows.import_file(as_dpo(engine, declared), path)
     assert [(p.line, p.column, p.detail("en")) for p in refused.value.problems] == [
         (1, "when", "Unknown column: use who, kind, at, purpose, channel, method, location, wording, lang, activity, "
                     "until, ground, event."),

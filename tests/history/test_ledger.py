@@ -19,6 +19,7 @@ from registre.history import flows
 from registre.marketing import eligibility
 from registre.models.consent import ConsentEvent
 from registre.models.subjects import DataSubject, Identifier, LifecycleEvent, Restriction
+from tests.fixtures.context import as_dpo
 
 PARIS = ZoneInfo("Europe/Paris")
 PEOPLE = 10_000
@@ -144,7 +145,7 @@ def test_a_ledger_of_100000_events_gives_each_past_day_its_decision(engine: Engi
                                          "activity", "until", "event"])
         writer.writeheader()
         writer.writerows(rows)
-    report = flows.import_file(engine, declared, path, actor="test")
+    report = flows.import_file(as_dpo(engine, declared), path)
     generated = {kind: sum(1 for e in events if e.kind == kind) for kind, _ in KINDS}
     assert report.kinds == generated
     assert report.rows == EVENTS

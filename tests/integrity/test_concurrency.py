@@ -27,6 +27,7 @@ from registre.web.center import flows as center
 from registre.web.center.schemas import RequestForm
 from tests.connectors.test_retention import env
 from tests.connectors.test_rights import DECLARATION
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import create_subject
 from tests.fixtures.shop import Shop
 from tests.web.center.test_flows import link, mails
@@ -80,7 +81,7 @@ def filed(engine: Engine, settings: Settings, declared: Declared, kind: str) -> 
     request_in = RequestCreate.model_validate({"kind": kind, "channel": "email",
                                                "requester": {"email": "jeanne@example.fr"},
                                                "subject": "email:jeanne@example.fr"})
-    return flows.file_request(engine, settings, declared, request_in, ACTOR).request.ref
+    return flows.file_request(as_dpo(engine, declared, ACTOR, settings=settings), request_in).request.ref
 
 
 def audited(engine: Engine, action: str) -> int:
@@ -92,7 +93,7 @@ def audited(engine: Engine, action: str) -> int:
 def test_sixteen_completes_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared,
                                                        kind: str) -> None:
     ref = filed(engine, settings, declared, kind)
-    done, errors = at_once(lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR))
+    done, errors = at_once(lambda: flows.complete(as_dpo(engine, declared, ACTOR, settings=settings), ref))
     assert len(done) == 1
     assert len(errors) == CLIENTS - 1
     assert all(isinstance(e, Conflict) for e in errors), errors
@@ -101,8 +102,8 @@ def test_sixteen_completes_of_one_request_succeed_once(engine: Engine, settings:
 
 def test_sixteen_extends_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared) -> None:
     ref = filed(engine, settings, declared, "access")
-    done, errors = at_once(lambda: flows.extend(engine, settings, declared, ref, reasons="Many databases to search.",
-                                                actor=ACTOR))
+    done, errors = at_once(lambda: flows.extend(as_dpo(engine, declared, ACTOR, settings=settings), ref,
+                                                reasons="Many databases to search."))
     assert len(done) == 1
     assert all(isinstance(e, Conflict) for e in errors), errors
     assert audited(engine, "request.extended") == 1
@@ -110,8 +111,8 @@ def test_sixteen_extends_of_one_request_succeed_once(engine: Engine, settings: S
 
 def test_sixteen_refusals_of_one_request_succeed_once(engine: Engine, settings: Settings, declared: Declared) -> None:
     ref = filed(engine, settings, declared, "erasure")
-    done, errors = at_once(lambda: flows.refuse(engine, settings, declared, ref, reasons="Kept for a claim.",
-                                                partial=False, actor=ACTOR))
+    done, errors = at_once(lambda: flows.refuse(as_dpo(engine, declared, ACTOR, settings=settings), ref,
+                                                reasons="Kept for a claim.", partial=False))
     assert len(done) == 1
     assert all(isinstance(e, Conflict) for e in errors), errors
     assert audited(engine, "request.refused") == 1
@@ -146,8 +147,8 @@ def test_eight_completes_of_one_erasure_act_on_the_connected_database_once(
     who = shop[1].jeanne.email
     request_in = RequestCreate.model_validate({"kind": "erasure", "channel": "email", "requester": {"email": who},
                                                "subject": f"email:{who}"})
-    ref = flows.file_request(engine, settings, declared, request_in, ACTOR).request.ref
-    done, errors = at_once(lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR), clients=8)
+    ref = flows.file_request(as_dpo(engine, declared, ACTOR, settings=settings), request_in).request.ref
+    done, errors = at_once(lambda: flows.complete(as_dpo(engine, declared, ACTOR, settings=settings), ref), clients=8)
     assert len(done) == 1
     assert len(errors) == 7
     assert all(isinstance(e, Conflict) for e in errors), errors
@@ -167,13 +168,13 @@ def test_a_claim_left_by_a_completion_that_died_holds_the_request_until_it_expir
     ref = filed(engine, settings, declared, "erasure")
     with unit_of_work(engine) as session:  # a completion claims the request, and its process dies
         service.claim(session, service.get_or_raise(session, ref, for_update=True))
-    for attempt in (lambda: flows.complete(engine, settings, declared, ref, actor=ACTOR),
-                    lambda: flows.refuse(engine, settings, declared, ref, reasons="Kept.", partial=False,
-                                         actor=ACTOR)):
+    for attempt in (lambda: flows.complete(as_dpo(engine, declared, ACTOR, settings=settings), ref),
+                    lambda: flows.refuse(as_dpo(engine, declared, ACTOR, settings=settings), ref, reasons="Kept.",
+                                         partial=False)):
         with pytest.raises(Conflict) as refused:
             attempt()
         assert "is being completed just now" in refused.value.text("en")
         assert "in 10 minutes at most" in refused.value.text("en")
     with unit_of_work(engine) as session:  # ten minutes later
         service.get_or_raise(session, ref).claimed_until = utcnow() - dt.timedelta(seconds=1)
-    assert flows.complete(engine, settings, declared, ref, actor=ACTOR).request.status == "completed"
+    assert flows.complete(as_dpo(engine, declared, ACTOR, settings=settings), ref).request.status == "completed"

@@ -25,6 +25,7 @@ from registre.rights import flows as rights
 from registre.rights.schemas import RequestCreate
 from tests.connectors.test_retention import counts, env
 from tests.connectors.test_rights import DECLARATION
+from tests.fixtures.context import as_dpo
 from tests.fixtures.shop import TODAY, Shop
 
 __all__ = ["env"]  # the shop's settings, shared with the connectors' tests
@@ -73,11 +74,11 @@ def test_a_retention_run_killed_between_the_commits_has_every_change_audited_aft
     before = counts(url)
     monkeypatch.setattr(journal, "between_commits", crash_after(settled))
     with pytest.raises(Crash):
-        retention.run(engine, settings, declared, TODAY, actor="cron")
+        retention.run(as_dpo(engine, declared, "cron", settings=settings), TODAY)
     assert journal.unsettled(engine) == 1  # the batch its dataset committed, not yet audited
     monkeypatch.setattr(journal, "between_commits", lambda: None)
 
-    report = retention.run(engine, settings, declared, TODAY, actor="cron")
+    report = retention.run(as_dpo(engine, declared, "cron", settings=settings), TODAY)
     [interrupted] = report[0]["interrupted"]
     assert interrupted["outcome"] == "interrupted_run"
     assert journal.unsettled(engine) == 0
@@ -100,13 +101,13 @@ def test_an_erasure_killed_between_the_commits_is_audited_and_answered_with_what
     who = built.jeanne.email
     request_in = RequestCreate.model_validate({"kind": "erasure", "channel": "email", "requester": {"email": who},
                                                "subject": f"email:{who}"})
-    ref = rights.file_request(engine, settings, declared, request_in, "dpo").request.ref
+    ref = rights.file_request(as_dpo(engine, declared, "dpo", settings=settings), request_in).request.ref
     monkeypatch.setattr(journal, "between_commits", crash_after(0))
     with pytest.raises(Crash):
-        rights.complete(engine, settings, declared, ref, actor="dpo")
+        rights.complete(as_dpo(engine, declared, "dpo", settings=settings), ref)
     monkeypatch.setattr(journal, "between_commits", lambda: None)
 
-    done = rights.complete(engine, settings, declared, ref, actor="dpo")
+    done = rights.complete(as_dpo(engine, declared, "dpo", settings=settings), ref)
     datasets = done.request.answer["datasets"] if done.request.answer else []
     deleted = sum(t.get("deleted", 0) for d in datasets for t in d["tables"].values())
     assert deleted >= 3 + 4  # her payments and logs: what the interrupted run did is in the answer

@@ -18,6 +18,7 @@ from registre.db.session import unit_of_work
 from registre.models.audit import AuditEntry
 from registre.rights import flows
 from tests.connectors.test_rights import ANNOTATION, DECLARATION
+from tests.fixtures.context import as_dpo
 from tests.fixtures.shop import Shop, build_shop, identifiers_left
 from tests.jobs.test_worker import until
 
@@ -76,8 +77,8 @@ def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
         twin_engine.dispose()
         monkeypatch.setenv("SHOP_DATABASE_URL", f"sqlite:///{twin}")
         inline_ref = file()
-        flows.complete(client.app.state.engine, settings, client.app.state.declared,  # type: ignore[attr-defined]
-                       inline_ref, actor="api")
+        state = client.app.state  # type: ignore[attr-defined]
+        flows.complete(as_dpo(state.engine, state.declared, "api", settings=settings), inline_ref)
         by_worker, inline = _audited(client, queued_ref), _audited(client, inline_ref)
         assert by_worker == inline
         actions = Counter(entry[1] for entry in by_worker)

@@ -28,6 +28,7 @@ from registre.models.outbox import OutboxLetter
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate
 from tests.conftest import minimal_data
+from tests.fixtures.context import as_dpo
 from tests.mail.test_sender import Inbox, free_port
 
 
@@ -57,7 +58,7 @@ def test_the_acknowledgement_is_sent_once_when_the_server_comes_back(
     settings = _settings(tmp_path, port)
     request_in = RequestCreate.model_validate({"kind": "access", "channel": "email",
                                                "requester": {"email": "jeanne@example.fr"}})
-    result = flows.file_request(engine, settings, None, request_in, "test")
+    result = flows.file_request(as_dpo(engine, None, "test", settings=settings), request_in)
     assert result.sent == []
     assert result.unsent[0].startswith("jeanne@example.fr:")
     with unit_of_work(engine) as session:
@@ -116,7 +117,7 @@ def test_a_request_s_letter_is_sent_after_its_commit_and_never_again(
     settings = _settings(tmp_path, port)
     request_in = RequestCreate.model_validate({"kind": "access", "channel": "email",
                                                "requester": {"email": "jeanne@example.fr"}})
-    result = flows.file_request(engine, settings, None, request_in, "test")
+    result = flows.file_request(as_dpo(engine, None, "test", settings=settings), request_in)
     assert result.unsent == []
     assert len(result.sent) == 1
     with unit_of_work(engine) as session:
@@ -161,13 +162,13 @@ def test_an_organisation_words_a_letter_its_own_way(tmp_path: Path, engine: Engi
     settings = Settings(data_dir=tmp_path)
     request_in = RequestCreate.model_validate({"kind": "access", "channel": "email", "lang": "en",
                                                "requester": {"email": "jeanne@example.fr"}})
-    result = flows.file_request(engine, settings, declared, request_in, "test")
+    result = flows.file_request(as_dpo(engine, declared, "test", settings=settings), request_in)
     [where] = result.sent
     mail = _read(where)
     assert mail["Subject"] == f"We have your request {result.request.ref}"
     assert f"{declared.declaration.controller.name} will answer by" in mail.get_content()
     french = request_in.model_copy(update={"lang": "fr"})
-    [where] = flows.file_request(engine, settings, declared, french, "test").sent
+    [where] = flows.file_request(as_dpo(engine, declared, "test", settings=settings), french).sent
     assert _read(where)["Subject"].startswith("Votre demande a bien été reçue")  # no French file: ours
 
 

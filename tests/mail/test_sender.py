@@ -18,6 +18,7 @@ from registre.config import Settings
 from registre.mail.sender import Letter, send
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate
+from tests.fixtures.context import as_dpo
 
 
 class Inbox:
@@ -75,10 +76,11 @@ def test_a_request_stands_when_its_acknowledgement_cannot_be_sent(tmp_path: Path
     settings = Settings(data_dir=tmp_path, smtp_host="127.0.0.1", smtp_port=free_port(), smtp_starttls=False)
     request_in = RequestCreate.model_validate({"kind": "access", "channel": "email",
                                                "requester": {"email": "jeanne@example.fr"}})
-    result = flows.file_request(engine, settings, None, request_in, "test")
+    result = flows.file_request(as_dpo(engine, None, "test", settings=settings), request_in)
     assert result.sent == []
     assert result.unsent[0].startswith("jeanne@example.fr:")
-    assert [r.ref for r in flows.list_requests(engine, settings, None, actor="test").items] == [result.request.ref]
+    listed = flows.list_requests(as_dpo(engine, None, "test", settings=settings), None)
+    assert [r.ref for r in listed.items] == [result.request.ref]
 
 
 def test_an_international_address_and_a_long_line_arrive_as_written(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.models.subjects import Identifier, LifecycleEvent, PersonalRecord, Restriction
 from registre.retention import flows
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import create_subject
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -62,7 +63,7 @@ def test_the_store_sweep_deletes_exactly_what_is_due(engine: Engine, declare: Ca
     person(engine, "ongoing@x.fr", {})
     settings = Settings(data_dir=tmp_path, database_url=str(engine.url.render_as_string(hide_password=False)))
 
-    [store] = flows.plan(engine, settings, declared, TODAY)
+    [store] = flows.plan(as_dpo(engine, declared, settings=settings), TODAY)
     planned = {task["activity"]: task["due"] for task in store["tasks"]}
     assert planned == {"orders": 2, "newsletter": 1}
     assert left(engine) == {("ended-2022@x.fr", "orders"), ("ended-2022@x.fr", "newsletter"),
@@ -70,11 +71,11 @@ def test_the_store_sweep_deletes_exactly_what_is_due(engine: Engine, declare: Ca
                             ("late-evening@x.fr", "orders"), ("after-midnight@x.fr", "orders"),
                             ("held@x.fr", "orders"), ("ongoing@x.fr", "orders")}
 
-    [done] = flows.run(engine, settings, declared, TODAY, actor="test")
+    [done] = flows.run(as_dpo(engine, declared, settings=settings), TODAY)
     assert sum(task["rows"] for task in done["tasks"]) == 3
     assert left(engine) == {("contact-2024@x.fr", "orders"), ("contact-2024@x.fr", "newsletter"),
                             ("after-midnight@x.fr", "orders"), ("held@x.fr", "orders"), ("ongoing@x.fr", "orders")}
-    [again] = flows.plan(engine, settings, declared, TODAY)
+    [again] = flows.plan(as_dpo(engine, declared, settings=settings), TODAY)
     assert all(task["due"] == 0 for task in again["tasks"])
 
 
@@ -98,10 +99,10 @@ def test_the_store_keeps_what_an_obligation_or_an_exception_that_may_apply_keeps
             session.add(LifecycleEvent(subject_id=subject.id, event="relationship_ended", occurred_at=at(ended)))
     settings = Settings(data_dir=tmp_path, database_url=str(engine.url.render_as_string(hide_password=False)))
 
-    [plan] = flows.plan(engine, settings, declared, TODAY)
+    [plan] = flows.plan(as_dpo(engine, declared, settings=settings), TODAY)
     held = sum(task.get("minimum", 0) for task in plan["tasks"])
     assert held == 1  # the 2021 order history: its year and its four years are over, its ten are not
-    flows.run(engine, settings, declared, TODAY, actor="test")
+    flows.run(as_dpo(engine, declared, settings=settings), TODAY)
     with unit_of_work(engine) as session:
         left = set(session.execute(select(Identifier.value, PersonalRecord.field).join(
             PersonalRecord, PersonalRecord.subject_id == Identifier.subject_id)).all())

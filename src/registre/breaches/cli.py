@@ -38,13 +38,13 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    context,
     err,
     out,
     plain_errors,
     print_json,
     read_declaration,
     reader_lang,
-    store,
 )
 from registre.kit.limits import INT32_MAX
 from registre.kit.paging import MAX_LIMIT
@@ -204,7 +204,7 @@ def new(
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
     raw.update(aware_at=moment(aware_at) or dt.datetime.now(dt.UTC), discovered_at=moment(discovered_at))
-    shown = flows.record(store(create=True), declared, _valid(BreachCreate, raw), actor=actor, lang=lang,
+    shown = flows.record(context(actor, create=True, declared=declared), _valid(BreachCreate, raw), lang=lang,
                          processor=processor, sources=affected.sources(get_settings()))
     if as_json:
         print_json(shown.model_dump(mode="json"))
@@ -236,7 +236,7 @@ def update(
                  window_to=window_to, subjects_count=people, records_count=records, encrypted=encrypted,
                  consequences=consequences, measures_taken=measures_taken, measures_planned=measures_planned,
                  advice=advice)
-    shown = flows.update(store(), read_declaration(declaration), ref, _valid(BreachUpdate, raw), actor=actor,
+    shown = flows.update(context(actor, declared=read_declaration(declaration)), ref, _valid(BreachUpdate, raw),
                          lang=reader_lang(), sources=affected.sources(get_settings()))
     _show(shown, as_json)
 
@@ -246,11 +246,12 @@ def update(
 def list_command(
     limit: int = typer.Option(MAX_LIMIT, "--limit", min=1, max=MAX_LIMIT, help="At most this many breaches."),
     offset: int = typer.Option(0, "--offset", min=0, max=INT32_MAX, help="Skip this many breaches first."),
+    actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
     """List breaches, those whose clock runs first, with the hours left (a page, with the total)."""
     lang = reader_lang()
-    page = flows.page_breaches(store(), lang=lang, limit=limit, offset=offset)
+    page = flows.page_breaches(context(actor), lang=lang, limit=limit, offset=offset)
     shown = page.items
     if as_json:
         print_json(page.model_dump(mode="json"))
@@ -268,10 +269,11 @@ def list_command(
 
 @app.command()
 @plain_errors
-def show(ref: str = typer.Argument(..., help="The breach's reference."), as_json: bool = JsonOption) -> None:
+def show(ref: str = typer.Argument(..., help="The breach's reference."), actor: str = ACTOR,
+         as_json: bool = JsonOption) -> None:
     """Show one breach: its facts, clock, triage and notifications."""
     lang = reader_lang()
-    breach = flows.show(store(), ref, lang=lang)
+    breach = flows.show(context(actor), ref, lang=lang)
     if as_json:
         print_json(breach.model_dump(mode="json"))
         return
@@ -323,20 +325,20 @@ def assess(
 ) -> None:
     """Triage a breach from guided questions: no risk, risk or high risk, and whether to tell the people."""
     lang = reader_lang()
-    declared = read_declaration(declaration)
+    ctx = context(actor, declared=read_declaration(declaration))
     given = {k: v for k, v in {"unintelligible": unintelligible, "backup": backup, "contained": contained,
                                "brief_unavailability": brief_unavailability, "identifiable": identifiable,
                                "sensitive": sensitive, "vulnerable": vulnerable,
                                "severe_consequences": severe_consequences, "malicious": malicious}.items()
              if v is not None}
     if ask:
-        guessed = flows.guessed_answers(store(), declared, ref)
+        guessed = flows.guessed_answers(ctx, ref)
         for name, question in QUESTIONS.items():
             if name not in given:
                 given[name] = typer.confirm(question(lang), default=getattr(guessed, name), err=True)
     assessment = _valid(Assessment, {"answers": _valid(Answers, given), "risk": risk, "exemptions": exemption,
                                      "reasons": reasons})
-    shown = flows.assess(store(), declared, ref, assessment, actor=actor, lang=lang)
+    shown = flows.assess(ctx, ref, assessment, lang=lang)
     if as_json:
         print_json(shown.model_dump(mode="json"))
         return
@@ -370,8 +372,7 @@ def notify(
     notification_in = _valid(NotificationCreate, {"kind": to, "made_at": moment(made_at), "draft": draft,
                                                   "delay_reasons": delay_reasons, "authority_ref": cnil_ref,
                                                   "lang": lang})
-    notice = flows.notify(store(), get_settings(), read_declaration(declaration), ref, notification_in, actor=actor,
-                          lang=reader)
+    notice = flows.notify(context(actor, declared=read_declaration(declaration)), ref, notification_in, lang=reader)
     written = []
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
@@ -398,7 +399,7 @@ def alert(declaration: Path | None = DECLARATION, actor: str = ACTOR, as_json: b
     """Mail the DPO about each breach with 24 hours or less left to notify the CNIL; each alert is sent once
     (run it every hour from cron or a scheduler)."""
     lang = reader_lang()
-    alerts = flows.alert(store(), get_settings(), read_declaration(declaration), actor=actor, lang=lang)
+    alerts = flows.alert(context(actor, declared=read_declaration(declaration)), lang=lang)
     if as_json:
         print_json([{"ref": a.ref, "title": a.title, "hours_left": a.hours_left, "to": a.to, "sent": a.sent,
                      "error": a.error} for a in alerts])
@@ -420,12 +421,13 @@ def export(
     fmt: str = typer.Option("ods", "--format", help="ods, xlsx or csv."),
     lang: str = typer.Option("fr", "--lang", help="Language of the register: fr or en."),
     declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
     """Write the breach register (Art. 33(5)): every breach, notified or not, with its reasons."""
     path = declaration or get_settings().declaration
     declared = load(path) if path else None
-    count = flows.export(store(), declared, fmt, output, lang="en" if lang == "en" else "fr")
+    count = flows.export(context(actor, declared=declared), fmt, output, lang="en" if lang == "en" else "fr")
     if as_json:
         print_json({"path": str(output), "breaches": count, "format": fmt})
     else:

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
-
 from registre.breaches import affected, clock, notifications, register, service
 from registre.breaches.affected import STORE_ONLY, Person, Source
 from registre.breaches.schemas import (
@@ -25,10 +23,9 @@ from registre.breaches.schemas import (
     NotificationKind,
     ProcessorReport,
 )
-from registre.config import Settings
+from registre.context import Context
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
-from registre.declarations.declared import Declared
 from registre.documents import spreadsheets
 from registre.errors import InvalidInput
 from registre.i18n import Lang, Msg
@@ -71,81 +68,83 @@ class Alert:
     error: str | None = None
 
 
-def record(engine: Engine, declared: Declared, breach_in: BreachCreate, *, actor: str, lang: Lang,
-           processor: str | None = None, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
+def record(ctx: Context, breach_in: BreachCreate, *, lang: Lang, processor: str | None = None,
+           sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
     """Record a new breach and start its clock; `processor` names the declared processor that reported it, and
     the people are counted in `sources` (`affected.sources(settings)`: the store and the connected databases)."""
-    with unit_of_work(engine) as session:
-        breach = service.create(session, breach_in=breach_in, declared=declared, actor=actor, processor=processor,
-                                sources=sources)
+    with unit_of_work(ctx.engine) as session:
+        breach = service.create(session, breach_in=breach_in, declared=ctx.declaration(), actor=ctx.actor.name,
+                                processor=processor, sources=sources)
         return service.read(session, breach, lang=lang)
 
 
-def receive_report(engine: Engine, declared: Declared, report: ProcessorReport, *, actor: str,
-                   lang: Lang, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
-    """Record a processor's report as a breach of which the controller is now aware."""
-    with unit_of_work(engine) as session:
-        breach = service.receive_report(session, report=report, declared=declared, actor=actor, sources=sources)
+def receive_report(ctx: Context, report: ProcessorReport, *, lang: Lang,
+                   sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
+    """Record a processor's report as a breach of which the controller is now aware; audited as the member who
+    entered it and the processor (`member:processor`)."""
+    with unit_of_work(ctx.engine) as session:
+        breach = service.receive_report(session, report=report, declared=ctx.declaration(),
+                                        actor=f"{ctx.actor.name}:{report.processor}", sources=sources)
         return service.read(session, breach, lang=lang)
 
 
-def show(engine: Engine, ref: str, *, lang: Lang) -> BreachRead:
+def show(ctx: Context, ref: str, *, lang: Lang) -> BreachRead:
     """One breach with its clock, triage and notifications."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         return service.read(session, service.get_or_raise(session, ref), lang=lang)
 
 
-def list_breaches(engine: Engine, *, lang: Lang) -> list[BreachRead]:
+def list_breaches(ctx: Context, *, lang: Lang) -> list[BreachRead]:
     """Every breach, however many, those whose clock runs first, the nearest deadline first (the register)."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         return [service.read(session, b, lang=lang) for b in service.each_breach(session)]
 
 
-def page_breaches(engine: Engine, *, lang: Lang, limit: int | None = None, offset: int | None = None,
+def page_breaches(ctx: Context, *, lang: Lang, limit: int | None = None, offset: int | None = None,
                   current: bool = False) -> Page[BreachRead]:
     """A page of breaches (`current`: only those ongoing or whose clock runs), those whose clock runs first, the
     nearest deadline first, with the total."""
     limit, offset = bounded(limit, offset)
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         listed = service.list_breaches(session, limit=limit, offset=offset, current=current)
         shown = [service.read(session, b, lang=lang) for b in listed]
         total = service.count_breaches(session, current=current)
     return Page[BreachRead](items=shown, total=total, limit=limit, offset=offset)
 
 
-def update(engine: Engine, declared: Declared, ref: str, changes: BreachUpdate, *, actor: str,
-           lang: Lang, sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
+def update(ctx: Context, ref: str, changes: BreachUpdate, *, lang: Lang,
+           sources: Sequence[Source] = STORE_ONLY) -> BreachRead:
     """Change a breach's facts (the counts not entered are made again)."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         breach = service.get_or_raise(session, ref)
-        service.update(session, breach, changes=changes, declared=declared, actor=actor, sources=sources)
+        service.update(session, breach, changes=changes, declared=ctx.declaration(), actor=ctx.actor.name,
+                       sources=sources)
         return service.read(session, breach, lang=lang)
 
 
-def guessed_answers(engine: Engine, declared: Declared, ref: str) -> Answers:
+def guessed_answers(ctx: Context, ref: str) -> Answers:
     """The triage answers the breach's facts suggest, to propose when asking the questions."""
-    with unit_of_work(engine) as session:
-        return service.answers_for(service.get_or_raise(session, ref), declared, Answers())
+    with unit_of_work(ctx.engine) as session:
+        return service.answers_for(service.get_or_raise(session, ref), ctx.declaration(), Answers())
 
 
-def assess(engine: Engine, declared: Declared, ref: str, assessment: Assessment, *, actor: str,
-           lang: Lang) -> BreachRead:
+def assess(ctx: Context, ref: str, assessment: Assessment, *, lang: Lang) -> BreachRead:
     """Triage a breach and record the decision and its reasons."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         breach = service.get_or_raise(session, ref)
-        service.assess(session, breach, assessment=assessment, declared=declared, actor=actor)
+        service.assess(session, breach, assessment=assessment, declared=ctx.declaration(), actor=ctx.actor.name)
         return service.read(session, breach, lang=lang)
 
 
-def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, notification_in: NotificationCreate, *,
-           actor: str, lang: Lang) -> Notice:
+def notify(ctx: Context, ref: str, notification_in: NotificationCreate, *, lang: Lang) -> Notice:
     """Produce a notification and record it; to the people, send each a letter by email after commit, and list
     those to write to by post."""
     pending: list[int] = []
-    with unit_of_work(engine) as session:
+    declared = ctx.declaration()
+    with unit_of_work(ctx.engine) as session:
         breach = service.get_or_raise(session, ref)
-        done = service.notify(session, breach, notification_in=notification_in, declared=declared, actor=actor,
-                              sources=affected.sources(settings))
+        done = service.notify(session, breach, notification_in=notification_in, declared=declared,
+                              actor=ctx.actor.name, sources=affected.sources(ctx.settings))
         shown = service.read(session, breach, lang=lang)
         kind = notification_in.kind
         if kind is NotificationKind.subjects and not notification_in.draft:
@@ -163,7 +162,7 @@ def notify(engine: Engine, settings: Settings, declared: Declared, ref: str, not
     if kind is NotificationKind.subjects:
         notice.files["affected.csv"] = _affected_csv(done.people)
     for start in range(0, len(pending), 500):
-        outbox.report(outbox.deliver(engine, settings, pending[start:start + 500], limit=500), notice.sent,
+        outbox.report(outbox.deliver(ctx.engine, ctx.settings, pending[start:start + 500], limit=500), notice.sent,
                       notice.unsent, with_address=True)
     return notice
 
@@ -178,10 +177,10 @@ def _affected_csv(people: list[Person]) -> bytes:
     return stream.getvalue().encode("utf-8-sig")
 
 
-def alert(engine: Engine, settings: Settings, declared: Declared, *, actor: str, lang: Lang,
-          now: dt.datetime | None = None) -> list[Alert]:
+def alert(ctx: Context, *, lang: Lang, now: dt.datetime | None = None) -> list[Alert]:
     """Alert the DPO of each breach with 24 hours or less left and no notification; each alert is sent once."""
-    contact = notifications.contact_of(declared)
+    engine, settings = ctx.engine, ctx.settings
+    contact = notifications.contact_of(ctx.declaration())
     to = contact.get("email") if contact.get("email") else None
     if to is None:
         raise InvalidInput(NO_DPO_ADDRESS)
@@ -211,20 +210,20 @@ def alert(engine: Engine, settings: Settings, declared: Declared, *, actor: str,
         with unit_of_work(engine) as session:
             breach = service.get_or_raise(session, ref)
             if breach.alert_sent_at is None:
-                service.mark_alerted(session, breach, to=str(to), actor=actor, now=now)
+                service.mark_alerted(session, breach, to=str(to), actor=ctx.actor.name, now=now)
         results.append(Alert(ref, title, hours, str(to), where))
     return results
 
 
-def export(engine: Engine, declared: Declared | None, fmt: str, path: Path, *, lang: Lang) -> int:
+def export(ctx: Context, fmt: str, path: Path, *, lang: Lang) -> int:
     """Write the breach register to `path` as ods, xlsx or csv; returns the number of breaches."""
-    shown = list_breaches(engine, lang=lang)
-    spreadsheets.write(register.workbook(shown, declared, lang), fmt, path)
+    shown = list_breaches(ctx, lang=lang)
+    spreadsheets.write(register.workbook(shown, ctx.declared, lang), fmt, path)
     return len(shown)
 
 
-def export_bytes(engine: Engine, declared: Declared | None, fmt: str, folder: Path, *, lang: Lang) -> bytes:
+def export_bytes(ctx: Context, fmt: str, folder: Path, *, lang: Lang) -> bytes:
     """The breach register as the bytes of an ods, xlsx or csv file (written in `folder`, then read back)."""
     path = folder / f"breaches.{fmt}"
-    export(engine, declared, fmt, path, lang=lang)
+    export(ctx, fmt, path, lang=lang)
     return path.read_bytes()

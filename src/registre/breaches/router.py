@@ -20,14 +20,15 @@ from registre.breaches.schemas import (
     NotificationKind,
     ProcessorReport,
 )
+from registre.context import Context
 from registre.i18n import Lang, lang_or_default
 from registre.kit.paging import DEFAULT_LIMIT, Page
 from registre.staff.policy import Duty
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for, settings_of
+from registre.web.deps import context_for
 from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/breaches", tags=["breaches"])
-Staff = Annotated[str, Depends(named_for(Duty.breaches))]
+Staff = Annotated[Context, Depends(context_for(Duty.breaches))]
 
 MEDIA = {"ods": "application/vnd.oasis.opendocument.spreadsheet", "csv": "text/csv; charset=utf-8",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
@@ -65,73 +66,65 @@ def _lang(request: Request) -> Lang:
 
 
 @router.post("", status_code=201)
-def create(body: BreachCreate, request: Request, engine: EngineDep, declared: DeclaredDep, actor: Staff) -> BreachRead:
+def create(body: BreachCreate, request: Request, ctx: Staff) -> BreachRead:
     """Record a breach, notified or not (Art. 33(5)), and start its 72-hour clock."""
-    return flows.record(engine, declared, body, actor=actor, lang=_lang(request),
-                        sources=affected.sources(settings_of(request)))
+    return flows.record(ctx, body, lang=_lang(request), sources=affected.sources(ctx.settings))
 
 
 @router.post("/processor-reports", status_code=201)
-def processor_report(body: ProcessorReport, request: Request, engine: EngineDep, declared: DeclaredDep,
-                     actor: Staff) -> BreachRead:
+def processor_report(body: ProcessorReport, request: Request, ctx: Staff) -> BreachRead:
     """Receive a processor's report of a breach (Art. 33(2)); the controller's clock starts at its receipt."""
-    return flows.receive_report(engine, declared, body, actor=f"{actor}:{body.processor}", lang=_lang(request),
-                                sources=affected.sources(settings_of(request)))
+    return flows.receive_report(ctx, body, lang=_lang(request), sources=affected.sources(ctx.settings))
 
 
 @router.get("")
-def list_breaches(request: Request, engine: EngineDep, actor: Staff,
-                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[BreachRead]:
+def list_breaches(request: Request, ctx: Staff, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[BreachRead]:
     """A page of breaches, those whose clock runs first, then the nearest deadline, with the hours left and the
     total."""
-    return flows.page_breaches(engine, lang=_lang(request), limit=limit, offset=offset)
+    return flows.page_breaches(ctx, lang=_lang(request), limit=limit, offset=offset)
 
 
 @router.get("/register")
-def register(request: Request, engine: EngineDep, declared: DeclaredDep, actor: Staff,
-             format: Literal["ods", "csv", "xlsx"] = "ods", lang: Literal["fr", "en"] = "fr") -> Response:
+def register(request: Request, ctx: Staff, format: Literal["ods", "csv", "xlsx"] = "ods",
+             lang: Literal["fr", "en"] = "fr") -> Response:
     """The breach register as a spreadsheet (ODS, CSV or XLSX)."""
+    ctx.declaration()  # the register names the controller: refused, as before, when the server has none
     with tempfile.TemporaryDirectory() as folder:
-        content = flows.export_bytes(engine, declared, format, Path(folder), lang=lang)
+        content = flows.export_bytes(ctx, format, Path(folder), lang=lang)
     return Response(content, media_type=MEDIA[format],
                     headers={"Content-Disposition": f'attachment; filename="breaches.{format}"'})
 
 
 @router.post("/alerts")
-def alerts(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-           actor: Staff) -> list[AlertOut]:
+def alerts(request: Request, ctx: Staff) -> list[AlertOut]:
     """Mail the DPO about each breach with 24 hours or less left; each alert is sent once."""
-    done = flows.alert(engine, settings, declared, actor=actor, lang=_lang(request))
+    done = flows.alert(ctx, lang=_lang(request))
     return [AlertOut(ref=a.ref, title=a.title, hours_left=a.hours_left, to=a.to, sent=a.sent, error=a.error)
             for a in done]
 
 
 @router.get("/{ref}")
-def show(ref: str, request: Request, engine: EngineDep, actor: Staff) -> BreachRead:
+def show(ref: str, request: Request, ctx: Staff) -> BreachRead:
     """One breach with its clock, triage and notifications."""
-    return flows.show(engine, ref, lang=_lang(request))
+    return flows.show(ctx, ref, lang=_lang(request))
 
 
 @router.patch("/{ref}")
-def update(ref: str, body: BreachUpdate, request: Request, engine: EngineDep, declared: DeclaredDep,
-           actor: Staff) -> BreachRead:
+def update(ref: str, body: BreachUpdate, request: Request, ctx: Staff) -> BreachRead:
     """Change a breach's facts as the investigation goes on."""
-    return flows.update(engine, declared, ref, body, actor=actor, lang=_lang(request),
-                        sources=affected.sources(settings_of(request)))
+    return flows.update(ctx, ref, body, lang=_lang(request), sources=affected.sources(ctx.settings))
 
 
 @router.post("/{ref}/assessment")
-def assess(ref: str, body: Assessment, request: Request, engine: EngineDep, declared: DeclaredDep,
-           actor: Staff) -> BreachRead:
+def assess(ref: str, body: Assessment, request: Request, ctx: Staff) -> BreachRead:
     """Triage the breach: risk level, Art. 34(3) exemptions, reasons."""
-    return flows.assess(engine, declared, ref, body, actor=actor, lang=_lang(request))
+    return flows.assess(ctx, ref, body, lang=_lang(request))
 
 
 @router.post("/{ref}/notifications")
-def notify(ref: str, body: NotificationCreate, request: Request, engine: EngineDep, settings: SettingsDep,
-           declared: DeclaredDep, actor: Staff) -> NoticeOut:
+def notify(ref: str, body: NotificationCreate, request: Request, ctx: Staff) -> NoticeOut:
     """Produce and record a notification: to the CNIL, to the people (letters sent), or to the public."""
-    notice = flows.notify(engine, settings, declared, ref, body, actor=actor, lang=_lang(request))
+    notice = flows.notify(ctx, ref, body, lang=_lang(request))
     files = {name: base64.b64encode(content).decode() for name, content in notice.files.items()}
     return NoticeOut(breach=notice.breach, kind=notice.kind, text=notice.text, recorded=notice.recorded, files=files,
                      sent=notice.sent, unsent=notice.unsent)

@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from rich.table import Table
 
 from registre import labels
-from registre.config import get_settings
 from registre.consent import flows
 from registre.consent.flows import Format
 from registre.consent.schemas import ConsentCreate, ConsentRead, Method
@@ -21,6 +20,7 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    context,
     optional_declaration,
     out,
     plain_errors,
@@ -83,7 +83,7 @@ def _record(state: str, values: dict[str, Any], declaration: Path | None, actor:
         problems = problems_of(error)
         raise InvalidInput(BAD_CONSENT, problems=problems) from None
     declared = read_declaration(declaration)
-    events = flows.record(store(), declared, consent_in, actor=actor)
+    events = flows.record(context(actor, declared=declared), consent_in)
     if as_json:
         print_json([e.model_dump(mode="json") for e in events])
         return
@@ -133,7 +133,7 @@ def withdraw(subject: str = SUBJECT, purpose: str = PURPOSE, channel: Channel | 
 def show(who: str = typer.Argument(..., help="The person: a ref, or email:…, phone:…"), actor: str = ACTOR,
          declaration: Path | None = DECLARATION, as_json: bool = JsonOption) -> None:
     """A person's consents: where each purpose and channel stands, in words."""
-    shown = flows.show(store(), who, actor=actor)
+    shown = flows.show(context(actor), who)
     if as_json:
         print_json(shown)
         return
@@ -179,8 +179,8 @@ def receipt(ref: str = typer.Argument(..., help="The receipt reference."),
             declaration: Path | None = DECLARATION, actor: str = ACTOR) -> None:
     """Print the receipt of one consent act (JSON): an ISO/IEC TS 27560 record, or a Kantara CR v1.1."""
     fmt: Format = "kantara" if kantara else "iso"
-    print_json(flows.receipt(store(), read_declaration(declaration), ref, fmt=fmt, actor=actor,
-                             proof_months=get_settings().consent_proof_months))
+    ctx = context(actor, declared=read_declaration(declaration))
+    print_json(flows.receipt(ctx, ref, fmt=fmt, proof_months=ctx.settings.consent_proof_months))
 
 
 @app.command()
@@ -188,7 +188,7 @@ def receipt(ref: str = typer.Argument(..., help="The receipt reference."),
 def purge(dry_run: bool = typer.Option(False, "--dry-run", help="Count only; change nothing."), actor: str = ACTOR,
           as_json: bool = JsonOption) -> None:
     """Record lapsed consents as expired and delete cookie proofs kept past REGISTRE_CONSENT_PROOF_MONTHS."""
-    done = flows.purge(store(), actor=actor, dry_run=dry_run)
+    done = flows.purge(context(actor), dry_run=dry_run)
     if as_json:
         print_json({**done, "dry_run": dry_run})
         return

@@ -11,8 +11,8 @@ from registre.audit.service import record as audit
 from registre.consent import receipts, service
 from registre.consent.schemas import ConsentCreate, ConsentRead, CookieChoice
 from registre.consent.writer import writer
+from registre.context import Context
 from registre.db.session import unit_of_work
-from registre.declarations.declared import Declared
 from registre.errors import Conflict, InvalidInput
 from registre.i18n import Msg
 from registre.models.consent import ConsentWording
@@ -31,20 +31,20 @@ UNKNOWN_CATEGORY = Msg(en="'{category}' is not a category of trackers that asks 
 Format = Literal["iso", "kantara"]
 
 
-def record(engine: Engine, declared: Declared, consent_in: ConsentCreate, *, actor: str) -> list[ConsentRead]:
+def record(ctx: Context, consent_in: ConsentCreate) -> list[ConsentRead]:
     """Record a consent given, refused or withdrawn; returns its events (same receipt)."""
-    with unit_of_work(engine) as session:
-        events = service.record(session, declared=declared, consent_in=consent_in, actor=actor)
+    with unit_of_work(ctx.engine) as session:
+        events = service.record(session, declared=ctx.declaration(), consent_in=consent_in, actor=ctx.actor.name)
         ref = session.scalar(select(DataSubject.ref).where(DataSubject.id == events[0].subject_id))
         return [service.read(e, ref) for e in events]
 
 
-def show(engine: Engine, who: str, *, actor: str) -> dict[str, Any]:
+def show(ctx: Context, who: str) -> dict[str, Any]:
     """A person's consents: where each purpose and channel stands, and every event; the read is audited."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         subject = locate(session, who)
         events = service.history(session, subject)
-        audit(session, actor=actor, action="consent.read", target_type="subject", target_ref=subject.ref,
+        audit(session, actor=ctx.actor.name, action="consent.read", target_type="subject", target_ref=subject.ref,
               subject_ref=subject.ref)
         current = service.current(events)
         return {
@@ -55,17 +55,17 @@ def show(engine: Engine, who: str, *, actor: str) -> dict[str, Any]:
         }
 
 
-def receipt(engine: Engine, declared: Declared, ref: str, *, fmt: Format = "iso", actor: str,
-            proof_months: int | None = None) -> dict[str, Any]:
+def receipt(ctx: Context, ref: str, *, fmt: Format = "iso", proof_months: int | None = None) -> dict[str, Any]:
     """The receipt of one consent act, as an ISO/IEC TS 27560 record or a Kantara CR v1.1; the read is audited."""
-    with unit_of_work(engine) as session:
+    declared = ctx.declaration()
+    with unit_of_work(ctx.engine) as session:
         events = service.by_receipt(session, ref)
         first = events[0]
         subject_ref = session.scalar(select(DataSubject.ref).where(DataSubject.id == first.subject_id)) \
             if first.subject_id else None
         principal = subject_ref or first.consent_id or ""
-        audit(session, actor=actor, action="consent.receipt_read", target_type="consent", target_ref=first.receipt_ref,
-              subject_ref=subject_ref)
+        audit(session, actor=ctx.actor.name, action="consent.receipt_read", target_type="consent",
+              target_ref=first.receipt_ref, subject_ref=subject_ref)
         months = proof_months if first.keep_until else None
         if fmt == "kantara":
             return receipts.kantara(declared, events, principal=principal, proof_months=months)
@@ -98,8 +98,8 @@ def choices_of(engine: Engine, consent_id: str) -> list[ConsentRead]:
         return [service.read(e, None) for e in service.of_consent_id(session, consent_id)]
 
 
-def purge(engine: Engine, *, actor: str, dry_run: bool = False, now: dt.datetime | None = None) -> dict[str, int]:
+def purge(ctx: Context, *, dry_run: bool = False, now: dt.datetime | None = None) -> dict[str, int]:
     """Record lapsed consents as expired and delete cookie proofs past their period (or only count them)."""
-    with unit_of_work(engine) as session:
-        return service.purge(session, actor=actor, dry_run=dry_run, now=now)
+    with unit_of_work(ctx.engine) as session:
+        return service.purge(session, actor=ctx.actor.name, dry_run=dry_run, now=now)
 

@@ -16,13 +16,13 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    context,
     err,
     out,
     plain_errors,
     print_json,
     read_declaration,
     reader_lang,
-    store,
 )
 from registre.subjects.cli import print_problems
 
@@ -46,13 +46,12 @@ def import_history(
 ) -> None:
     """Import dated events of people already in the store; a bad row refuses the whole file."""
     lang = reader_lang()
-    declared = read_declaration(declaration)
-    engine = store()
+    ctx = context(actor, declared=read_declaration(declaration))
     columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
     try:
         with Progress(*columns, console=err, disable=as_json) as bar:
             task = bar.add_task(escape(file.name), total=None)
-            report = flows.import_file(engine, declared, file, actor=actor,
+            report = flows.import_file(ctx, file,
                                        progress=lambda done, total: bar.update(task, completed=done, total=total))
     except ImportInvalid as error:
         if as_json:

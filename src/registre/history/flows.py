@@ -4,22 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
-
+from registre.context import Context
 from registre.db.session import unit_of_work
-from registre.declarations.declared import Declared
 from registre.history import service
 from registre.history.service import ImportReport, Progress
 
 
-def import_file(engine: Engine, declared: Declared, path: Path, *, actor: str,
-                progress: Progress | None = None) -> ImportReport:
+def import_file(ctx: Context, path: Path, *, progress: Progress | None = None) -> ImportReport:
     """Import a CSV or JSON file of dated events in one transaction; raises `ImportInvalid` if refused."""
-    with unit_of_work(engine) as session:
-        return service.import_file(session, declared=declared, path=path, actor=actor, progress=progress)
+    with unit_of_work(ctx.engine) as session:
+        return service.import_file(session, declared=ctx.declaration(), path=path, actor=ctx.actor.name,
+                                   progress=progress)
 
 
-def import_body(engine: Engine, declared: Declared, data: bytes, *, actor: str) -> ImportReport:
+def import_body(ctx: Context, data: bytes) -> ImportReport:
     """Import a JSON list of dated events (an API request's body) in one transaction."""
-    with unit_of_work(engine) as session:
-        return service.import_body(session, declared=declared, data=data, actor=actor)
+    with unit_of_work(ctx.engine) as session:
+        return service.import_body(session, declared=ctx.declaration(), data=data, actor=ctx.actor.name)

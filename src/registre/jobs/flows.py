@@ -42,7 +42,7 @@ def complete_or_queue(ctx: Context, jobs: App, ref: str) -> rights.Result | int:
     to the person)."""
     if connectors.datasets(ctx.settings):
         return complete_request(jobs, ctx.engine, ref, ctx.actor.name)
-    result = rights.complete(ctx.engine, ctx.settings, ctx.declaration(), ref, actor=ctx.actor.name)
+    result = rights.complete(ctx, ref)
     if not ctx.sees_everything():
         result.files = {}
     return result

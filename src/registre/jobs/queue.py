@@ -30,6 +30,8 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from registre.config import Settings
+from registre.context import DPO, Actor
+from registre.context import Context as Acting  # the flows' context; `Context` here is what a job works with
 from registre.db.session import make_engine
 from registre.declarations.declared import Declared
 from registre.declarations.service import load
@@ -66,6 +68,13 @@ def conninfo(url: str) -> str:
 def context(app: App) -> Context:
     """The context of the jobs of `app` (one engine per process)."""
     return _contexts[id(app)]
+
+
+def acting(app: App, actor: str = WORKER) -> Acting:
+    """The flows' context of a job of `app`: no one is at a terminal, so `actor` (the worker, or whoever queued the
+    job) acts with the DPO's role, as at the CLI, in the settings' language."""
+    ctx = context(app)
+    return Acting(ctx.engine, ctx.settings, ctx.declared, Actor(actor, DPO), ctx.settings.lang)
 
 
 def build(settings: Settings, engine: Engine | None = None) -> App:

@@ -10,7 +10,7 @@ from registre.breaches import flows as breaches
 from registre.config import Settings
 from registre.consent import flows as consent
 from registre.errors import RegistreError
-from registre.jobs.queue import DRAIN, WORKER, context, log, today
+from registre.jobs.queue import DRAIN, WORKER, acting, context, log, today
 from registre.mail import outbox
 from registre.retention import flows as retention
 from registre.rights import flows as rights
@@ -38,19 +38,19 @@ def register(app: App, settings: Settings) -> None:
     @app.task(name="registre.requests.complete", queue="rights", retry=RETRY)
     def complete(ref: str, actor: str) -> str:
         """Do a request in every connected database and answer it (audited as when done inline)."""
-        ctx = context(app)
+        ctx = acting(app, actor)
         if ctx.declared is None:
             raise RuntimeError("a request is completed against a declaration: set REGISTRE_DECLARATION")
-        result = rights.complete(ctx.engine, ctx.settings, ctx.declared, ref, actor=actor)
+        result = rights.complete(ctx, ref)
         return result.request.status.value
 
     @app.task(name="registre.retention.run", queue="retention")
     def retention_run(actor: str = WORKER) -> int:
         """Delete, anonymise or archive what is due today."""
-        ctx = context(app)
+        ctx = acting(app, actor)
         if ctx.declared is None:
             return 0
-        return len(retention.run(ctx.engine, ctx.settings, ctx.declared, today(), actor=actor))
+        return len(retention.run(ctx, today()))
 
     def sweep(timestamp: int) -> int:
         ctx = context(app)
@@ -60,14 +60,14 @@ def register(app: App, settings: Settings) -> None:
         return vault.purge(context(app).settings)
 
     def purge_consent(timestamp: int) -> int:
-        return sum(consent.purge(context(app).engine, actor=WORKER).values())
+        return sum(consent.purge(acting(app)).values())
 
     def alert(timestamp: int) -> int:
-        ctx = context(app)
+        ctx = acting(app)
         if ctx.declared is None:
             return 0
         try:
-            alerts = breaches.alert(ctx.engine, ctx.settings, ctx.declared, actor=WORKER, lang=ctx.settings.lang)
+            alerts = breaches.alert(ctx, lang=ctx.settings.lang)
         except RegistreError as error:  # no DPO address: say so in the worker's log, every time
             log.warning("breach alerts: %s", error.text("en"))
             return 0

@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from registre import labels
-from registre.config import get_settings
 from registre.declarations.schemas import Channel
 from registre.errors import NotFound
 from registre.i18n import Msg
@@ -17,13 +16,13 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    context,
     out,
     parse_date,
     plain_errors,
     print_json,
     read_declaration,
     reader_lang,
-    store,
 )
 from registre.marketing import flows
 from registre.marketing.reasons import TEXTS
@@ -66,8 +65,8 @@ def eligible(
     if output is not None and not output.parent.is_dir():  # before the decision, which is audited
         raise NotFound(NO_FOLDER, path=str(output.parent))
     declared = read_declaration(declaration)
-    answer = flows.eligible(store(), declared, channel=channel, purpose=purpose, at=day,
-                            audience=lines, actor=actor)
+    answer = flows.eligible(context(actor, declared=declared), channel=channel, purpose=purpose, at=day,
+                            audience=lines)
     lang = reader_lang()
     if output is not None:
         with output.open("w", newline="", encoding="utf-8") as stream:
@@ -102,7 +101,7 @@ def bloctel(
 ) -> None:
     """Import the Bloctel opposition list: the list in force from then on; the earlier ones are kept (check it at
     least monthly)."""
-    done = flows.import_bloctel(store(create=True), file, actor=actor, at=at)
+    done = flows.import_bloctel(context(actor, create=True), file, at=at)
     if as_json:
         print_json(done)
         return
@@ -116,12 +115,12 @@ def unsubscribe_link(
     purpose: str = typer.Option(..., "--purpose", help="The declared activity the messages serve."),
     channel: Channel = typer.Option(Channel.email, "--channel", help="The channel the link stops."),
     declaration: Path | None = DECLARATION,
+    actor: str = ACTOR,
     as_json: bool = JsonOption,
 ) -> None:
     """A signed one-click unsubscribe link and its List-Unsubscribe headers (RFC 8058), for a mailing tool."""
-    settings = get_settings()
-    done = flows.unsubscribe_link(store(), read_declaration(declaration), settings.secret_key.get_secret_value(),
-                                  settings.public_url, who=subject, purpose=purpose, channel=channel)
+    ctx = context(actor, declared=read_declaration(declaration))
+    done = flows.unsubscribe_link(ctx, ctx.settings.public_url, who=subject, purpose=purpose, channel=channel)
     if as_json:
         print_json(done)
         return

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from registre.audit.service import record as audit
 from registre.consent import service as consent
 from registre.consent.schemas import ConsentCreate, Method
+from registre.context import Context
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel
@@ -32,31 +33,31 @@ NO_SENDER = Msg(en="No data subject has the phone number {number}.",
                 fr="Aucune personne concernée n'a le numéro de téléphone {number}.")
 
 
-def eligible(engine: Engine, declared: Declared, *, channel: Channel, purpose: str, at: dt.date,
-             audience: Sequence[str] | None, actor: str) -> Answer:
+def eligible(ctx: Context, *, channel: Channel, purpose: str, at: dt.date,
+             audience: Sequence[str] | None) -> Answer:
     """Who may be contacted, and why not the others; the decision is audited with its counts."""
-    with unit_of_work(engine) as session:
-        answer = eligibility.decide(session, declared=declared, channel=channel, purpose=purpose, at=at,
+    with unit_of_work(ctx.engine) as session:
+        answer = eligibility.decide(session, declared=ctx.declaration(), channel=channel, purpose=purpose, at=at,
                                     audience=audience)
-        audit(session, actor=actor, action="marketing.eligibility", target_type="audience",
+        audit(session, actor=ctx.actor.name, action="marketing.eligibility", target_type="audience",
               details={"channel": channel.value, "purpose": purpose, "at": at.isoformat(),
                        "total": len(answer.decisions), "counts": answer.counts()})
         return answer
 
 
-def import_bloctel(engine: Engine, path: Path, *, actor: str, at: str | None = None) -> dict[str, Any]:
+def import_bloctel(ctx: Context, path: Path, *, at: str | None = None) -> dict[str, Any]:
     """Make a new file the Bloctel list in force, from now or from when Bloctel returned it (`at`, ISO 8601)."""
-    with unit_of_work(engine) as session:
-        return bloctel.import_list(session, path=path, actor=actor, now=bloctel.moment_of(at))
+    with unit_of_work(ctx.engine) as session:
+        return bloctel.import_list(session, path=path, actor=ctx.actor.name, now=bloctel.moment_of(at))
 
 
-def unsubscribe_link(engine: Engine, declared: Declared, secret: str, base_url: str | None, *, who: str,
-                     purpose: str, channel: Channel) -> dict[str, Any]:
+def unsubscribe_link(ctx: Context, base_url: str | None, *, who: str, purpose: str,
+                     channel: Channel) -> dict[str, Any]:
     """The signed one-click link and mail headers for a person, a purpose and a channel."""
-    consent.activity_or_raise(declared, purpose, channel.value)
-    with unit_of_work(engine) as session:
+    consent.activity_or_raise(ctx.declaration(), purpose, channel.value)
+    with unit_of_work(ctx.engine) as session:
         subject = locate(session, who)
-    token = unsubscribe.sign(secret, Target(subject.ref, purpose, channel.value))
+    token = unsubscribe.sign(ctx.settings.secret_key.get_secret_value(), Target(subject.ref, purpose, channel.value))
     base = base_url or DEFAULT_URL
     return {"url": unsubscribe.link(base, token), "headers": unsubscribe.headers(base, token)}
 
@@ -76,12 +77,14 @@ def unsubscribe_by_link(engine: Engine, declared: Declared, secret: str, token: 
     return target
 
 
-def sms_stop(engine: Engine, declared: Declared, *, number: str, text: str, lang: str = "fr") -> dict[str, Any]:
-    """An SMS received: STOP withdraws every SMS marketing purpose of the sender at once."""
+def sms_stop(ctx: Context, *, number: str, text: str, lang: str = "fr") -> dict[str, Any]:
+    """An SMS received: STOP withdraws every SMS marketing purpose of the sender at once (audited as `sms_stop`,
+    the person's own act, whoever relayed it)."""
     if not STOP_WORDS.match(text):
         return {"stopped": False, "purposes": []}
+    declared = ctx.declaration()
     purposes = sorted({c.activity for c in declared.declaration.marketing if c.channel is Channel.sms and c.activity})
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         subject = find(session, kind=PHONE, value=number)
         if subject is None:
             raise NotFound(NO_SENDER, number=number)

@@ -9,17 +9,18 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field
 
+from registre.context import Context
 from registre.declarations.schemas import Channel
 from registre.i18n import Lang, Msg, lang_or_default
 from registre.law.calendar import today
 from registre.marketing import flows
 from registre.marketing.unsubscribe import Target
 from registre.staff.policy import Duty
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, named_for
+from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, context_for
 from registre.web.templating import page_lang, render
 
 router = APIRouter(prefix="/api/marketing", tags=["marketing"])
-Staff = Annotated[str, Depends(named_for(Duty.consent))]
+Staff = Annotated[Context, Depends(context_for(Duty.consent))]
 public = APIRouter(prefix="/unsubscribe", tags=["unsubscribe"])
 
 ASK = Msg(en="Stop the messages {channel} from {controller} for: {purpose}?",
@@ -54,27 +55,25 @@ class SmsReceived(BaseModel):
 
 
 @router.post("/eligibility")
-def eligibility(body: EligibilityQuery, request: Request, engine: EngineDep, settings: SettingsDep,
-                declared: DeclaredDep, actor: Staff) -> dict[str, Any]:
+def eligibility(body: EligibilityQuery, request: Request, ctx: Staff) -> dict[str, Any]:
     """Each person's answer: eligible with its basis, or the reason not, with the words in French and English."""
-    answer = flows.eligible(engine, declared, channel=body.channel, purpose=body.purpose,
-                            at=body.at or today(), audience=body.audience, actor=actor)
-    return answer.as_dict(lang_or_default(request.headers.get("accept-language"), settings.lang))
+    answer = flows.eligible(ctx, channel=body.channel, purpose=body.purpose, at=body.at or today(),
+                            audience=body.audience)
+    return answer.as_dict(lang_or_default(request.headers.get("accept-language"), ctx.settings.lang))
 
 
 @router.get("/unsubscribe-link")
-def unsubscribe_link(subject: str, purpose: str, request: Request, engine: EngineDep, settings: SettingsDep,
-                     declared: DeclaredDep, _: Staff, channel: Channel = Channel.email) -> dict[str, Any]:
+def unsubscribe_link(subject: str, purpose: str, request: Request, ctx: Staff,
+                     channel: Channel = Channel.email) -> dict[str, Any]:
     """A signed one-click unsubscribe link and its List-Unsubscribe headers, for a mailing tool."""
-    base = settings.public_url or str(request.base_url)
-    return flows.unsubscribe_link(engine, declared, settings.secret_key.get_secret_value(), base, who=subject,
-                                  purpose=purpose, channel=channel)
+    base = ctx.settings.public_url or str(request.base_url)
+    return flows.unsubscribe_link(ctx, base, who=subject, purpose=purpose, channel=channel)
 
 
 @router.post("/sms/stop")
-def sms_stop(body: SmsReceived, engine: EngineDep, declared: DeclaredDep, _: Staff) -> dict[str, Any]:
+def sms_stop(body: SmsReceived, ctx: Staff) -> dict[str, Any]:
     """An SMS received from a person: STOP withdraws their SMS marketing at once."""
-    return flows.sms_stop(engine, declared, number=body.sender, text=body.text)
+    return flows.sms_stop(ctx, number=body.sender, text=body.text)
 
 
 def _words(declared: DeclaredDep, target: Target, lang: Lang) -> dict[str, str]:

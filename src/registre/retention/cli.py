@@ -9,11 +9,11 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from registre.config import get_settings
 from registre.i18n import Lang, Msg
 from registre.kit.cli import (
     ActorOption,
     JsonOption,
+    context,
     err,
     out,
     parse_date,
@@ -21,7 +21,6 @@ from registre.kit.cli import (
     print_json,
     read_declaration,
     reader_lang,
-    store,
 )
 from registre.labels import retention_action
 from registre.retention import flows
@@ -64,10 +63,9 @@ INTERRUPTED = Msg(en="A previous run stopped in the middle of a batch ({action},
 
 @app.command()
 @plain_errors
-def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
+def plan(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Count, per rule and table, the rows that are due to be deleted, anonymised or archived; change nothing."""
-    settings = get_settings()
-    report = flows.plan(store(create=True), settings, read_declaration(), parse_date(at))
+    report = flows.plan(context(actor, create=True, declared=read_declaration()), parse_date(at))
     if as_json:
         print_json(report)
         return
@@ -94,7 +92,7 @@ def plan(at: str | None = AtOption, as_json: bool = JsonOption) -> None:
 @plain_errors
 def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = JsonOption) -> None:
     """Delete, anonymise or archive the rows due, in short batches; stopped at any point, run it again to finish."""
-    settings = get_settings()
+    ctx = context(actor, create=True, declared=read_declaration())
     lang = reader_lang()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, disable=as_json) as bar:
@@ -106,8 +104,7 @@ def run(at: str | None = AtOption, actor: str = ActorOption, as_json: bool = Jso
         def advanced(task: Task | StoreTask, rows: int) -> None:
             bar.advance(bars[id(task)], rows)
 
-        report = flows.run(store(create=True), settings, read_declaration(), parse_date(at), actor=actor,
-                           started=started, advanced=advanced)
+        report = flows.run(ctx, parse_date(at), started=started, advanced=advanced)
     if as_json:
         print_json(report)
         return

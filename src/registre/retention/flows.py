@@ -21,6 +21,7 @@ from registre.connectors import service as connectors
 from registre.connectors.checking import Finding
 from registre.connectors.finding import Identity, Key, find
 from registre.connectors.mapping import Annotation, Connected, attach
+from registre.context import Context
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.errors import Conflict
@@ -41,9 +42,10 @@ Started = Callable[[Task | StoreTask, int], None]
 Advanced = Callable[[Task | StoreTask, int], None]
 
 
-def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date) -> list[dict[str, Any]]:
+def plan(ctx: Context, today: dt.date) -> list[dict[str, Any]]:
     """What a run would do on `today`, in the built-in store and per dataset, rule and table, without changing
     anything: the rows due, those held back and why, and per table the rows kept with no determinable end."""
+    engine, settings, declared = ctx.engine, ctx.settings, ctx.declaration()
     kept, skipped = store.tasks(declared, today)
     with unit_of_work(engine) as session:
         counted = [{**_in_store(task), **store.count(session, task)} for task in kept]
@@ -62,10 +64,11 @@ def plan(engine: Engine, settings: Settings, declared: Declared, today: dt.date)
     return report
 
 
-def run(engine: Engine, settings: Settings, declared: Declared, today: dt.date, *, actor: str,
-        started: Started | None = None, advanced: Advanced | None = None) -> list[dict[str, Any]]:
+def run(ctx: Context, today: dt.date, *, started: Started | None = None,
+        advanced: Advanced | None = None) -> list[dict[str, Any]]:
     """Do what the plan says, task after task, in batches; every batch is audited. A run stopped at any point and
     started again finishes the work, and first audits the batches the stopped run left unsettled (`journal`)."""
+    engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declaration(), ctx.actor.name
     interrupted = journal.reconcile(engine, actor=actor, operation="retention")
     run_ref = uuid.uuid4().hex
     kept, skipped = store.tasks(declared, today)

@@ -18,13 +18,13 @@ from registre.kit.cli import (
     ActorOption,
     DeclarationOption,
     JsonOption,
+    context,
     optional_declaration,
     out,
     plain_errors,
     print_json,
     read_declaration,
     reader_lang,
-    store,
 )
 from registre.kit.limits import INT32_MAX
 from registre.kit.paging import MAX_LIMIT
@@ -152,10 +152,10 @@ def new(
     except ValidationError as error:
         problems = problems_of(error)
         raise InvalidInput(BAD_REQUEST, problems=problems) from None
-    engine = store(create=True)
+    ctx = context(actor, create=True, declared=optional_declaration(declaration))
     from registre.rights import flows
 
-    result = flows.file_request(engine, get_settings(), optional_declaration(declaration), request_in, actor)
+    result = flows.file_request(ctx, request_in)
     if not as_json:
         lang = reader_lang()
         out.print(FILED(lang, ref=result.request.ref, kind=labels.label(kind, lang),
@@ -173,7 +173,7 @@ def list_command(
     as_json: bool = JsonOption,
 ) -> None:
     """List requests, the late and nearest deadlines first (a page, with the total)."""
-    page = queries.list_requests(store(), get_settings(), status, actor=actor, limit=limit, offset=offset)
+    page = queries.list_requests(context(actor), status, limit=limit, offset=offset)
     shown = page.items
     if as_json:
         print_json(page.model_dump(mode="json"))
@@ -197,7 +197,7 @@ def list_command(
 def show(ref: str = typer.Argument(..., help="The request's reference."), actor: str = ACTOR,
          as_json: bool = JsonOption) -> None:
     """Show one request, its deadlines and its answer."""
-    request = queries.show(store(), get_settings(), ref, actor=actor)
+    request = queries.show(context(actor), ref)
     if as_json:
         print_json(request.model_dump(mode="json"))
         return
@@ -227,7 +227,7 @@ def verify(
     """Ask for or record the person's identity."""
     from registre.rights import flows
 
-    _report(flows.verify_identity(store(), get_settings(), ref, actor=actor, ask=ask, code=code,
+    _report(flows.verify_identity(context(actor), ref, ask=ask, code=code,
                                   id_checked=id_checked), as_json)
 
 
@@ -243,8 +243,7 @@ def extend(
     """Extend by two further months, once, before the first deadline, telling the person why."""
     from registre.rights import flows
 
-    _report(flows.extend(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
-                         actor=actor), as_json)
+    _report(flows.extend(context(actor, declared=optional_declaration(declaration)), ref, reasons=reasons), as_json)
 
 
 @app.command()
@@ -259,7 +258,7 @@ def complete(
     """Do what the request asks on the store and send the answer."""
     from registre.rights import flows
 
-    _report(flows.complete(store(), get_settings(), read_declaration(declaration), ref, actor=actor), as_json, output)
+    _report(flows.complete(context(actor, declared=read_declaration(declaration)), ref), as_json, output)
 
 
 @app.command()
@@ -273,7 +272,7 @@ def package(
     """Write the files of a request's answer (kept encrypted until they expire) to a folder; the read is audited."""
     from registre.rights import flows
 
-    files = flows.package(store(), get_settings(), ref, actor=actor)
+    files = flows.package(context(actor), ref)
     if not files:
         raise NotFound(NO_PACKAGE, ref=ref)
     output.mkdir(parents=True, exist_ok=True)
@@ -304,8 +303,8 @@ def refuse(
     """Refuse, wholly or partly, with reasons and the person's remedies."""
     from registre.rights import flows
 
-    _report(flows.refuse(store(), get_settings(), optional_declaration(declaration), ref, reasons=reasons,
-                         partial=partial, actor=actor, fee_cents=fee_cents, excessive=excessive), as_json)
+    _report(flows.refuse(context(actor, declared=optional_declaration(declaration)), ref, reasons=reasons,
+                         partial=partial, fee_cents=fee_cents, excessive=excessive), as_json)
 
 
 @app.command("lift-restriction")
@@ -320,8 +319,8 @@ def lift_restriction(
     """Tell the person, then lift their restriction of processing (Art. 18(3))."""
     from registre.rights import flows
 
-    sent = flows.lift_restriction(store(create=True), get_settings(), optional_declaration(declaration), who,
-                                  activity=activity, actor=actor, lang=reader_lang())
+    sent = flows.lift_restriction(context(actor, create=True, declared=optional_declaration(declaration)), who,
+                                  activity=activity, lang=reader_lang())
     if as_json:
         print_json({"lifted": True, "sent": sent})
     else:

@@ -89,13 +89,13 @@ def _deliver(engine: Engine, result: Result, pending: list[OutboxLetter], settin
     return result
 
 
-def file_request(engine: Engine, settings: Settings, declared: Declared | None, request_in: RequestCreate,
-                 actor: str, *, idempotency_key: str | None = None,
+def file_request(ctx: Context, request_in: RequestCreate, *, idempotency_key: str | None = None,
                  also: Sequence[tuple[str, Callable[[str], Letter | None]]] = ()) -> Result:
     """Record a new request and acknowledge it; a person the store does not know but a connected database does
     is added to the store first. Filed again under the same `idempotency_key` (even at the same moment), it
     returns the request already filed, with `new` False and no second letter. `also`: further letters (by kind,
     made from the new reference) queued in the same transaction."""
+    engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declared, ctx.actor.name
     if idempotency_key is not None:
         existing = _filed_under(engine, settings, idempotency_key)
         if existing is not None:
@@ -127,9 +127,10 @@ def _filed_under(engine: Engine, settings: Settings, key: str) -> Result | None:
         return None if request is None else Result(service.read(session, request, settings.region), new=False)
 
 
-def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str, ask: bool = False,
-                    code: str | None = None, id_checked: bool = False) -> Result:
+def verify_identity(ctx: Context, ref: str, *, ask: bool = False, code: str | None = None,
+                    id_checked: bool = False) -> Result:
     """Ask for identity with a code sent to a known address, or record it confirmed (code or ID checked)."""
+    engine, settings, actor = ctx.engine, ctx.settings, ctx.actor.name
     secret = settings.secret_key.get_secret_value()
     pending: list[OutboxLetter] = []
     with unit_of_work(engine) as session:
@@ -145,9 +146,9 @@ def verify_identity(engine: Engine, settings: Settings, ref: str, *, actor: str,
     return _deliver(engine, Result(shown), pending, settings)
 
 
-def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str,
-           actor: str) -> Result:
+def extend(ctx: Context, ref: str, *, reasons: str) -> Result:
     """Extend a request by two months and tell the person why."""
+    engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declared, ctx.actor.name
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref, for_update=True)
         computed = service.extend(session, request, reasons=reasons, region=settings.region, actor=actor)
@@ -157,10 +158,11 @@ def extend(engine: Engine, settings: Settings, declared: Declared | None, ref: s
     return _deliver(engine, Result(shown), pending, settings)
 
 
-def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *, actor: str) -> Result:
+def complete(ctx: Context, ref: str) -> Result:
     """Do what the request asks, in each connected database (each in its own transaction, every statement
     audited) and then in the store, and send the answer. The request is claimed first, so that of several
     completions at once only one acts on the connected databases; the others are refused before touching them."""
+    engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declaration(), ctx.actor.name
     with unit_of_work(engine) as session:
         claim = [service.claim(session, service.get_or_raise(session, ref, for_update=True))]
 
@@ -190,14 +192,14 @@ def complete(engine: Engine, settings: Settings, declared: Declared, ref: str, *
     return _deliver(engine, Result(shown, done.files, kept_until=kept_until), pending, settings)
 
 
-def package(engine: Engine, settings: Settings, ref: str, *, actor: str) -> dict[str, bytes]:
+def package(ctx: Context, ref: str) -> dict[str, bytes]:
     """The files of a request's answer still kept in the vault, for staff; the read is audited."""
-    names = vault.waiting(settings, ref)
-    files = {name: vault.read(settings, ref, name) for name in names}
-    with unit_of_work(engine) as session:
+    names = vault.waiting(ctx.settings, ref)
+    files = {name: vault.read(ctx.settings, ref, name) for name in names}
+    with unit_of_work(ctx.engine) as session:
         service.get_or_raise(session, ref)
-        audit(session, actor=actor, action="request.package_read", target_type="rights_request", target_ref=ref,
-              details={"files": names})
+        audit(session, actor=ctx.actor.name, action="request.package_read", target_type="rights_request",
+              target_ref=ref, details={"files": names})
     return files
 
 
@@ -206,12 +208,13 @@ def package_for(ctx: Context, ref: str) -> dict[str, bytes]:
     activity's); the read is audited."""
     if not ctx.sees_everything():
         raise Forbidden(NOT_ALL_DATA)
-    return package(ctx.engine, ctx.settings, ref, actor=ctx.actor.name)
+    return package(ctx, ref)
 
 
-def refuse(engine: Engine, settings: Settings, declared: Declared | None, ref: str, *, reasons: str, partial: bool,
-           actor: str, fee_cents: int | None = None, excessive: bool = False) -> Result:
+def refuse(ctx: Context, ref: str, *, reasons: str, partial: bool, fee_cents: int | None = None,
+           excessive: bool = False) -> Result:
     """Refuse with reasons and tell the person of their remedies."""
+    engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declared, ctx.actor.name
     with unit_of_work(engine) as session:
         request = service.get_or_raise(session, ref, for_update=True)
         service.refuse(session, request, reasons=reasons, partial=partial, actor=actor, fee_cents=fee_cents,
@@ -295,10 +298,9 @@ def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref
                                           searched=searched)]
 
 
-def lift_restriction(engine: Engine, settings: Settings, declared: Declared | None, who: str, *,
-                     activity: str | None, actor: str, lang: Lang = "fr") -> list[str]:
+def lift_restriction(ctx: Context, who: str, *, activity: str | None, lang: Lang = "fr") -> list[str]:
     """Tell the person, then lift their restriction (Art. 18(3)): if the letter cannot go, nothing is lifted."""
-    with unit_of_work(engine) as session:
+    with unit_of_work(ctx.engine) as session:
         subject = locate(session, who)
         restrictions = service.restrictions_to_lift(session, subject, activity)
         to = session.scalar(select(Identifier.value).where(Identifier.subject_id == subject.id,
@@ -306,28 +308,29 @@ def lift_restriction(engine: Engine, settings: Settings, declared: Declared | No
         if to is None:
             raise Conflict(NO_ADDRESS)
         scope = ", ".join(r.activity or "*" for r in restrictions)
-        item = letters.letter("lifting", None, declared, to=to, lang=lang, scope=scope)
+        item = letters.letter("lifting", None, ctx.declared, to=to, lang=lang, scope=scope)
         assert item is not None
         try:
-            sent = outbox.send_now(session, item, settings, key=f"subject:{subject.ref}:lifting:{uuid.uuid4().hex}",
+            sent = outbox.send_now(session, item, ctx.settings, key=f"subject:{subject.ref}:lifting:{uuid.uuid4().hex}",
                                    kind="restriction.lifting", person_ref=subject.ref)  # before anything is lifted
         except (OSError, smtplib.SMTPException) as error:
             raise Conflict(NOT_TOLD, why=str(error)) from None
-        service.lift(session, subject, restrictions, actor=actor)
+        service.lift(session, subject, restrictions, actor=ctx.actor.name)
     return [sent]
 
 
-def notify_death(engine: Engine, declared: Declared, who: str, *, at: dt.datetime, actor: str) -> actions.Completion:
+def notify_death(ctx: Context, who: str, *, at: dt.datetime) -> actions.Completion:
     """Record a person's death and apply their post-mortem directives."""
-    with unit_of_work(engine) as session:
-        return service.notify_death(session, locate(session, who), declared=declared, at=at, actor=actor)
+    with unit_of_work(ctx.engine) as session:
+        return service.notify_death(session, locate(session, who), declared=ctx.declaration(), at=at,
+                                    actor=ctx.actor.name)
 
 
-def hold(engine: Engine, settings: Settings, who: str, *, activity: str | None, reason: str, actor: str) -> str:
+def hold(ctx: Context, who: str, *, activity: str | None, reason: str) -> str:
     """Put a person's data under a legal hold for a claim, in the store and the connected databases (retention
     leaves their rows); returns their reference."""
-    _enrol_if_connected(engine, settings, who, actor)
-    with unit_of_work(engine) as session:
+    _enrol_if_connected(ctx.engine, ctx.settings, who, ctx.actor.name)
+    with unit_of_work(ctx.engine) as session:
         subject = locate(session, who)
-        service.hold(session, subject, activity=activity, reason=reason, actor=actor)
+        service.hold(session, subject, activity=activity, reason=reason, actor=ctx.actor.name)
         return subject.ref

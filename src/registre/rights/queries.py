@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Engine
-
 from registre.audit.append import NewEntry, append
-from registre.config import Settings
+from registre.context import Context
 from registre.db.refs import row_by_ref
 from registre.db.session import transaction, unit_of_work
 from registre.db.tables import rights_request
@@ -20,30 +18,30 @@ from registre.rights.schemas import RequestRead, Status
 __all__ = ["list_requests", "show"]
 
 
-def show(engine: Engine, settings: Settings, ref: str, *, actor: str) -> RequestRead:
+def show(ctx: Context, ref: str) -> RequestRead:
     """One request with its deadlines; reading the requester's details is audited. In Core: a command that reads
     one request starts without importing the ORM."""
-    with transaction(engine) as connection:
+    with transaction(ctx.engine) as connection:
         request = row_by_ref(connection, rights_request.c.ref, ref)
         if request is None:
             raise NotFound(NOT_FOUND, ref=ref)
-        append(connection, [NewEntry(actor, "request.read", "rights_request", ref)])
-        return read(connection, request, settings.region)
+        append(connection, [NewEntry(ctx.actor.name, "request.read", "rights_request", ref)])
+        return read(connection, request, ctx.settings.region)
 
 
-def list_requests(engine: Engine, settings: Settings, status: Status | Sequence[Status] | None, *, actor: str,
-                  limit: int | None = None, offset: int | None = None) -> Page[RequestRead]:
+def list_requests(ctx: Context, status: Status | Sequence[Status] | None, *, limit: int | None = None,
+                  offset: int | None = None) -> Page[RequestRead]:
     """A page of requests (in this state or these states) with the total, the late and nearest first; audited."""
     statuses = () if status is None else (status,) if isinstance(status, Status) else tuple(status)
     from registre.audit.service import record as audit
     from registre.rights import service
 
     limit, offset = bounded(limit, offset)
-    with unit_of_work(engine) as session:
-        shown = [service.read(session, r, settings.region)
+    with unit_of_work(ctx.engine) as session:
+        shown = [service.read(session, r, ctx.settings.region)
                  for r in service.list_requests(session, statuses=statuses, limit=limit, offset=offset)]
         total = service.count_requests(session, statuses=statuses)
-        audit(session, actor=actor, action="requests.listed", target_type="rights_request",
+        audit(session, actor=ctx.actor.name, action="requests.listed", target_type="rights_request",
               details={"status": [s.value for s in statuses] or None, "count": len(shown), "offset": offset})
     shown.sort(key=lambda r: (r.status in (Status.completed, Status.refused), r.strict_deadline))
     return Page[RequestRead](items=shown, total=total, limit=limit, offset=offset)

@@ -16,11 +16,10 @@ from registre.kit.paging import DEFAULT_LIMIT, Page
 from registre.rights import flows
 from registre.rights.schemas import RequestCreate, RequestRead, Status
 from registre.staff.policy import Duty
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep, context_for, named_for
+from registre.web.deps import DeclaredDep, context_for
 from registre.web.limits import Limit, Offset
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
-Staff = Annotated[str, Depends(named_for(Duty.requests))]
 Requests = Annotated[Context, Depends(context_for(Duty.requests))]
 
 
@@ -63,37 +62,34 @@ def _step(result: flows.Result) -> StepResult:
 
 
 @router.post("", status_code=201)
-def create(body: RequestCreate, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-           actor: Staff) -> StepResult:
+def create(body: RequestCreate, _: DeclaredDep, ctx: Requests) -> StepResult:
     """Record a request as received on its channel and acknowledge it."""
-    return _step(flows.file_request(engine, settings, declared, body, actor))
+    return _step(flows.file_request(ctx, body))
 
 
 @router.get("")
-def list_requests(engine: EngineDep, settings: SettingsDep, actor: Staff, status: Status | None = None,
-                  limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> Page[RequestRead]:
+def list_requests(ctx: Requests, status: Status | None = None, limit: Limit = DEFAULT_LIMIT,
+                  offset: Offset = 0) -> Page[RequestRead]:
     """A page of requests with the total, the late and nearest deadlines first."""
-    return flows.list_requests(engine, settings, status, actor=actor, limit=limit, offset=offset)
+    return flows.list_requests(ctx, status, limit=limit, offset=offset)
 
 
 @router.get("/{ref}")
-def show(ref: str, engine: EngineDep, settings: SettingsDep, actor: Staff) -> RequestRead:
+def show(ref: str, ctx: Requests) -> RequestRead:
     """One request with its strict and paused deadlines."""
-    return flows.show(engine, settings, ref, actor=actor)
+    return flows.show(ctx, ref)
 
 
 @router.post("/{ref}/identity")
-def identity(ref: str, body: Identity, engine: EngineDep, settings: SettingsDep, actor: Staff) -> StepResult:
+def identity(ref: str, body: Identity, ctx: Requests) -> StepResult:
     """Ask for or record the person's identity."""
-    return _step(flows.verify_identity(engine, settings, ref, actor=actor, ask=body.ask, code=body.code,
-                                       id_checked=body.id_checked))
+    return _step(flows.verify_identity(ctx, ref, ask=body.ask, code=body.code, id_checked=body.id_checked))
 
 
 @router.post("/{ref}/extend")
-def extend(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-           actor: Staff) -> StepResult:
+def extend(ref: str, body: Reasons, _: DeclaredDep, ctx: Requests) -> StepResult:
     """Extend by two months, once, with reasons."""
-    return _step(flows.extend(engine, settings, declared, ref, reasons=body.reasons, actor=actor))
+    return _step(flows.extend(ctx, ref, reasons=body.reasons))
 
 
 class Queued(BaseModel):
@@ -124,10 +120,9 @@ def package(ref: str, ctx: Requests) -> dict[str, str]:
 
 
 @router.post("/{ref}/refuse")
-def refuse(ref: str, body: Reasons, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-           actor: Staff) -> StepResult:
+def refuse(ref: str, body: Reasons, _: DeclaredDep, ctx: Requests) -> StepResult:
     """Refuse, wholly or partly, with reasons and remedies."""
-    return _step(flows.refuse(engine, settings, declared, ref, reasons=body.reasons, partial=body.partial,
-                              actor=actor, fee_cents=body.fee_cents, excessive=body.excessive))
+    return _step(flows.refuse(ctx, ref, reasons=body.reasons, partial=body.partial, fee_cents=body.fee_cents,
+                              excessive=body.excessive))
 
 

@@ -11,7 +11,6 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from registre import labels
-from registre.config import get_settings
 from registre.declarations.service import load
 from registre.i18n import Lang, Msg
 from registre.kit.cli import (
@@ -24,7 +23,6 @@ from registre.kit.cli import (
     plain_errors,
     print_json,
     reader_lang,
-    store,
 )
 from registre.law.calendar import PARIS
 from registre.rights import flows
@@ -156,7 +154,7 @@ def death(
 ) -> None:
     """Record a death and apply the person's post-mortem directives (LIL art. 85)."""
     moment = dt.datetime.combine(parse_date(at), dt.time(12), tzinfo=PARIS)
-    done = flows.notify_death(store(create=True), load(declaration), who, at=moment, actor=actor)
+    done = flows.notify_death(context(actor, create=True, declared=load(declaration)), who, at=moment)
     written = []
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
@@ -179,7 +177,7 @@ def hold(
     as_json: bool = JsonOption,
 ) -> None:
     """Keep a person's data for a legal claim: erasure will keep them, restricted (Art. 17(3)(e))."""
-    ref = flows.hold(store(create=True), get_settings(), who, activity=activity, reason=reason, actor=actor)
+    ref = flows.hold(context(actor, create=True), who, activity=activity, reason=reason)
     if as_json:
         print_json({"subject": ref, "activity": activity, "hold": True})
     else:

@@ -25,6 +25,7 @@ from registre.declarations.service import load
 from registre.rights import flows as rights
 from tests.conftest import MINIMAL
 from tests.fixtures.browser import browser, free_port, page
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import store_with_jeanne
 from tests.mail.test_sender import Inbox
 
@@ -107,7 +108,8 @@ def test_a_person_asks_for_access_and_downloads_the_answer(center: tuple[str, Se
 
     engine = make_engine(settings.store_url)
     assert settings.declaration is not None
-    rights.complete(engine, settings, load(settings.declaration), ref, actor="dpo@example.fr")  # staff's step
+    staff = as_dpo(engine, load(settings.declaration), "dpo@example.fr", settings=settings)
+    rights.complete(staff, ref)  # staff's step
     engine.dispose()
 
     page.reload()

@@ -28,6 +28,7 @@ from registre.rights import vault
 from registre.rights.schemas import RequestDetails, RequestKind
 from registre.web.center import flows
 from registre.web.center.schemas import RequestForm
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import create_subject
 
 BASE = "http://center.test"
@@ -92,7 +93,7 @@ def test_a_request_is_filed_only_once_its_address_is_confirmed(engine: Engine, s
     assert not again.new
     assert again.ref == filed.ref
     assert requests_in(engine) == 1
-    shown = rights.show(engine, settings, filed.ref, actor="test")
+    shown = rights.show(as_dpo(engine, None, "test", settings=settings), filed.ref)
     assert shown.subject == jeanne
     assert shown.channel == "web_form"
     assert before <= shown.received_at.astimezone(dt.UTC) <= dt.datetime.now(dt.UTC)  # when the form was sent
@@ -103,7 +104,7 @@ def test_a_request_is_filed_only_once_its_address_is_confirmed(engine: Engine, s
 def test_an_address_nobody_has_still_files_the_request(engine: Engine, settings: Settings,
                                                       declared: Declared, jeanne: str) -> None:
     filed = flows.confirm(engine, settings, declared, ask(settings, declared, email="paul@example.fr"), BASE)
-    assert rights.show(engine, settings, filed.ref, actor="test").subject is None
+    assert rights.show(as_dpo(engine, None, "test", settings=settings), filed.ref).subject is None
 
 
 @pytest.mark.parametrize("change", [lambda t: t[:-2] + ("AA" if t[-2:] != "AA" else "BB"), lambda t: "x" + t,
@@ -154,7 +155,7 @@ def test_the_files_are_handed_over_once_by_a_mailed_link(engine: Engine, setting
     token = status_token(settings)
     with pytest.raises(Conflict):  # not answered yet
         flows.send_download_link(engine, settings, token, BASE)
-    rights.complete(engine, settings, declared, filed.ref, actor="dpo")
+    rights.complete(as_dpo(engine, declared, "dpo", settings=settings), filed.ref)
     state = flows.status(engine, settings, token)
     assert state.files == ["access.html", "access.json"]
     kept = list((settings.data_dir / "packages" / filed.ref).glob("*.sealed"))
@@ -184,11 +185,11 @@ def test_requests_from_other_channels_keep_their_files_for_staff(engine: Engine,
                                                                  declared: Declared, jeanne: str) -> None:
     from registre.rights.schemas import RequestCreate
 
-    filed = rights.file_request(engine, settings, declared, RequestCreate.model_validate(
-        {"kind": "access", "channel": "email", "subject": jeanne, "requester": {"email": "jeanne@example.fr"}}), "t")
-    done = rights.complete(engine, settings, declared, filed.request.ref, actor="dpo")
+    filed = rights.file_request(as_dpo(engine, declared, "t", settings=settings), RequestCreate.model_validate(
+        {"kind": "access", "channel": "email", "subject": jeanne, "requester": {"email": "jeanne@example.fr"}}))
+    done = rights.complete(as_dpo(engine, declared, "dpo", settings=settings), filed.request.ref)
     assert done.kept_until is not None  # never thrown away, whatever door completed it
-    kept = rights.package(engine, settings, filed.request.ref, actor="dpo")
+    kept = rights.package(as_dpo(engine, None, "dpo", settings=settings), filed.request.ref)
     assert kept == done.files
     assert b"Martin" in kept["access.json"]
 

@@ -25,6 +25,7 @@ from registre.models.outbox import OutboxLetter
 from registre.models.subjects import DataSubject
 from registre.rights import flows as rights
 from tests.conftest import MINIMAL
+from tests.fixtures.context import as_dpo
 from tests.fixtures.factories import store_with_jeanne
 from tests.mail.test_sender import Inbox, free_port
 
@@ -102,7 +103,7 @@ def test_an_access_request_from_the_form_to_the_download(client: TestClient, set
     assert "Being handled" in client.get(status).text
     engine = make_engine(settings.store_url)
     assert settings.declaration is not None
-    rights.complete(engine, settings, load(settings.declaration), ref, actor="dpo")
+    rights.complete(as_dpo(engine, load(settings.declaration), "dpo", settings=settings), ref)
     engine.dispose()
     page = client.get(status).text
     assert "Answered" in page
@@ -167,7 +168,7 @@ def test_post_mortem_directives_are_filed_with_what_the_person_chose(client: Tes
     status = ask(client, settings, kind="post_mortem", directives="Effacez tout.", directive_action="erase",
                  executor="Paul Martin")
     engine = make_engine(settings.store_url)
-    shown = rights.show(engine, settings, ref_of(client, status), actor="test")
+    shown = rights.show(as_dpo(engine, None, "test", settings=settings), ref_of(client, status))
     engine.dispose()
     assert shown.kind == "post_mortem"
     assert shown.details == {"directives": "Effacez tout.", "directive_action": "erase", "executor": "Paul Martin"}

@@ -18,7 +18,7 @@ from registre.i18n import Msg
 from registre.staff.policy import Duty
 from registre.web import security
 from registre.web.backoffice.router import _actor, _page, _see_other
-from registre.web.deps import DeclaredDep, EngineDep, SettingsDep
+from registre.web.deps import page_context
 from registre.web.limits import Offset
 from registre.web.templating import page_lang
 
@@ -40,20 +40,20 @@ BAD_FORM = Msg(en="The form is not valid: {what}", fr="Le formulaire n'est pas v
 
 
 @router.get("")
-def breach_list(request: Request, engine: EngineDep, offset: Offset = 0, current: bool = False) -> HTMLResponse:
+def breach_list(request: Request, offset: Offset = 0, current: bool = False) -> HTMLResponse:
     """Every breach (`current`: those ongoing or whose clock runs), a page at a time, those whose clock runs
     first."""
     actor = _actor(request, Duty.breaches)
-    shown = breaches.page_breaches(engine, lang=page_lang(request), offset=offset, current=current)
+    shown = breaches.page_breaches(page_context(request, actor), lang=page_lang(request), offset=offset,
+                                   current=current)
     return _page(request, "breaches.html.j2", actor, breaches=shown, current=current)
 
 
 def _breach_page(request: Request, ref: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     actor = _actor(request, Duty.breaches)
-    engine = request.app.state.engine
-    declared = request.app.state.declared
-    shown = breaches.show(engine, ref, lang=page_lang(request))
-    guessed = breaches.guessed_answers(engine, declared, ref) if declared is not None else Answers()
+    ctx = page_context(request, actor)
+    shown = breaches.show(ctx, ref, lang=page_lang(request))
+    guessed = breaches.guessed_answers(ctx, ref) if ctx.declared is not None else Answers()
     answers = shown.triage.get("answers", guessed.model_dump()) if shown.triage else guessed.model_dump()
     context = {"done": None, "error": None, "text": None, "sent": [], "unsent": [], **context}
     return _page(request, "breach.html.j2", actor, status_code=status_code, b=shown, questions=QUESTIONS,
@@ -69,10 +69,10 @@ def breach_detail(request: Request, ref: str, done: str | None = None) -> HTMLRe
 
 
 @router.post("/{ref}/assess")
-def assess(request: Request, ref: str, engine: EngineDep, declared: DeclaredDep,
-           form: security.CheckedForm) -> Response:
+def assess(request: Request, ref: str, form: security.CheckedForm) -> Response:
     """Record the triage: the answers to the questions, the level (the suggested one unless chosen) and reasons."""
-    actor = _actor(request, Duty.breaches)
+    ctx = page_context(request, _actor(request, Duty.breaches))
+    ctx.declaration()  # no declaration: refused before the form is read, as before
     lang = page_lang(request)
     try:
         assessment = Assessment(
@@ -80,7 +80,7 @@ def assess(request: Request, ref: str, engine: EngineDep, declared: DeclaredDep,
             risk=Risk(str(form["risk"])) if form.get("risk") else None,
             exemptions=[Exemption(str(e)) for e in form.getlist("exemptions")],
             reasons=str(form.get("reasons") or "").strip()[:5000] or None)
-        breaches.assess(engine, declared, ref, assessment, actor=actor.name, lang=lang)
+        breaches.assess(ctx, ref, assessment, lang=lang)
     except NotFound:
         raise
     except (ValueError, ValidationError) as error:
@@ -91,22 +91,22 @@ def assess(request: Request, ref: str, engine: EngineDep, declared: DeclaredDep,
 
 
 @router.post("/{ref}/notify")
-def notify(request: Request, ref: str, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-           _: security.CsrfProtected, kind: Annotated[NotificationKind, Form()],
+def notify(request: Request, ref: str, _: security.CsrfProtected, kind: Annotated[NotificationKind, Form()],
            letter_lang: Annotated[str, Form(max_length=2)] = "fr",
            delay_reasons: Annotated[str, Form(max_length=5000)] = "",
            authority_ref: Annotated[str, Form(max_length=80)] = "",
            draft: Annotated[bool, Form()] = False) -> HTMLResponse:
     """Produce a notification (the CNIL's text, the letter to the people, the public text) and record it unless a
     draft; the page shows the text to file and where the letters went."""
-    actor = _actor(request, Duty.breaches)
+    ctx = page_context(request, _actor(request, Duty.breaches))
+    ctx.declaration()  # no declaration: refused before the form is read, as before
     lang = page_lang(request)
     try:
         if letter_lang not in ("fr", "en"):
             raise InvalidInput(BAD_FORM, what=letter_lang)
-        made = breaches.notify(engine, settings, declared, ref, NotificationCreate(
+        made = breaches.notify(ctx, ref, NotificationCreate(
             kind=kind, lang="fr" if letter_lang == "fr" else "en", delay_reasons=delay_reasons.strip() or None,
-            authority_ref=authority_ref.strip() or None, draft=draft), actor=actor.name, lang=lang)
+            authority_ref=authority_ref.strip() or None, draft=draft), lang=lang)
     except NotFound:
         raise
     except RegistreError as error:

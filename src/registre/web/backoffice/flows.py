@@ -45,12 +45,12 @@ def dashboard(ctx: Context) -> Dashboard:
     policy, role = ctx.policy, ctx.actor.role
     requests = breach_list = plan = verification = None
     if policy.may(role, Duty.requests):
-        requests = rights.list_requests(ctx.engine, ctx.settings, PENDING, actor=ctx.actor.name)
+        requests = rights.list_requests(ctx, PENDING)
     if policy.may(role, Duty.breaches):
-        breach_list = breaches.page_breaches(ctx.engine, lang=ctx.lang, current=True)
+        breach_list = breaches.page_breaches(ctx, lang=ctx.lang, current=True)
     if role == DPO and ctx.declared is not None:
         try:
-            plan = retention.plan(ctx.engine, ctx.settings, ctx.declared, today())
+            plan = retention.plan(ctx, today())
         except RegistreError as error:
             plan = [{"dataset": "?", "tasks": [], "skipped": [], "error": error.text(ctx.lang)}]
     if policy.may(role, Duty.audit):
@@ -77,5 +77,5 @@ def person(ctx: Context, who: str) -> Person:
                                     subjects.restrictions(session, subject, actor=ctx.actor.name))["restrictions"]
     consents = None
     if ctx.policy.may(ctx.actor.role, Duty.consent):
-        consents = consent.show(ctx.engine, file.subject.ref, actor=ctx.actor.name)["current"]
+        consents = consent.show(ctx, file.subject.ref)["current"]
     return Person(file, held, consents)

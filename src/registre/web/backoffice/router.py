@@ -165,11 +165,11 @@ def register(request: Request, fmt: str, declared: DeclaredDep) -> Response:
 # --- rights requests ------------------------------------------------------------------------------------------
 
 @router.get("/requests")
-def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, status: Status | None = None,
-                  pending: bool = False, offset: Offset = 0) -> HTMLResponse:
+def requests_list(request: Request, status: Status | None = None, pending: bool = False,
+                  offset: Offset = 0) -> HTMLResponse:
     """Every request (or those still pending), a page at a time, the late and nearest deadlines first."""
     actor = _actor(request, Duty.requests)
-    shown = rights.list_requests(engine, settings, PENDING if pending else status, actor=actor.name, offset=offset)
+    shown = rights.list_requests(page_context(request, actor), PENDING if pending else status, offset=offset)
     return _page(request, "requests.html.j2", actor, requests=shown, status=status, pending=pending,
                  statuses=list(Status))
 
@@ -177,7 +177,7 @@ def requests_list(request: Request, engine: EngineDep, settings: SettingsDep, st
 def _request_page(request: Request, actor: Actor, ref: str, status_code: int = 200,
                   **context: Any) -> HTMLResponse:
     ctx = page_context(request, actor)
-    shown = rights.show(ctx.engine, ctx.settings, ref, actor=actor.name)
+    shown = rights.show(ctx, ref)
     read = subject_flows.shown_if_kept(ctx, shown.subject) if shown.subject else None
     file = read.as_dict() if read is not None else None
     return _page(request, "request.html.j2", actor, status_code=status_code, item=shown, file=file,
@@ -202,9 +202,8 @@ def filing_form(request: Request) -> HTMLResponse:
 
 
 @router.post("/requests/new")
-def file_request(request: Request, engine: EngineDep, settings: SettingsDep, declared: DeclaredDep,
-                 posted: security.CheckedForm, kind: Annotated[str, Form(max_length=40)],
-                 channel: Annotated[str, Form(max_length=40)],
+def file_request(request: Request, declared: DeclaredDep, posted: security.CheckedForm,
+                 kind: Annotated[str, Form(max_length=40)], channel: Annotated[str, Form(max_length=40)],
                  received_on: Annotated[str, Form(max_length=10)],
                  received_time: Annotated[str, Form(max_length=5)] = "12:00",
                  subject: Annotated[str, Form(max_length=300)] = "",
@@ -228,7 +227,7 @@ def file_request(request: Request, engine: EngineDep, settings: SettingsDep, dec
                                                      "address": address}.items() if v.strip()},
             "details": request_details(RequestKind(kind), posted, {a.id for a in declared.declaration.activities})
             if kind in set(RequestKind) else {}, "lang": letter_lang})  # an unknown kind: RequestCreate says so
-        result = rights.file_request(engine, settings, declared, request_in, actor.name)
+        result = rights.file_request(page_context(request, actor), request_in)
     except ValidationError as error:
         return _filing_page(request, actor, 422, BAD_FILING(lang, what=problems_of(error)), form)
     except ValueError as error:
@@ -251,24 +250,23 @@ def request_detail(request: Request, ref: str, done: str | None = None) -> HTMLR
 
 
 @router.post("/requests/{ref}/{step}")
-def request_step(request: Request, ref: str, step: str, engine: EngineDep, settings: SettingsDep,
-                 declared: DeclaredDep, _: security.CsrfProtected,
+def request_step(request: Request, ref: str, step: str, _declared: DeclaredDep, _: security.CsrfProtected,
                  reasons: Annotated[str, Form(max_length=5000)] = "",
                  partial: Annotated[bool, Form()] = False, confirm: Annotated[bool, Form()] = False) -> Response:
     """Complete, extend or refuse a request through the rights flows; an erasure needs its confirmation."""
     actor = _actor(request, Duty.requests)
+    ctx = page_context(request, actor)
     lang = page_lang(request)
     try:
-        if step == "complete" and not confirm and rights.show(engine, settings, ref, actor=actor.name).irreversible:
+        if step == "complete" and not confirm and rights.show(ctx, ref).irreversible:
             raise InvalidInput(CONFIRM_ERASURE)
         if step == "complete":
-            result = rights.complete(engine, settings, declared, ref, actor=actor.name)
+            result = rights.complete(ctx, ref)
         elif step in ("extend", "refuse"):
             if step == "extend":
-                result = rights.extend(engine, settings, declared, ref, reasons=reasons, actor=actor.name)
+                result = rights.extend(ctx, ref, reasons=reasons)
             else:
-                result = rights.refuse(engine, settings, declared, ref, reasons=reasons, partial=partial,
-                                       actor=actor.name)
+                result = rights.refuse(ctx, ref, reasons=reasons, partial=partial)
         else:
             raise NotFound(Msg(en="No such step.", fr="Étape inconnue."))
     except NotFound:

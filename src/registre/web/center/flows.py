@@ -30,6 +30,7 @@ from registre.audit.service import record as audit
 from registre.config import Settings
 from registre.consent import flows as consent
 from registre.consent.schemas import ConsentCreate, Method
+from registre.context import DPO, Actor, Context
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.declarations.schemas import Channel as MarketingChannel
@@ -89,6 +90,12 @@ class Preference:
     purpose: str
     channel: str
     state: str | None  # given, refused, withdrawn, expired, or None: never asked
+
+
+def _as_center(engine: Engine, settings: Settings, declared: Declared | None, lang: Lang) -> Context:
+    """The context of a domain flow the privacy center calls for the person its link names: audited as the
+    center; the DPO's role, since what is shown is already that one person's own (the flows it calls apply none)."""
+    return Context(engine, settings, declared, Actor(ACTOR, DPO), lang)
 
 
 def _secret(settings: Settings) -> str:
@@ -159,12 +166,12 @@ def confirm(engine: Engine, settings: Settings, declared: Declared, token: str, 
         token = signed(ref, "center-status", int(STATUS_FOR.total_seconds()), secret=_secret(settings))
         return letters.letter("follow", email, form.lang, declared, ref=ref, link=f"{base_url}/status/{token}")
 
+    center = _as_center(engine, settings, declared, form.lang)
     try:
-        result = rights.file_request(engine, settings, declared, request_in, ACTOR, idempotency_key=key,
-                                     also=[("follow", follow)])
+        result = rights.file_request(center, request_in, idempotency_key=key, also=[("follow", follow)])
     except NotFound:  # nobody has this address: the request stands, and will be answered as such
-        result = rights.file_request(engine, settings, declared, request_in.model_copy(update={"subject": None}),
-                                     ACTOR, idempotency_key=key, also=[("follow", follow)])
+        result = rights.file_request(center, request_in.model_copy(update={"subject": None}), idempotency_key=key,
+                                     also=[("follow", follow)])
     return Filed(result.request.ref, new=result.new)
 
 
@@ -175,14 +182,14 @@ def _ref(settings: Settings, token: str, purpose: str) -> str:
 def status(engine: Engine, settings: Settings, token: str) -> RequestStatus:
     """The request a status link names, and its files still waiting; the read is audited."""
     ref = _ref(settings, token, "center-status")
-    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    shown = rights.show(_as_center(engine, settings, None, settings.lang), ref)
     return RequestStatus(shown, vault.waiting(settings, ref), vault.expires(settings, ref))
 
 
 def send_download_link(engine: Engine, settings: Settings, token: str, base_url: str) -> str:
     """Mail a download link, valid for an hour, to the address the request came from."""
     ref = _ref(settings, token, "center-status")
-    shown = rights.show(engine, settings, ref, actor=ACTOR)
+    shown = rights.show(_as_center(engine, settings, None, settings.lang), ref)
     to = shown.requester.get("email")
     if shown.status is not Status.completed or not to or not vault.waiting(settings, ref):
         raise Conflict(NOTHING_TO_DOWNLOAD)
@@ -268,7 +275,7 @@ def send_preferences_link(engine: Engine, settings: Settings, declared: Declared
 def preferences(engine: Engine, settings: Settings, declared: Declared, token: str) -> list[Preference]:
     """Where each declared marketing purpose and channel stands for the person a preferences link names."""
     ref = _ref(settings, token, "center-preferences")
-    shown: dict[str, Any] = consent.show(engine, ref, actor=ACTOR)
+    shown: dict[str, Any] = consent.show(_as_center(engine, settings, declared, settings.lang), ref)
     states = {(c["purpose"], c["channel"]): c["state"] for c in shown["current"]}
     return [Preference(m.activity, m.channel.value, states.get((m.activity, m.channel.value)))
             for m in declared.declaration.marketing if m.activity]
@@ -280,7 +287,6 @@ def set_preference(engine: Engine, settings: Settings, declared: Declared, token
     ref = _ref(settings, token, "center-preferences")
     if (purpose, channel) not in {(m.activity, m.channel.value) for m in declared.declaration.marketing}:
         raise InvalidInput(BAD_TOKEN)
-    consent.record(engine, declared, ConsentCreate(
+    consent.record(_as_center(engine, settings, declared, lang), ConsentCreate(
         subject=ref, purpose=purpose, channel=MarketingChannel(channel), state="given" if give else "withdrawn",
-        method=Method.web_form, location="privacy center", wording=wording if give else None, lang=lang),
-        actor=ACTOR)
+        method=Method.web_form, location="privacy center", wording=wording if give else None, lang=lang))

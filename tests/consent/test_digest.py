@@ -13,7 +13,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from registre.consent.service import DIGESTED, digest
+from registre.consent.service import DIGESTED, digest, plain_digest
 
 
 def reference(values: dict[str, Any]) -> str:
@@ -79,6 +79,8 @@ def test_plain_evidence_of_any_text_and_integer_digests_alike(evidence: dict[str
     values = {"ref": "a" * 32, "subject_id": 7, "at": dt.datetime(2024, 3, 1, 9, 30, tzinfo=dt.UTC),
               "location": "Paris\u2028\x00\x1f\x7f\"\\", "evidence": evidence}
     assert outcome(digest, values) == outcome(reference, values)
+    prepared = {key: values.get(key) for key in DIGESTED} | {"at": values["at"].astimezone(dt.UTC).isoformat()}
+    assert outcome(plain_digest, prepared) == outcome(reference, values)  # as an import computes it
 
 
 def test_an_event_of_the_ledger_keeps_the_digest_it_was_written_with() -> None:

@@ -69,11 +69,19 @@ def digest(values: Mapping[str, Any]) -> str:
         if isinstance(value, dt.datetime):
             value = value.astimezone(dt.UTC).isoformat()
         content[key] = value
-    if _orjson_writes_alike(content):
-        try:
-            return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
-        except TypeError:  # an integer beyond 64 bits, a string with a lone surrogate: as json.dumps treats them
-            pass
+    return plain_digest(content) if _orjson_writes_alike(content) else _json_digest(content)
+
+
+def plain_digest(content: dict[str, Any]) -> str:
+    """The digest of an event's content as `digest` prepares it (every key of DIGESTED, times as UTC ISO texts) when
+    it holds only texts, integers, booleans, None, and dicts with text keys and lists of them (as an import's do)."""
+    try:
+        return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    except TypeError:  # an integer beyond 64 bits, a string with a lone surrogate: as json.dumps treats them
+        return _json_digest(content)
+
+
+def _json_digest(content: dict[str, Any]) -> str:
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -146,6 +146,7 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
     store = Store(session, writes=list(COLUMNS))
     failing = True
     moments: dict[str, tuple[Any, str]] = {}
+    evidence = _evidence_writer(store, file.sha256)
     cache = _larger_cache(store)
     try:
         store.lock_subjects(subjects)
@@ -155,7 +156,7 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
             rows = checked[start:start + BATCH]
             refs = iter(_refs(2 * sum(len(row.purposes) for row in rows)))
             for row, subject_id in zip(rows, subjects[start:start + BATCH], strict=True):
-                for model, stored in _rows_of(row, subject_id, file, wordings, store, refs, moments):
+                for model, stored in _rows_of(row, subject_id, file, wordings, store, refs, moments, evidence):
                     pending[model].append(stored)
             written += len(pending[ConsentEvent])
             for model, batch in pending.items():
@@ -191,7 +192,8 @@ def _refs(count: int) -> list[str]:
 
 
 def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str, str], store: Store,
-             refs: Iterator[str], moments: dict[str, tuple[Any, str]]) -> Iterator[tuple[type[Any], tuple[Any, ...]]]:
+             refs: Iterator[str], moments: dict[str, tuple[Any, str]],
+             stored_evidence: EvidenceWriter) -> Iterator[tuple[type[Any], tuple[Any, ...]]]:
     """The rows to insert for one checked row, their values as the columns store them: consent events (one per
     purpose, each with its own receipt and digest), a restriction, or a lifecycle event. `moments`: the stored
     form of each time text of the file met so far, and its UTC text (for the digest)."""
@@ -209,7 +211,7 @@ def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str
         wording = wordings.get(values.get("wording", ""))
         location, lang, state = values.get("location"), values.get("lang"), CONSENT_KINDS[kind]
         evidence = {"imported": file.sha256, "line": row.raw.line, **_item(row)}
-        stored_evidence = store.json(evidence)
+        stored = stored_evidence(row.raw.line, row.raw.item)
         for purpose in row.purposes:
             ref, receipt_ref = next(refs), next(refs)
             content = {  # as `consent.digest` prepares it; texts, integers and None only
@@ -220,7 +222,7 @@ def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str
                 "keep_until": None, "evidence": evidence,
             }
             yield ConsentEvent, (ref, receipt_ref, subject_id, None, purpose, channel, state, at, method, location,
-                                 None, None, lang, wording, "subject", None, None, None, None, stored_evidence,
+                                 None, None, lang, wording, "subject", None, None, None, None, stored,
                                  consent.plain_digest(content))
     elif kind is Kind.event:
         yield LifecycleEvent, (subject_id, values["event"], at, store.json(None))
@@ -229,6 +231,34 @@ def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str
         restriction = "restriction" if kind is Kind.restriction else OBJECTION_KINDS[activity is not None]
         until = None if row.until is None else store.moment(row.until)
         yield Restriction, (subject_id, restriction, activity, values.get("ground"), at, until, None)
+
+
+EvidenceWriter = Callable[[int, int | None], Any]
+LINE_MARK, ITEM_MARK = 7_654_321_987_653, 7_654_321_987_659  # numbers no file reaches, to be found in a text
+
+
+def _evidence_writer(store: Store, sha256: str) -> EvidenceWriter:
+    """How the evidence of a consent event of the file (`imported`, `line`, and `item` for JSON) is stored, given
+    its line and item: the JSON column's text of marks, with the row's numbers in their place (JSON writes an integer
+    as its digits), a tenth of the cost; the column's processing itself where it gives no such text."""
+
+    def processed(line: int, item: int | None) -> Any:
+        return store.json({"imported": sha256, "line": line, **({} if item is None else {"item": item})})
+
+    plain, itemised, line_mark, item_mark = processed(LINE_MARK, None), processed(LINE_MARK, ITEM_MARK), \
+        str(LINE_MARK), str(ITEM_MARK)
+    if not (isinstance(plain, str) and isinstance(itemised, str) and plain.count(line_mark) == 1
+            and itemised.count(line_mark) == 1 and itemised.count(item_mark) == 1
+            and itemised.index(line_mark) < itemised.index(item_mark)):
+        return processed
+    head, tail = plain.split(line_mark)
+    item_head, rest = itemised.split(line_mark)
+    middle, item_tail = rest.split(item_mark)
+
+    def templated(line: int, item: int | None) -> str:
+        return f"{head}{line}{tail}" if item is None else f"{item_head}{line}{middle}{item}{item_tail}"
+
+    return templated
 
 
 def _item(row: Checked) -> dict[str, int]:

@@ -16,11 +16,12 @@ from registre.consent import service as consent
 from registre.db.session import unit_of_work
 from registre.declarations.declared import Declared
 from registre.history import flows
-from registre.history.service import ImportInvalid
+from registre.history.service import ImportInvalid, _evidence_writer
 from registre.law.calendar import PARIS
 from registre.models.audit import AuditEntry
 from registre.models.consent import ConsentEvent, ConsentWording
 from registre.models.subjects import Identifier, LifecycleEvent, Restriction
+from registre.subjects.loading import Store
 from tests.fixtures.context import as_dpo
 from tests.marketing.conftest import People
 
@@ -167,3 +168,15 @@ def test_a_csv_header_is_checked_before_any_row(engine: Engine, declared: Declar
         (1, "kind", "The same column as column 3."),
         (1, "at", "The column 'at' is missing."),
     ]
+
+
+def test_the_evidence_of_an_imported_event_is_stored_as_the_json_column_writes_it(engine: Engine) -> None:
+    sha256 = hashlib.sha256(b"history").hexdigest()
+    with unit_of_work(engine) as session:
+        store = Store(session, writes=[ConsentEvent])
+        written = _evidence_writer(store, sha256)
+        for line, item in [(2, None), (9, None), (10, None), (123_456_789, None), (3, 1), (40, 17), (7, 1_000_000)]:
+            evidence = {"imported": sha256, "line": line, **({} if item is None else {"item": item})}
+            given, expected = written(line, item), store.json(evidence)
+            assert getattr(given, "obj", given) == getattr(expected, "obj", expected)  # PostgreSQL: psycopg's Json
+        store.close(False)

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, and_, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
@@ -68,8 +69,41 @@ def digest(values: Mapping[str, Any]) -> str:
         if isinstance(value, dt.datetime):
             value = value.astimezone(dt.UTC).isoformat()
         content[key] = value
+    return plain_digest(content) if _orjson_writes_alike(content) else _json_digest(content)
+
+
+def plain_digest(content: dict[str, Any]) -> str:
+    """The digest of an event's content as `digest` prepares it (every key of DIGESTED, times as UTC ISO texts) when
+    it holds only texts, integers, booleans, None, and dicts with text keys and lists of them (as an import's do)."""
+    try:
+        return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
+    except TypeError:  # an integer beyond 64 bits, a string with a lone surrogate: as json.dumps treats them
+        return _json_digest(content)
+
+
+def _json_digest(content: dict[str, Any]) -> str:
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+_ALIKE = frozenset({str, int, bool, type(None)})  # what orjson writes as json.dumps above does (ints within 64 bits)
+
+
+def _orjson_writes_alike(value: Any) -> bool:
+    """Whether orjson's bytes of `value` are the digest's canonical JSON (tests/consent/test_digest.py proves it):
+    strings, integers, booleans, None, and dicts with string keys and lists of them. Not floats (written otherwise),
+    nor what json.dumps writes with `str` (times, dates, anything else), which orjson would write its own way."""
+    kind = type(value)
+    if kind in _ALIKE:
+        return True
+    try:
+        if kind is dict:
+            return all(type(key) is str and _orjson_writes_alike(item) for key, item in value.items())
+        if kind is list:
+            return all(_orjson_writes_alike(item) for item in value)
+    except RecursionError:  # deeper than orjson nests, anyway
+        return False
+    return False
 
 
 def intact(event: ConsentEvent) -> bool:

@@ -59,9 +59,10 @@ NO_SMS = Msg(en="The declaration has no SMS marketing channel: a STOP would with
 SLACK = dt.timedelta(minutes=5)  # a clock a little ahead is not the future
 CHANNELS = frozenset(c.value for c in Channel)
 METHODS = frozenset(m.value for m in Method)
-KINDS = frozenset(k.value for k in Kind)
+KINDS = {k.value: k for k in Kind}
 FIELD_SET = frozenset(FIELDS)
 MAX_NAME = 80
+KEPT_MOMENTS = 65_536
 
 
 @dataclass(slots=True)
@@ -102,6 +103,7 @@ class Checker:
         self.sms = tuple(sorted({c.activity for c in declared.declaration.marketing
                                  if c.channel is Channel.sms and c.activity}))
         self.purposes: dict[tuple[str, str | None], tuple[str, RegistreError] | None] = {}
+        self.moments: dict[str, dt.datetime] = {}  # the times already read, and not in the future: files repeat them
 
     def check(self, raw: RawRow) -> Checked | list[RowProblem]:
         """The row ready to write, but for its subject; or every problem it has."""
@@ -118,8 +120,8 @@ class Checker:
                 problems.append(raw.problem((name,), MISSING))
         kind: Kind | None = None
         if "kind" in values:
-            if values["kind"] in KINDS:
-                kind = Kind(values["kind"])
+            kind = KINDS.get(values["kind"])
+            if kind is not None:
                 self._fits(raw, kind, values, problems)
             else:
                 problems.append(raw.problem(("kind",), BAD_KIND, value=values["kind"], known=_list(KINDS)))
@@ -128,7 +130,7 @@ class Checker:
             return _in_field_order(problems)
         checked = Checked(raw, kind, values["who"], at, values)
         self._kind(raw, checked, problems)
-        return _in_field_order(problems) or checked
+        return _in_field_order(problems) if problems else checked
 
     def _values(self, raw: RawRow, fields: dict[Any, Any], problems: list[RowProblem]) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -165,6 +167,9 @@ class Checker:
 
     def _moment(self, raw: RawRow, values: dict[str, str], name: str,
                 problems: list[RowProblem]) -> dt.datetime | None:
+        known = self.moments.get(values[name])
+        if known is not None:
+            return known
         try:
             found = parse_moment(values[name])
         except InvalidInput as error:
@@ -173,6 +178,9 @@ class Checker:
         if found > self.latest:
             problems.append(raw.problem((name,), FUTURE, value=values[name]))
             return None
+        if len(self.moments) >= KEPT_MOMENTS:
+            self.moments.clear()
+        self.moments[values[name]] = found
         return found
 
     def _kind(self, raw: RawRow, checked: Checked, problems: list[RowProblem]) -> None:
@@ -231,6 +239,13 @@ def _csv_rows(file: ImportFile) -> Iterator[RawRow]:
     records = csv_records(file)
     _, _, header = next(records)
     names = _header(file, header)
+    width = max((index for index, _ in names), default=-1) + 1
+    if [index for index, _ in names] == list(range(width)):  # no column left out: a row's cells are its fields
+        columns = [name for _, name in names]
+        for line, end, cells in records:
+            yield RawRow(line, end, {name: value for name, cell in zip(columns, cells, strict=False)
+                                     if (value := cell.strip())})
+        return
     for line, end, cells in records:
         count = len(cells)
         yield RawRow(line, end, {name: value for index, name in names

@@ -11,6 +11,7 @@ wording not given is none, and the notice shown is not known. Services flush and
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -43,6 +44,7 @@ Progress = Callable[[int, int], None]
 BATCH = 10_000  # rows per insert statement
 TICK = 5_000  # rows between two progress reports
 SQLITE_CACHE_KB = 65_536
+KEPT_MOMENTS = 65_536  # time texts whose stored form is kept
 
 OBJECTION_KINDS = {True: "objection", False: "objection_marketing"}  # an activity named, or direct marketing
 
@@ -143,6 +145,8 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
                                                                   if "wording" in r.values}}
     store = Store(session, writes=list(COLUMNS))
     failing = True
+    moments: dict[str, tuple[Any, str]] = {}
+    evidence = _evidence_writer(store, file.sha256)
     cache = _larger_cache(store)
     try:
         store.lock_subjects(subjects)
@@ -152,7 +156,7 @@ def _write(session: Session, checked: list[Checked], subjects: list[int], file: 
             rows = checked[start:start + BATCH]
             refs = iter(_refs(2 * sum(len(row.purposes) for row in rows)))
             for row, subject_id in zip(rows, subjects[start:start + BATCH], strict=True):
-                for model, stored in _rows_of(row, subject_id, file, wordings, store, refs):
+                for model, stored in _rows_of(row, subject_id, file, wordings, store, refs, moments, evidence):
                     pending[model].append(stored)
             written += len(pending[ConsentEvent])
             for model, batch in pending.items():
@@ -188,27 +192,38 @@ def _refs(count: int) -> list[str]:
 
 
 def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str, str], store: Store,
-             refs: Iterator[str]) -> Iterator[tuple[type[Any], tuple[Any, ...]]]:
+             refs: Iterator[str], moments: dict[str, tuple[Any, str]],
+             stored_evidence: EvidenceWriter) -> Iterator[tuple[type[Any], tuple[Any, ...]]]:
     """The rows to insert for one checked row, their values as the columns store them: consent events (one per
-    purpose, each with its own receipt and digest), a restriction, or a lifecycle event."""
+    purpose, each with its own receipt and digest), a restriction, or a lifecycle event. `moments`: the stored
+    form of each time text of the file met so far, and its UTC text (for the digest)."""
     values, kind = row.values, row.kind
-    at = store.moment(row.at)
+    known = moments.get(values["at"])
+    if known is None:
+        if len(moments) >= KEPT_MOMENTS:
+            moments.clear()
+        known = moments[values["at"]] = (store.moment(row.at), row.at.astimezone(dt.UTC).isoformat())
+    at, utc = known
     if kind in CONSENT_KINDS:
         stop = kind is Kind.stop
         channel = Channel.sms.value if stop else values.get("channel")
         method = Method.sms_stop.value if stop else values.get("method", Method.not_recorded.value)
         wording = wordings.get(values.get("wording", ""))
+        location, lang, state = values.get("location"), values.get("lang"), CONSENT_KINDS[kind]
         evidence = {"imported": file.sha256, "line": row.raw.line, **_item(row)}
+        stored = stored_evidence(row.raw.line, row.raw.item)
         for purpose in row.purposes:
-            event = {
-                "ref": next(refs), "receipt_ref": next(refs), "subject_id": subject_id, "consent_id": None,
-                "purpose": purpose, "channel": channel, "state": CONSENT_KINDS[kind], "at": row.at, "method": method,
-                "location": values.get("location"), "notice_version": None, "notice_hash": None,
-                "lang": values.get("lang"), "wording_hash": wording, "given_by": "subject", "age": None,
-                "joint_id": None, "expires_at": None, "keep_until": None, "evidence": evidence,
+            ref, receipt_ref = next(refs), next(refs)
+            content = {  # as `consent.digest` prepares it; texts, integers and None only
+                "ref": ref, "receipt_ref": receipt_ref, "subject_id": subject_id, "consent_id": None,
+                "purpose": purpose, "channel": channel, "state": state, "at": utc, "method": method,
+                "location": location, "notice_version": None, "notice_hash": None, "lang": lang,
+                "wording_hash": wording, "given_by": "subject", "age": None, "joint_id": None, "expires_at": None,
+                "keep_until": None, "evidence": evidence,
             }
-            stored = {**event, "at": at, "evidence": store.json(evidence), "digest": consent.digest(event)}
-            yield ConsentEvent, tuple(stored[name] for name in CONSENT_COLUMNS)
+            yield ConsentEvent, (ref, receipt_ref, subject_id, None, purpose, channel, state, at, method, location,
+                                 None, None, lang, wording, "subject", None, None, None, None, stored,
+                                 consent.plain_digest(content))
     elif kind is Kind.event:
         yield LifecycleEvent, (subject_id, values["event"], at, store.json(None))
     else:
@@ -216,6 +231,34 @@ def _rows_of(row: Checked, subject_id: int, file: ImportFile, wordings: dict[str
         restriction = "restriction" if kind is Kind.restriction else OBJECTION_KINDS[activity is not None]
         until = None if row.until is None else store.moment(row.until)
         yield Restriction, (subject_id, restriction, activity, values.get("ground"), at, until, None)
+
+
+EvidenceWriter = Callable[[int, int | None], Any]
+LINE_MARK, ITEM_MARK = 7_654_321_987_653, 7_654_321_987_659  # numbers no file reaches, to be found in a text
+
+
+def _evidence_writer(store: Store, sha256: str) -> EvidenceWriter:
+    """How the evidence of a consent event of the file (`imported`, `line`, and `item` for JSON) is stored, given
+    its line and item: the JSON column's text of marks, with the row's numbers in their place (JSON writes an integer
+    as its digits), a tenth of the cost; the column's processing itself where it gives no such text."""
+
+    def processed(line: int, item: int | None) -> Any:
+        return store.json({"imported": sha256, "line": line, **({} if item is None else {"item": item})})
+
+    plain, itemised, line_mark, item_mark = processed(LINE_MARK, None), processed(LINE_MARK, ITEM_MARK), \
+        str(LINE_MARK), str(ITEM_MARK)
+    if not (isinstance(plain, str) and isinstance(itemised, str) and plain.count(line_mark) == 1
+            and itemised.count(line_mark) == 1 and itemised.count(item_mark) == 1
+            and itemised.index(line_mark) < itemised.index(item_mark)):
+        return processed
+    head, tail = plain.split(line_mark)
+    item_head, rest = itemised.split(line_mark)
+    middle, item_tail = rest.split(item_mark)
+
+    def templated(line: int, item: int | None) -> str:
+        return f"{head}{line}{tail}" if item is None else f"{item_head}{line}{middle}{item}{item_tail}"
+
+    return templated
 
 
 def _item(row: Checked) -> dict[str, int]:

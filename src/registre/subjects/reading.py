@@ -355,7 +355,7 @@ def csv_records(file: ImportFile) -> Iterator[tuple[int, int, list[str]]]:
         previous = reader.line_num
         for cells in reader:
             line, previous = previous + 1, reader.line_num
-            if any(cell.strip() for cell in cells):
+            if "".join(cells).strip():  # a cell that is not blank
                 yield line, previous, cells
     except csv.Error as error:
         raise InvalidInput(BAD_CSV, file=file.name, line=reader.line_num, reason=str(error)) from None

@@ -26,8 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from sqlalchemy import create_engine, delete, insert, text
+from sqlalchemy import delete, insert, text
 from sqlalchemy.engine import make_url
+from store import fresh_database  # bench/store.py, beside this script
 
 from registre.db.session import make_engine, unit_of_work, upgrade
 from registre.declarations.service import load
@@ -52,19 +53,6 @@ def declaration(folder: Path) -> Path:
     with path.open("w", encoding="utf-8") as stream:
         YAML(typ="safe").dump(data, stream)
     return path
-
-
-def fresh_database(url: str | None, folder: Path) -> str:
-    """The store's URL: SQLite in `folder`, or the PostgreSQL database named in `url`, dropped and created."""
-    if url is None:
-        return f"sqlite:///{folder / 'bench.sqlite3'}"
-    parsed = make_url(url)
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
-    return url
 
 
 def fill(url: str, people: int) -> None:

@@ -65,18 +65,13 @@ class Inbox:
 
 def prepare_store(url: str, customers: int) -> None:
     """A migrated store (PostgreSQL: the database dropped and created first) with `customers` customers."""
-    from sqlalchemy import create_engine, text
+    from store import fresh_database  # bench/store.py, beside this script
 
     from registre.db.session import make_engine, unit_of_work, upgrade
     from registre.models.subjects import DataSubject, Identifier
 
     if url.startswith("postgresql"):
-        admin_url, name = url.rsplit("/", 1)
-        admin = create_engine(f"{admin_url}/postgres", isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        admin.dispose()
+        fresh_database(url, Path())
     engine = make_engine(url)
     upgrade(engine)
     with unit_of_work(engine) as session:

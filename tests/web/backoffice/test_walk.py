@@ -6,6 +6,7 @@ serious or critical axe-core violation."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -58,6 +59,7 @@ def screen(request: pytest.FixtureRequest, browser: Browser) -> Iterator[tuple[P
 
 def check(page: Page) -> None:
     """The page fits the screen's width, and axe-core finds nothing serious or critical."""
+    page.wait_for_load_state("load")  # a click may have committed a navigation whose document is not built yet
     wide = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert wide[0] <= wide[1], f"{page.url} is {wide[0]} px wide on a {wide[1]} px screen"
     found = _axe.run(page).response["violations"]
@@ -156,6 +158,7 @@ def test_an_agent_records_a_letter_and_opens_the_persons_page(screen: tuple[Page
     sign_in(page, server, lang, "agent@paris.example")
     page.goto(f"{server.url}/staff/requests")
     page.get_by_role("link", name=words["new"]).click()
+    expect(page).to_have_url(re.compile(r"/staff/requests/new"))
     check(page)
     page.get_by_label(words["kind"]).select_option("erasure")
     page.get_by_label(words["channel"]).select_option("post")

@@ -74,22 +74,28 @@ def reconcile(engine: Engine, *, actor: str, request_ref: str | None = None,
     """Audit the batches left unsettled by a run that stopped (those of one request, or of one operation), as
     `interrupted_run`; returns what each was doing."""
     with unit_of_work(engine) as session:
-        query = select(DatasetBatch.id).where(DatasetBatch.settled_at.is_(None)).order_by(DatasetBatch.id)
-        if request_ref is not None:
-            query = query.where(DatasetBatch.request_ref == request_ref)
-        if operation is not None:
-            query = query.where(DatasetBatch.operation == operation)
-        found = []
-        for batch_id in session.scalars(query).all():
-            batch = _claim(session, batch_id, INTERRUPTED, None)
-            if batch is None:
-                continue
-            details = {"batch": batch.id, "operation": batch.operation, "request": batch.request_ref,
-                       "run": batch.run_ref, "started_at": batch.started_at.isoformat(), "outcome": INTERRUPTED,
-                       "dataset_committed": "unknown", "resumed_by": actor, **batch.intent}
-            record(session, actor=batch.actor, action="dataset.batch_interrupted", target_type="dataset",
-                   target_ref=batch.dataset, subject_ref=batch.subject_ref, details=details)
-            found.append({"dataset": batch.dataset, **details})
+        return reconcile_in(session, actor=actor, request_ref=request_ref, operation=operation)
+
+
+def reconcile_in(session: Session, *, actor: str, request_ref: str | None = None,
+                 operation: str | None = None) -> list[dict[str, Any]]:
+    """`reconcile` in the caller's transaction (a completion does it in the one that claims its request)."""
+    query = select(DatasetBatch.id).where(DatasetBatch.settled_at.is_(None)).order_by(DatasetBatch.id)
+    if request_ref is not None:
+        query = query.where(DatasetBatch.request_ref == request_ref)
+    if operation is not None:
+        query = query.where(DatasetBatch.operation == operation)
+    found = []
+    for batch_id in session.scalars(query).all():
+        batch = _claim(session, batch_id, INTERRUPTED, None)
+        if batch is None:
+            continue
+        details = {"batch": batch.id, "operation": batch.operation, "request": batch.request_ref,
+                   "run": batch.run_ref, "started_at": batch.started_at.isoformat(), "outcome": INTERRUPTED,
+                   "dataset_committed": "unknown", "resumed_by": actor, **batch.intent}
+        record(session, actor=batch.actor, action="dataset.batch_interrupted", target_type="dataset",
+               target_ref=batch.dataset, subject_ref=batch.subject_ref, details=details)
+        found.append({"dataset": batch.dataset, **details})
     return found
 
 

@@ -21,6 +21,7 @@ from registre.config import Settings
 from registre.connectors import service as connectors
 from registre.connectors.acting import DatasetResult, Policy
 from registre.connectors.finding import Identity
+from registre.connectors.mapping import Annotation
 from registre.context import Context
 from registre.db.base import utcnow
 from registre.db.session import unit_of_work
@@ -100,13 +101,15 @@ def file_request(ctx: Context, request_in: RequestCreate, *, idempotency_key: st
         existing = _filed_under(engine, settings, idempotency_key)
         if existing is not None:
             return existing
-    searched = _search_connected(engine, settings, request_in.subject, actor) if request_in.subject else None
+    found = _search_connected(settings, request_in.subject) if request_in.subject else None
     try:
         with unit_of_work(engine) as session:
+            if found is not None and found.searched:  # a person only a connected database knows joins the store
+                found.enrol(session, actor)
             request = service.create(session, request_in=request_in, region=settings.region, actor=actor,
                                      idempotency_key=idempotency_key)
-            if searched is not None:  # the rows its completion acts on: one search per request
-                request.details = {**request.details, service.SEARCHED: searched}
+            if found is not None:  # the rows its completion acts on: one search per request
+                request.details = {**request.details, service.SEARCHED: found.searched}
             shown = service.read(session, request, settings.region)
             pending = _queue(session, letters.letter("received", request, declared,
                                                      received=request.received_at.date(),
@@ -163,15 +166,20 @@ def complete(ctx: Context, ref: str) -> Result:
     audited) and then in the store, and send the answer. The request is claimed first, so that of several
     completions at once only one acts on the connected databases; the others are refused before touching them."""
     engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declaration(), ctx.actor.name
-    with unit_of_work(engine) as session:
-        claim = [service.claim(session, service.get_or_raise(session, ref, for_update=True))]
+    datasets = connectors.datasets(settings)
+    with unit_of_work(engine) as session:  # one transaction: the claim, what a stopped run did, whom to act on
+        request = service.get_or_raise(session, ref, for_update=True)
+        claim = [service.claim(session, request)]
+        work = _prepare(session, request, settings, declared, actor) if datasets else None
 
     def renew() -> None:
+        if claim[0] - utcnow() > service.CLAIM_FOR / 2:  # still held for long: nobody can have taken it over
+            return
         with unit_of_work(engine) as session:
             claim[0] = service.renew(session, service.get_or_raise(session, ref, for_update=True), claim[0])
 
     try:
-        connected = _act_on_datasets(engine, settings, declared, ref, actor, renew)
+        connected = _act_on_datasets(engine, datasets, work, actor, renew) if work else []
         with unit_of_work(engine) as session:
             request = service.get_or_raise(session, ref, for_update=True)
             done = service.complete(session, request, declared=declared, actor=actor, connected=connected,
@@ -225,21 +233,31 @@ def refuse(ctx: Context, ref: str, *, reasons: str, partial: bool, fee_cents: in
     return _deliver(engine, Result(shown), pending, settings)
 
 
-def _search_connected(engine: Engine, settings: Settings, who: str, actor: str) -> connectors.Searched | None:
-    """Search the connected databases for the person named by an identifier, once, when their request is filed, and
-    add them to the store if only a connected database knows them; None when there is nothing to search."""
+@dataclass(frozen=True)
+class _Found:
+    """A person named by an identifier, and where the connected databases hold them."""
+
+    kind: str
+    value: str
+    searched: connectors.Searched
+
+    def enrol(self, session: Session, actor: str) -> None:
+        """Add the person to the store if only a connected database knows them."""
+        if find(session, kind=self.kind, value=self.value) is None:
+            enrol(session, kind=self.kind, value=self.value, actor=actor,
+                  found_in={name: sum(len(keys) for keys in tables.values())
+                            for name, tables in self.searched.items()})
+
+
+def _search_connected(settings: Settings, who: str) -> _Found | None:
+    """Search the connected databases for the person named by an identifier, once, when their request is filed;
+    None when there is nothing to search."""
     named = identity_of(who)
     datasets = connectors.datasets(settings)
     if named is None or not datasets:
         return None
     kind, value = named
-    searched = connectors.search(datasets, [Identity(kind, normalise_identifier(kind, value))])
-    if searched:
-        with unit_of_work(engine) as session:
-            if find(session, kind=kind, value=value) is None:
-                enrol(session, kind=kind, value=value, actor=actor,
-                      found_in={name: sum(len(keys) for keys in tables.values()) for name, tables in searched.items()})
-    return searched
+    return _Found(kind, value, connectors.search(datasets, [Identity(kind, normalise_identifier(kind, value))]))
 
 
 def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str) -> None:
@@ -258,44 +276,59 @@ def _enrol_if_connected(engine: Engine, settings: Settings, who: str, actor: str
             enrol(session, kind=kind, value=value, actor=actor, found_in=found_in)
 
 
-def _act_on_datasets(engine: Engine, settings: Settings, declared: Declared, ref: str, actor: str,
+@dataclass(frozen=True)
+class _Work:
+    """What a completion does in the connected databases, read in the transaction that claims the request."""
+
+    ref: str
+    kind: RequestKind
+    subject_ref: str
+    identities: list[Identity]
+    details: dict[str, Any]
+    policy: Policy
+    searched: Any
+    interrupted: list[DatasetResult]
+
+
+def _prepare(session: Session, request: RightsRequest, settings: Settings, declared: Declared,
+             actor: str) -> _Work:
+    """Whom the request acts on in the connected databases and under which rules; what a stopped completion of the
+    same request did is audited first (`interrupted`), and counted in the answer."""
+    interrupted = [DatasetResult(batch["dataset"], dict(batch.get("tables", {})))
+                   for batch in journal.reconcile_in(session, actor=actor, request_ref=request.ref)]
+    subject = service.ready(session, request)
+    now = utcnow()
+    policy = Policy(actions.kept_activities(session, subject, declared, now), connectors.pseudonym_key(settings),
+                    obligation=holding(declared, local_date(now)))
+    details = dict(request.details)
+    searched = details.pop(service.SEARCHED, None)
+    return _Work(request.ref, RequestKind(request.kind), subject.ref,
+                 [Identity(i.kind, i.value) for i in identifiers(session, subject)], details, policy, searched,
+                 interrupted)
+
+
+def _act_on_datasets(engine: Engine, datasets: Sequence[Annotation], work: _Work, actor: str,
                      renew: Callable[[], None]) -> list[DatasetResult]:
     """Do the request's right in the connected databases; the statements run in each are journalled before that
-    database commits and audited as soon as it has (audit/journal.py), and the completion's claim renewed. What a
-    stopped completion of the same request did is audited first, and counted in the answer."""
-    datasets = connectors.datasets(settings)
-    if not datasets:
-        return []
-    interrupted = [DatasetResult(batch["dataset"], dict(batch.get("tables", {})))
-                   for batch in journal.reconcile(engine, actor=actor, request_ref=ref)]
-    with unit_of_work(engine) as session:
-        request = service.get_or_raise(session, ref)
-        subject = service.ready(session, request)
-        identities = [Identity(i.kind, i.value) for i in identifiers(session, subject)]
-        now = utcnow()
-        policy = Policy(actions.kept_activities(session, subject, declared, now),
-                        connectors.pseudonym_key(settings), obligation=holding(declared, local_date(now)))
-        kind, details, subject_ref = RequestKind(request.kind), dict(request.details), subject.ref
-        searched = details.pop(service.SEARCHED, None)
-
+    database commits and audited as soon as it has (audit/journal.py), and the completion's claim renewed."""
     pending: dict[str, int] = {}
 
     def intended(result: DatasetResult) -> None:
         if result.statements:  # a read changes nothing: nothing to journal
             pending[result.dataset] = journal.intend(
-                engine, dataset=result.dataset, operation=kind.value, actor=actor, subject_ref=subject_ref,
-                request_ref=ref, intent={"tables": result.tables,
-                                         "statements": [s.as_dict() for s in result.statements]})
+                engine, dataset=result.dataset, operation=work.kind.value, actor=actor, subject_ref=work.subject_ref,
+                request_ref=work.ref, intent={"tables": result.tables,
+                                              "statements": [s.as_dict() for s in result.statements]})
 
     def committed(result: DatasetResult) -> None:
         if result.dataset in pending:
             journal.settle(engine, pending.pop(result.dataset),
-                           [journal.Entry("dataset.statement", {"request": ref, **s.as_dict()})
+                           [journal.Entry("dataset.statement", {"request": work.ref, **s.as_dict()})
                             for s in result.statements], counts={"statements": len(result.statements)})
         renew()
 
-    return [*interrupted, *connectors.act(datasets, kind, identities, details, policy, committed, intended,
-                                          searched=searched)]
+    return [*work.interrupted, *connectors.act(datasets, work.kind, work.identities, work.details, work.policy,
+                                               committed, intended, searched=work.searched)]
 
 
 def lift_restriction(ctx: Context, who: str, *, activity: str | None, lang: Lang = "fr") -> list[str]:

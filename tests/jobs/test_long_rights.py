@@ -84,3 +84,36 @@ def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
         actions = Counter(entry[1] for entry in by_worker)
         assert actions["request.completed.erasure"] == 1
         assert actions["dataset.statement"] > 0  # every statement run in the shop's database
+
+
+@pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
+def test_a_client_that_prefers_to_wait_gets_the_completed_request(
+        shop: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url, built = shop
+    monkeypatch.setenv("SHOP_DATABASE_URL", url)
+    settings = Settings(data_dir=tmp_path, declaration=DECLARATION, datasets=ANNOTATION, api_token=SecretStr(TOKEN),
+                        jobs_in_process=True, schedule_outbox="", schedule_purges="", schedule_breach_alerts="",
+                        schedule_retention="")
+    with TestClient(create_app(settings)) as client:
+
+        def file(kind: str) -> str:
+            filed = client.post("/api/requests", headers=AUTH, json={
+                "kind": kind, "channel": "email", "subject": f"email:{built.jeanne.email}",
+                "requester": {"email": built.jeanne.email}})
+            assert filed.status_code == 201, filed.text
+            return str(filed.json()["request"]["ref"])
+
+        # `respond-async` wins over `wait`: the job, at once.
+        ref = file("access")
+        queued = client.post(f"/api/requests/{ref}/complete", headers=AUTH | {"Prefer": "respond-async, wait=30"})
+        assert queued.status_code == 202, queued.text
+        assert "Preference-Applied" not in queued.headers
+        until(lambda: client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "completed", seconds=120)
+
+        ref = file("erasure")
+        waited = client.post(f"/api/requests/{ref}/complete", headers=AUTH | {"Prefer": "wait=30"})
+        assert waited.status_code == 200, waited.text
+        assert waited.headers["Preference-Applied"] == "wait=30"
+        assert waited.json()["request"]["ref"] == ref
+        assert waited.json()["request"]["status"] == "completed"
+        assert {t: n for t, n in identifiers_left(url, built.jeanne.identifiers).items() if n} == {"invoices": 3}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import time
 from contextlib import suppress
 
 from procrastinate import App
 from procrastinate.exceptions import AlreadyEnqueued
+from procrastinate.jobs import Status
 from sqlalchemy import Engine
 
 from registre.connectors import service as connectors
@@ -24,6 +26,26 @@ def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
     task = jobs.tasks["registre.requests.complete"]
     job_id: int = task.configure(queueing_lock=f"complete:{ref}").defer(ref=ref, actor=actor)
     return job_id
+
+
+def answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> bool:
+    """Whether the request the job completes is answered within `seconds`. Its state in the store is read when a
+    completion of this process commits, and otherwise every 5 ms at first (a small request is done in tens of
+    them), then less and less often (a large erasure takes minutes); the job's, every quarter of a second, so that
+    a failed job ends the wait."""
+    began = time.monotonic()
+    pause, job_checked = 0.005, began
+    while not rights.answered(ctx, ref):
+        now = time.monotonic()
+        if now - began >= seconds:
+            return False
+        if now - job_checked >= 0.25:
+            job_checked = now
+            if jobs.job_manager.get_job_status(job_id) in (Status.FAILED, Status.CANCELLED, Status.ABORTED):
+                return False
+        rights.wait_for_an_answer(min(pause, seconds - (now - began)))
+        pause = min(pause * 1.2, 0.1)
+    return True
 
 
 def drain_outbox(jobs: App) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import smtplib
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,8 @@ from registre.models.subjects import Identifier
 from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
 from registre.rights.deadlines import local_date
-from registre.rights.queries import list_requests as list_requests  # re-exported: the doors call flows
+from registre.rights.queries import answered as answered  # re-exported: the doors call flows
+from registre.rights.queries import list_requests as list_requests
 from registre.rights.queries import show as show
 from registre.rights.schemas import RequestCreate, RequestKind, RequestRead
 from registre.subjects.schemas import normalise_identifier
@@ -53,6 +55,17 @@ NOT_ALL_DATA = Msg(en="The answer's files hold data of every activity: only a ro
                       "les voit toutes peut les lire.")
 NOT_TOLD = Msg(en="The person could not be told ({why}): the restriction stays in force.",
                fr="La personne n'a pas pu être informée ({why}) : la limitation reste en vigueur.")
+
+
+# Woken when a completion of this process commits: a door waiting for one (`Prefer: wait`) looks at once instead
+# of at its next turn, which is all a waiter in another process has.
+_answered = threading.Condition()
+
+
+def wait_for_an_answer(seconds: float) -> None:
+    """Sleep until a completion in this process commits, or `seconds` pass."""
+    with _answered:
+        _answered.wait(seconds)
 
 
 @dataclass
@@ -197,6 +210,8 @@ def complete(ctx: Context, ref: str) -> Result:
         with unit_of_work(engine) as session:  # the request stays open: it can be completed again at once
             service.release(service.get_or_raise(session, ref, for_update=True), claim[0])
         raise
+    with _answered:
+        _answered.notify_all()
     return _deliver(engine, Result(shown, done.files, kept_until=kept_until), pending, settings)
 
 

@@ -15,7 +15,7 @@ from registre.kit.paging import Page, bounded
 from registre.rights.reading import NOT_FOUND, read
 from registre.rights.schemas import RequestRead, Status
 
-__all__ = ["list_requests", "show"]
+__all__ = ["answered", "list_requests", "show"]
 
 
 def show(ctx: Context, ref: str) -> RequestRead:
@@ -27,6 +27,14 @@ def show(ctx: Context, ref: str) -> RequestRead:
             raise NotFound(NOT_FOUND, ref=ref)
         append(connection, [NewEntry(ctx.actor.name, "request.read", "rights_request", ref)])
         return read(connection, request, ctx.settings.region)
+
+
+def answered(ctx: Context, ref: str) -> bool:
+    """Whether a request has left the pending states (completed or refused). Not audited: it shows no one's data,
+    and a door that waits on it shows the request by `show` when it is."""
+    with transaction(ctx.engine) as connection:
+        request = row_by_ref(connection, rights_request.c.ref, ref)
+    return request is not None and request.status not in (Status.open, Status.awaiting_identity)
 
 
 def list_requests(ctx: Context, status: Status | Sequence[Status] | None, *, limit: int | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
@@ -18,6 +18,7 @@ from registre.rights.schemas import RequestCreate, RequestRead, Status
 from registre.staff.policy import Duty
 from registre.web.deps import DeclaredDep, context_for
 from registre.web.limits import Limit, Offset
+from registre.web.prefer import wait_preferred
 
 router = APIRouter(prefix="/api/requests", tags=["requests"])
 Requests = Annotated[Context, Depends(context_for(Duty.requests))]
@@ -101,12 +102,18 @@ class Queued(BaseModel):
 
 
 @router.post("/{ref}/complete", response_model=StepResult, responses={202: {"model": Queued}})
-def complete(ref: str, request: Request, _: DeclaredDep, ctx: Requests) -> StepResult | JSONResponse:
+def complete(ref: str, request: Request, response: Response, _: DeclaredDep, ctx: Requests,
+             prefer: Annotated[str | None, Header()] = None) -> StepResult | JSONResponse:
     """Do what the request asks and answer; the answer's files come back only to a role that sees every activity's
     data (they went to the person). With connected databases, the work goes to a worker: 202 with the job, and
-    the request shows `completed` once it is done (audited the same way)."""
+    the request shows `completed` once it is done (audited the same way). A client that sends `Prefer: wait=N`
+    (RFC 7240; N up to 60) gets the completed request if the worker is done within N seconds, 202 otherwise."""
     done = jobs.complete_or_queue(ctx, request.app.state.jobs, ref)
     if isinstance(done, int):
+        wait = wait_preferred(prefer)
+        if wait is not None and jobs.answered_within(ctx, request.app.state.jobs, done, ref, wait):
+            response.headers["Preference-Applied"] = f"wait={wait}"
+            return StepResult(request=flows.show(ctx, ref))  # the files are in the vault (`…/package`)
         return JSONResponse(Queued(job=done, request=ref).model_dump(), status_code=202)
     return _step(done)
 

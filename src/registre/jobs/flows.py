@@ -13,29 +13,44 @@ from sqlalchemy import Engine
 from registre.connectors import service as connectors
 from registre.context import Context
 from registre.db.session import unit_of_work
-from registre.jobs.queue import DRAIN
+from registre.errors import Conflict
+from registre.i18n import Msg
+from registre.jobs.queue import DRAIN, defer_in
 from registre.rights import flows as rights
 from registre.rights import service as rights_service
+
+ALREADY_QUEUED = Msg(en="The completion of request {ref} is already queued: a worker will do it once.",
+                     fr="L'exécution de la demande {ref} est déjà en file d'attente : un processus la fera une fois.")
 
 
 def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
     """Queue the completion of a request across the connected databases; returns the job's id. An unknown
-    reference is refused now, not in the worker. Queued twice, the request is completed once (a queueing lock)."""
-    with unit_of_work(engine) as session:
-        ref = rights_service.get_or_raise(session, ref).ref
+    reference is refused now, not in the worker; on PostgreSQL the job is queued in the transaction that finds the
+    request. Queued again while it waits, it is refused (a queueing lock): the request is completed once."""
     task = jobs.tasks["registre.requests.complete"]
-    job_id: int = task.configure(queueing_lock=f"complete:{ref}").defer(ref=ref, actor=actor)
-    return job_id
+    try:
+        with unit_of_work(engine) as session:
+            ref = rights_service.get_or_raise(session, ref).ref
+            deferrer = task.configure(queueing_lock=f"complete:{ref}")
+            job_id = defer_in(jobs, session, deferrer, ref=ref, actor=actor)
+        return deferrer.defer(ref=ref, actor=actor) if job_id is None else job_id
+    except AlreadyEnqueued:
+        raise Conflict(ALREADY_QUEUED, ref=ref) from None
 
 
 def answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> bool:
     """Whether the request the job completes is answered within `seconds`. Its state in the store is read when a
-    completion of this process commits, and otherwise every 5 ms at first (a small request is done in tens of
-    them), then less and less often (a large erasure takes minutes); the job's, every quarter of a second, so that
-    a failed job ends the wait."""
+    completion of this process starts or ends (while this process completes it, nothing is read until it ends),
+    and otherwise every 5 ms at first (a small request is done in tens of them), then less and less often (a large
+    erasure takes minutes); the job's, every quarter of a second, so that a failed job ends the wait."""
     began = time.monotonic()
     pause, job_checked = 0.005, began
-    while not rights.answered(ctx, ref):
+    while True:  # the job has just been queued: first wait, then look
+        left = seconds - (time.monotonic() - began)
+        if left > 0:
+            rights.wait_for_an_answer(ref, min(pause, left), min(0.25, left))
+        if rights.answered(ctx, ref):
+            return True
         now = time.monotonic()
         if now - began >= seconds:
             return False
@@ -43,9 +58,7 @@ def answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: flo
             job_checked = now
             if jobs.job_manager.get_job_status(job_id) in (Status.FAILED, Status.CANCELLED, Status.ABORTED):
                 return False
-        rights.wait_for_an_answer(min(pause, seconds - (now - began)))
         pause = min(pause * 1.2, 0.1)
-    return True
 
 
 def drain_outbox(jobs: App) -> None:

@@ -24,10 +24,13 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from procrastinate import App, PsycopgConnector
+from procrastinate import App, PsycopgConnector, SyncPsycopgConnector
+from procrastinate.jobs import JobDeferrer
+from procrastinate.manager import JobManager
 from procrastinate.testing import InMemoryConnector
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from registre.config import Settings
 from registre.context import DPO, Actor
@@ -53,6 +56,8 @@ class Context:
 
 
 _contexts: dict[int, Context] = {}
+# Queues a job on the connection it is given, inside that connection's transaction: it needs no pool of its own.
+_on_connection = JobManager(SyncPsycopgConnector())
 
 
 def shared(url: str) -> bool:
@@ -63,6 +68,18 @@ def shared(url: str) -> bool:
 def conninfo(url: str) -> str:
     """The libpq address of a SQLAlchemy PostgreSQL URL."""
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def defer_in(app: App, session: Session, deferrer: JobDeferrer, **arguments: Any) -> int | None:
+    """Queue a job in `session`'s transaction when the queue is in the store (PostgreSQL): the job exists if and
+    only if that transaction commits, and queueing it is one statement on the caller's connection rather than a
+    hop through the event loop that runs the worker. None when the queue is in memory: the caller defers the job
+    once its transaction has committed, since a worker of this process could otherwise start it before."""
+    if isinstance(app.connector, InMemoryConnector):
+        return None
+    job = _on_connection.defer_job(deferrer.make_new_job(**arguments),
+                                   connection=session.connection().connection.driver_connection)
+    return job.id
 
 
 def context(app: App) -> Context:

@@ -8,7 +8,9 @@ import datetime as dt
 import smtplib
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,15 +59,43 @@ NOT_TOLD = Msg(en="The person could not be told ({why}): the restriction stays i
                fr="La personne n'a pas pu être informée ({why}) : la limitation reste en vigueur.")
 
 
-# Woken when a completion of this process commits: a door waiting for one (`Prefer: wait`) looks at once instead
-# of at its next turn, which is all a waiter in another process has.
+# Woken when a completion of this process starts or ends: a door waiting for one (`Prefer: wait`) looks at once
+# instead of at its next turn, and while this process completes the request it waits for the end without reading
+# the store again; a completion in another process is only seen by reading it.
 _answered = threading.Condition()
+_completing: Counter[str] = Counter()  # the references this process is completing, and how many times at once
 
 
-def wait_for_an_answer(seconds: float) -> None:
-    """Sleep until a completion in this process commits, or `seconds` pass."""
+def wait_for_an_answer(ref: str, pause: float, limit: float) -> None:
+    """Sleep until a completion in this process starts or ends, or `pause` seconds pass; while this process is
+    completing `ref` (its whole reference or a prefix), until that completion ends, or `limit` seconds pass."""
+    given = ref.strip().lower()
+
+    def here() -> bool:
+        return any(r.startswith(given) for r in _completing)
+
     with _answered:
-        _answered.wait(seconds)
+        if not here():
+            _answered.wait(pause)
+        if here():  # from the start of that completion, or woken by it
+            _answered.wait_for(lambda: not here(), limit)
+
+
+@contextmanager
+def _completed_here(ref: str) -> Iterator[None]:
+    """Mark `ref` as being completed by this process while the block runs, and wake whoever waits for it."""
+    ref = ref.strip().lower()
+    with _answered:
+        _completing[ref] += 1
+        _answered.notify_all()
+    try:
+        yield
+    finally:
+        with _answered:
+            _completing[ref] -= 1
+            if not _completing[ref]:
+                del _completing[ref]
+            _answered.notify_all()
 
 
 @dataclass
@@ -178,12 +208,20 @@ def complete(ctx: Context, ref: str) -> Result:
     """Do what the request asks, in each connected database (each in its own transaction, every statement
     audited) and then in the store, and send the answer. The request is claimed first, so that of several
     completions at once only one acts on the connected databases; the others are refused before touching them."""
+    with _completed_here(ref):  # ends as the store commits: a waiter need not wait for the letter
+        result, pending = _complete(ctx, ref)
+    return _deliver(ctx.engine, result, pending, ctx.settings)
+
+
+def _complete(ctx: Context, ref: str) -> tuple[Result, list[OutboxLetter]]:
+    """`complete` up to the store's commit; the letter to send."""
     engine, settings, declared, actor = ctx.engine, ctx.settings, ctx.declaration(), ctx.actor.name
     datasets = connectors.datasets(settings)
     with unit_of_work(engine) as session:  # one transaction: the claim, what a stopped run did, whom to act on
         request = service.get_or_raise(session, ref, for_update=True)
         claim = [service.claim(session, request)]
         work = _prepare(session, request, settings, declared, actor) if datasets else None
+    ref = request.ref
 
     def renew() -> None:
         if claim[0] - utcnow() > service.CLAIM_FOR / 2:  # still held for long: nobody can have taken it over
@@ -210,9 +248,7 @@ def complete(ctx: Context, ref: str) -> Result:
         with unit_of_work(engine) as session:  # the request stays open: it can be completed again at once
             service.release(service.get_or_raise(session, ref, for_update=True), claim[0])
         raise
-    with _answered:
-        _answered.notify_all()
-    return _deliver(engine, Result(shown, done.files, kept_until=kept_until), pending, settings)
+    return Result(shown, done.files, kept_until=kept_until), pending
 
 
 def package(ctx: Context, ref: str) -> dict[str, bytes]:

@@ -153,6 +153,17 @@ def test_an_answer_completed_without_a_folder_is_kept_and_written_on_demand(env:
     assert "No request with reference" in missing.output
 
 
+def test_an_answer_completed_by_a_short_reference_is_kept_under_the_whole_one(env: dict[str, str],
+                                                                               tmp_path: Path) -> None:
+    ref = file_access(env)
+    assert registre(env, "requests", "complete", ref[:8]).exit_code == 0  # as the tables show it
+    settings = Settings(data_dir=Path(env["REGISTRE_DATA_DIR"]))
+    assert "access.json" in vault.waiting(settings, ref)  # where the person's download link looks
+    written = registre(env, "requests", "package", ref[:8], "-o", str(tmp_path / "later"))
+    assert written.exit_code == 0, written.output
+    assert json.loads((tmp_path / "later" / "access.json").read_text())["data"][0]["value"] == "Martin"
+
+
 @pytest.mark.parametrize(("lang", "words"), [("en", ["Right: Access", "Received by: Email", "Outcome: —"]),
                                              ("fr", ["Droit : Accès", "Reçue par : Courriel", "Issue : —"])])
 def test_a_request_is_shown_in_words(env: dict[str, str], lang: str, words: list[str], wide: None,

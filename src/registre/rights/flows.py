@@ -253,10 +253,10 @@ def _complete(ctx: Context, ref: str) -> tuple[Result, list[OutboxLetter]]:
 
 def package(ctx: Context, ref: str) -> dict[str, bytes]:
     """The files of a request's answer still kept in the vault, for staff; the read is audited."""
-    names = vault.waiting(ctx.settings, ref)
-    files = {name: vault.read(ctx.settings, ref, name) for name in names}
     with unit_of_work(ctx.engine) as session:
-        service.get_or_raise(session, ref)
+        ref = service.get_or_raise(session, ref).ref  # kept under the whole reference, typed maybe in part
+        names = vault.waiting(ctx.settings, ref)
+        files = {name: vault.read(ctx.settings, ref, name) for name in names}
         audit(session, actor=ctx.actor.name, action="request.package_read", target_type="rights_request",
               target_ref=ref, details={"files": names})
     return files

@@ -5,55 +5,56 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from registre.rights import flows
 
 REF = "ab12cd34" * 4
 
 
-def test_a_waiter_sleeps_while_this_process_completes_the_request_and_wakes_at_its_end() -> None:
-    started, release = threading.Event(), threading.Event()
+def _completion(release: threading.Event, started: threading.Event) -> threading.Thread:
+    """A completion of REF in this process, from now until `release` is set."""
 
-    def completion() -> None:
+    def complete() -> None:
         with flows._completed_here(REF):
             started.set()
             release.wait(10)
 
-    completing = threading.Thread(target=completion)
-    completing.start()
-    assert started.wait(10)
-    woke: list[float] = []
-    waiter = threading.Thread(target=lambda: (flows.wait_for_an_answer(REF[:8], 0.005, 10),
-                                              woke.append(time.monotonic())))
-    waiter.start()
+    thread = threading.Thread(target=complete)
+    thread.start()
+    return thread
+
+
+def _waiter(wait: Callable[[], None], woke: list[float]) -> threading.Thread:
+    """A door waiting as `wait` does; the moment it woke goes into `woke`."""
+    thread = threading.Thread(target=lambda: (wait(), woke.append(time.monotonic())))
+    thread.start()
+    return thread
+
+
+def _woken_at_the_end(release: threading.Event, woke: list[float], *threads: threading.Thread) -> None:
     time.sleep(0.3)
-    assert woke == []  # its pause (5 ms) is long past: it waits for the completion instead
+    assert woke == []  # still asleep, long after its pause would have ended it
     ended = time.monotonic()
     release.set()
-    waiter.join(10)
-    completing.join(10)
+    for thread in threads:
+        thread.join(10)
     [at] = woke
     assert at >= ended
+
+
+def test_a_waiter_sleeps_while_this_process_completes_the_request_and_wakes_at_its_end() -> None:
+    release, started, woke = threading.Event(), threading.Event(), []
+    completing = _completion(release, started)
+    assert started.wait(10)
+    waiter = _waiter(lambda: flows.wait_for_an_answer(REF[:8], 0.005, 10), woke)  # a pause of 5 ms
+    _woken_at_the_end(release, woke, waiter, completing)
 
 
 def test_a_waiter_is_woken_when_a_completion_starts_then_waits_for_its_end() -> None:
-    release = threading.Event()
-    woke: list[float] = []
-    waiter = threading.Thread(target=lambda: (flows.wait_for_an_answer(REF, 10, 10), woke.append(time.monotonic())))
-    waiter.start()
+    release, started, woke = threading.Event(), threading.Event(), []
+    waiter = _waiter(lambda: flows.wait_for_an_answer(REF, 10, 10), woke)
     time.sleep(0.1)
-
-    def completion() -> None:
-        with flows._completed_here(REF):
-            release.wait(10)
-
-    completing = threading.Thread(target=completion)
-    completing.start()
-    time.sleep(0.3)
-    assert woke == []  # woken by the start, it now waits for the end
-    ended = time.monotonic()
-    release.set()
-    waiter.join(10)
-    completing.join(10)
-    [at] = woke
-    assert at >= ended
+    completing = _completion(release, started)
+    assert started.wait(10)
+    _woken_at_the_end(release, woke, waiter, completing)

@@ -35,7 +35,7 @@ from registre.mail import outbox
 from registre.mail.sender import Letter
 from registre.models.outbox import OutboxLetter
 from registre.models.requests import RightsRequest
-from registre.models.subjects import Identifier
+from registre.models.subjects import DataSubject, Identifier
 from registre.retention.obligations import holding
 from registre.rights import actions, letters, service, vault
 from registre.rights.deadlines import local_date
@@ -147,12 +147,12 @@ def file_request(ctx: Context, request_in: RequestCreate, *, idempotency_key: st
     found = _search_connected(settings, request_in.subject) if request_in.subject else None
     try:
         with unit_of_work(engine) as session:
-            if found is not None and found.searched:  # a person only a connected database knows joins the store
-                found.enrol(session, actor)
+            # a person only a connected database knows joins the store; the rows found are those its completion
+            # acts on (one search per request)
+            subject = found.enrol(session, actor) if found is not None and found.searched else None
             request = service.create(session, request_in=request_in, region=settings.region, actor=actor,
-                                     idempotency_key=idempotency_key)
-            if found is not None:  # the rows its completion acts on: one search per request
-                request.details = {**request.details, service.SEARCHED: found.searched}
+                                     idempotency_key=idempotency_key, subject=subject,
+                                     searched=found.searched if found is not None else None)
             shown = service.read(session, request, settings.region)
             pending = _queue(session, letters.letter("received", request, declared,
                                                      received=request.received_at.date(),
@@ -292,12 +292,11 @@ class _Found:
     value: str
     searched: connectors.Searched
 
-    def enrol(self, session: Session, actor: str) -> None:
-        """Add the person to the store if only a connected database knows them."""
-        if find(session, kind=self.kind, value=self.value) is None:
-            enrol(session, kind=self.kind, value=self.value, actor=actor,
-                  found_in={name: sum(len(keys) for keys in tables.values())
-                            for name, tables in self.searched.items()})
+    def enrol(self, session: Session, actor: str) -> DataSubject:
+        """The person in the store, added first if only a connected database knows them."""
+        return find(session, kind=self.kind, value=self.value) or enrol(
+            session, kind=self.kind, value=self.value, actor=actor,
+            found_in={name: sum(len(keys) for keys in tables.values()) for name, tables in self.searched.items()})
 
 
 def _search_connected(settings: Settings, who: str) -> _Found | None:

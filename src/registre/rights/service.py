@@ -79,8 +79,11 @@ REASONABLE_INTERVAL = dt.timedelta(days=365)
 
 
 def create(session: Session, *, request_in: RequestCreate, region: Region, actor: str,
-           now: dt.datetime | None = None, idempotency_key: str | None = None) -> RightsRequest:
+           now: dt.datetime | None = None, idempotency_key: str | None = None, subject: DataSubject | None = None,
+           searched: Any = None) -> RightsRequest:
     """Record a request as received on its channel; its deadline runs from receipt, not from this moment.
+    `subject`: the person it names, when the caller has them already; `searched`: the rows the connected databases
+    hold for them, kept for the completion.
 
     With an `idempotency_key`, a second filing of the same thing fails on the key's unique constraint (an
     `IntegrityError` at flush): the caller then reads the request already filed (`by_idempotency_key`)."""
@@ -88,15 +91,17 @@ def create(session: Session, *, request_in: RequestCreate, region: Region, actor
     received_at = request_in.received_at or now
     if received_at > now + dt.timedelta(minutes=5):
         raise InvalidInput(FUTURE, at=received_at.isoformat())
-    from registre.subjects.service import locate
+    if subject is None and request_in.subject:
+        from registre.subjects.service import locate
 
-    subject = locate(session, request_in.subject) if request_in.subject else None
+        subject = locate(session, request_in.subject)
     computed = deadlines(received_at, region=region, extended=False)
+    details = request_in.details.model_dump(mode="json", exclude_defaults=True)
     request = RightsRequest(
         kind=request_in.kind.value, channel=request_in.channel.value, received_at=received_at, recorded_at=now,
         subject_id=subject.id if subject else None,
         requester=request_in.requester.model_dump(mode="json", exclude_none=True),
-        details=request_in.details.model_dump(mode="json", exclude_defaults=True),
+        details=details if searched is None else {**details, SEARCHED: searched},
         lang=request_in.lang, status=Status.open.value, deadline=computed.initial, idempotency_key=idempotency_key,
     )
     session.add(request)

@@ -132,6 +132,8 @@ def test_scan_proposes_the_lookups_the_persons_rows_point_to_as_reference_data(
     assert tables["address"]["columns"]["address"]["own"] is True  # one customer per address: theirs
     assert not any(column.get("own") for column in tables["city"]["columns"].values())  # a city is shared
     assert tables["country"]["columns"]["country"] == {"data": "contact"}
+    assert "country.country" not in draft["unclassified"]  # drafted with its category, not also left to look at
+    assert draft["classified"]["country"] == {"country": "contact"}
     assert "identity" not in tables["address"]["columns"]["phone"]  # read from the person's rows, not searched
     assert "store" in annotation["ignore"]  # pointing to an address says nothing of a person
 

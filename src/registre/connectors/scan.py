@@ -277,11 +277,14 @@ def _write(scans: list[_TableScan], name: str, url: URL, schema: str | None, sam
                 ignored.yaml_add_eol_comment(check, len(ignored) - 1)
             continue
         tables[table_name] = _table(scan, personal[table_name], references.get(table_name))
-        classified[table_name] = {column: str(guess.identity or guess.data) for column, guess in scan.guesses.items()
-                                  if guess.identity is not None or guess.data is not None}
+        # as drafted: a reference table's name column (a city's name) is classified there, not by the scan
+        drafted = {str(column): entry for column, entry in tables[table_name].get("columns", {}).items()}
+        classified[table_name] = {column: str(entry.get("identity") or entry["data"])
+                                  for column, entry in drafted.items() if "identity" in entry or "data" in entry}
         free_text = {column for column, guess in scan.guesses.items() if guess.free_text}
         unclassified += [f"{table_name}.{column.name}" for column in scan.table.columns
-                         if column.name in scan.unclassified or column.name in free_text]
+                         if (column.name in scan.unclassified and column.name not in classified[table_name])
+                         or column.name in free_text]
     if ignored:
         root["ignore"] = ignored
         root.yaml_set_comment_before_after_key("ignore", before=bilingual(IGNORED))

@@ -7,16 +7,18 @@ import threading
 import time
 from collections.abc import Callable
 
+import pytest
+
 from registre.rights import flows
 
 REF = "ab12cd34" * 4
 
 
-def _completion(release: threading.Event, started: threading.Event) -> threading.Thread:
-    """A completion of REF in this process, from now until `release` is set."""
+def _completion(release: threading.Event, started: threading.Event, ref: str = REF) -> threading.Thread:
+    """A completion of `ref` in this process, from now until `release` is set."""
 
     def complete() -> None:
-        with flows._completed_here(REF):
+        with flows._completed_here(ref):
             started.set()
             release.wait(10)
 
@@ -43,11 +45,13 @@ def _woken_at_the_end(release: threading.Event, woke: list[float], *threads: thr
     assert at >= ended
 
 
-def test_a_waiter_sleeps_while_this_process_completes_the_request_and_wakes_at_its_end() -> None:
+@pytest.mark.parametrize(("completed", "awaited"), [(REF, REF[:8]), (REF[:8], REF)])  # as people type them
+def test_a_waiter_sleeps_while_this_process_completes_the_request_and_wakes_at_its_end(completed: str,
+                                                                                        awaited: str) -> None:
     release, started, woke = threading.Event(), threading.Event(), []
-    completing = _completion(release, started)
+    completing = _completion(release, started, completed)
     assert started.wait(10)
-    waiter = _waiter(lambda: flows.wait_for_an_answer(REF[:8], 0.005, 10), woke)  # a pause of 5 ms
+    waiter = _waiter(lambda: flows.wait_for_an_answer(awaited, 0.005, 10), woke)  # a pause of 5 ms
     _woken_at_the_end(release, woke, waiter, completing)
 
 

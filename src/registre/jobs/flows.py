@@ -40,9 +40,9 @@ def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
 
 def answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> bool:
     """Whether the request the job completes is answered within `seconds`. Its state in the store is read when a
-    completion of this process starts or ends (while this process completes it, nothing is read until it ends),
-    and otherwise every 5 ms at first (a small request is done in tens of them), then less and less often (a large
-    erasure takes minutes); the job's, every quarter of a second, so that a failed job ends the wait."""
+    completion of this process starts or ends (while this process completes it, otherwise only every quarter of a
+    second), and else every 5 ms at first (a small request is done in tens of them), then less and less often (a
+    large erasure takes minutes); the job's, every quarter of a second, so that a failed job ends the wait."""
     began = time.monotonic()
     pause, job_checked = 0.005, began
     while True:  # the job has just been queued: first wait, then look

@@ -24,6 +24,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from procrastinate import App, PsycopgConnector, SyncPsycopgConnector
 from procrastinate.jobs import JobDeferrer
 from procrastinate.manager import JobManager
@@ -73,13 +74,12 @@ def conninfo(url: str) -> str:
 def defer_in(app: App, session: Session, deferrer: JobDeferrer, **arguments: Any) -> int | None:
     """Queue a job in `session`'s transaction when the queue is in the store (PostgreSQL): the job exists if and
     only if that transaction commits, and queueing it is one statement on the caller's connection rather than a
-    hop through the event loop that runs the worker. None when the queue is in memory: the caller defers the job
-    once its transaction has committed, since a worker of this process could otherwise start it before."""
-    if isinstance(app.connector, InMemoryConnector):
-        return None
-    job = _on_connection.defer_job(deferrer.make_new_job(**arguments),
-                                   connection=session.connection().connection.driver_connection)
-    return job.id
+    hop through the event loop that runs the worker. None otherwise: the caller defers the job once its transaction
+    has committed (in memory, a worker of this process could start it before)."""
+    connection = session.connection().connection.driver_connection
+    if isinstance(app.connector, InMemoryConnector) or not isinstance(connection, psycopg.Connection):
+        return None  # in memory, or a store reached through another driver than psycopg 3 (`+psycopg2`, `+pg8000`)
+    return _on_connection.defer_job(deferrer.make_new_job(**arguments), connection=connection).id
 
 
 def context(app: App) -> Context:

@@ -68,11 +68,12 @@ _completing: Counter[str] = Counter()  # the references this process is completi
 
 def wait_for_an_answer(ref: str, pause: float, limit: float) -> None:
     """Sleep until a completion in this process starts or ends, or `pause` seconds pass; while this process is
-    completing `ref` (its whole reference or a prefix), until that completion ends, or `limit` seconds pass."""
+    completing `ref`, until that completion ends, or `limit` seconds pass. Either side may name the request by a
+    prefix of its reference, as people type it."""
     given = ref.strip().lower()
 
     def here() -> bool:
-        return any(r.startswith(given) for r in _completing)
+        return any(r.startswith(given) or given.startswith(r) for r in _completing)
 
     with _answered:
         if not here():

@@ -39,24 +39,30 @@ def _audited(client: TestClient, ref: str) -> list[tuple[Any, ...]]:
                 for e in entries if e.action != "request.read"]
 
 
+def serving(tmp_path: Path, **store: Any) -> TestClient:
+    """The API on the shop's declaration and annotation, jobs in process unless `store` says otherwise, no
+    schedules; enter it to start the app."""
+    settings = Settings(data_dir=tmp_path, declaration=DECLARATION, datasets=ANNOTATION, api_token=SecretStr(TOKEN),
+                        schedule_outbox="", schedule_purges="", schedule_breach_alerts="", schedule_retention="",
+                        **{"jobs_in_process": True, **store})
+    return TestClient(create_app(settings))
+
+
+def file(client: TestClient, email: str, kind: str) -> str:
+    """File a request of `kind` for the person with that email through the API; its reference."""
+    filed = client.post("/api/requests", headers=AUTH, json={
+        "kind": kind, "channel": "email", "subject": f"email:{email}", "requester": {"email": email}})
+    assert filed.status_code == 201, filed.text
+    return str(filed.json()["request"]["ref"])
+
+
 @pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
 def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
         shop: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url, built = shop
     monkeypatch.setenv("SHOP_DATABASE_URL", url)
-    settings = Settings(data_dir=tmp_path, declaration=DECLARATION, datasets=ANNOTATION, api_token=SecretStr(TOKEN),
-                        jobs_in_process=True, schedule_outbox="", schedule_purges="", schedule_breach_alerts="",
-                        schedule_retention="")
-    with TestClient(create_app(settings)) as client:
-
-        def file() -> str:
-            filed = client.post("/api/requests", headers=AUTH, json={
-                "kind": "erasure", "channel": "email", "subject": f"email:{built.jeanne.email}",
-                "requester": {"email": built.jeanne.email}})
-            assert filed.status_code == 201, filed.text
-            return str(filed.json()["request"]["ref"])
-
-        queued_ref = file()
+    with serving(tmp_path) as client:
+        queued_ref = file(client, built.jeanne.email, "erasure")
         queued = client.post(f"/api/requests/{queued_ref}/complete", headers=AUTH)
         assert queued.status_code == 202, queued.text
         assert queued.json()["request"] == queued_ref
@@ -76,9 +82,9 @@ def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
         build_shop(twin_engine)
         twin_engine.dispose()
         monkeypatch.setenv("SHOP_DATABASE_URL", f"sqlite:///{twin}")
-        inline_ref = file()
+        inline_ref = file(client, built.jeanne.email, "erasure")
         state = client.app.state  # type: ignore[attr-defined]
-        flows.complete(as_dpo(state.engine, state.declared, "api", settings=settings), inline_ref)
+        flows.complete(as_dpo(state.engine, state.declared, "api", settings=state.settings), inline_ref)
         by_worker, inline = _audited(client, queued_ref), _audited(client, inline_ref)
         assert by_worker == inline
         actions = Counter(entry[1] for entry in by_worker)
@@ -91,26 +97,15 @@ def test_a_client_that_prefers_to_wait_gets_the_completed_request(
         shop: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url, built = shop
     monkeypatch.setenv("SHOP_DATABASE_URL", url)
-    settings = Settings(data_dir=tmp_path, declaration=DECLARATION, datasets=ANNOTATION, api_token=SecretStr(TOKEN),
-                        jobs_in_process=True, schedule_outbox="", schedule_purges="", schedule_breach_alerts="",
-                        schedule_retention="")
-    with TestClient(create_app(settings)) as client:
-
-        def file(kind: str) -> str:
-            filed = client.post("/api/requests", headers=AUTH, json={
-                "kind": kind, "channel": "email", "subject": f"email:{built.jeanne.email}",
-                "requester": {"email": built.jeanne.email}})
-            assert filed.status_code == 201, filed.text
-            return str(filed.json()["request"]["ref"])
-
+    with serving(tmp_path) as client:
         # `respond-async` wins over `wait`: the job, at once.
-        ref = file("access")
+        ref = file(client, built.jeanne.email, "access")
         queued = client.post(f"/api/requests/{ref}/complete", headers=AUTH | {"Prefer": "respond-async, wait=30"})
         assert queued.status_code == 202, queued.text
         assert "Preference-Applied" not in queued.headers
         until(lambda: client.get(f"/api/requests/{ref}", headers=AUTH).json()["status"] == "completed", seconds=120)
 
-        ref = file("erasure")
+        ref = file(client, built.jeanne.email, "erasure")
         waited = client.post(f"/api/requests/{ref}/complete", headers=AUTH | {"Prefer": "wait=30"})
         assert waited.status_code == 200, waited.text
         assert waited.headers["Preference-Applied"] == "wait=30"

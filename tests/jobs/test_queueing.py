@@ -6,17 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-from pydantic import SecretStr
 from sqlalchemy import Engine, text
 
-from registre.app import create_app
-from registre.config import Settings
-from tests.connectors.test_rights import ANNOTATION, DECLARATION
 from tests.fixtures.shop import Shop
-
-TOKEN = "a-token-for-the-test"
-AUTH = {"Authorization": f"Bearer {TOKEN}"}
+from tests.jobs.test_long_rights import AUTH, file, serving
 
 
 @pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
@@ -25,15 +18,8 @@ def test_a_completion_is_queued_once_with_its_request(shop: tuple[str, Shop], po
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     url, built = shop
     monkeypatch.setenv("SHOP_DATABASE_URL", url)
-    settings = Settings(data_dir=tmp_path, database_url=postgres_url, declaration=DECLARATION, datasets=ANNOTATION,
-                        api_token=SecretStr(TOKEN), jobs_in_process=False, schedule_outbox="", schedule_purges="",
-                        schedule_breach_alerts="", schedule_retention="")
-    with TestClient(create_app(settings)) as client:
-        filed = client.post("/api/requests", headers=AUTH, json={
-            "kind": "access", "channel": "email", "subject": f"email:{built.jeanne.email}",
-            "requester": {"email": built.jeanne.email}})
-        assert filed.status_code == 201, filed.text
-        ref = filed.json()["request"]["ref"]
+    with serving(tmp_path, database_url=postgres_url, jobs_in_process=False) as client:  # no worker
+        ref = file(client, built.jeanne.email, "access")
         try:
             queued = client.post(f"/api/requests/{ref[:8]}/complete", headers=AUTH)  # as a person types it
             assert queued.status_code == 202, queued.text

@@ -18,6 +18,7 @@ from registre.i18n import Msg
 from registre.jobs.queue import DRAIN, defer_in
 from registre.rights import flows as rights
 from registre.rights import service as rights_service
+from registre.rights.schemas import RequestRead
 
 ALREADY_QUEUED = Msg(en="The completion of request {ref} is already queued: a worker will do it once.",
                      fr="L'exécution de la demande {ref} est déjà en file d'attente : un processus la fera une fois.")
@@ -38,7 +39,13 @@ def complete_request(jobs: App, engine: Engine, ref: str, actor: str) -> int:
         raise Conflict(ALREADY_QUEUED, ref=ref) from None
 
 
-def answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> bool:
+def answer_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> RequestRead | None:
+    """The request the job completes, as shown to `ctx` (an audited read), once it is answered within `seconds`;
+    None if the worker has not done it by then."""
+    return rights.show(ctx, ref) if _answered_within(ctx, jobs, job_id, ref, seconds) else None
+
+
+def _answered_within(ctx: Context, jobs: App, job_id: int, ref: str, seconds: float) -> bool:
     """Whether the request the job completes is answered within `seconds`. Its state in the store is read when a
     completion of this process starts or ends (while this process completes it, otherwise only every quarter of a
     second), and else every 5 ms at first (a small request is done in tens of them), then less and less often (a

@@ -111,9 +111,10 @@ def complete(ref: str, request: Request, response: Response, _: DeclaredDep, ctx
     done = jobs.complete_or_queue(ctx, request.app.state.jobs, ref)
     if isinstance(done, int):
         wait = wait_preferred(prefer)
-        if wait is not None and jobs.answered_within(ctx, request.app.state.jobs, done, ref, wait):
+        shown = None if wait is None else jobs.answer_within(ctx, request.app.state.jobs, done, ref, wait)
+        if shown is not None:
             response.headers["Preference-Applied"] = f"wait={wait}"
-            return StepResult(request=flows.show(ctx, ref))  # the files are in the vault (`…/package`)
+            return StepResult(request=shown)  # the files are in the vault (`…/package`)
         return JSONResponse(Queued(job=done, request=ref).model_dump(), status_code=202)
     return _step(done)
 

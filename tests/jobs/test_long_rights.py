@@ -58,9 +58,8 @@ def file(client: TestClient, email: str, kind: str) -> str:
 
 @pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
 def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
-        shop: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url, built = shop
-    monkeypatch.setenv("SHOP_DATABASE_URL", url)
+        connected: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url, built = connected
     with serving(tmp_path) as client:
         queued_ref = file(client, built.jeanne.email, "erasure")
         queued = client.post(f"/api/requests/{queued_ref}/complete", headers=AUTH)
@@ -93,10 +92,9 @@ def test_an_erasure_across_connected_databases_is_queued_and_done_by_the_worker(
 
 
 @pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
-def test_a_client_that_prefers_to_wait_gets_the_completed_request(
-        shop: tuple[str, Shop], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    url, built = shop
-    monkeypatch.setenv("SHOP_DATABASE_URL", url)
+def test_a_client_that_prefers_to_wait_gets_the_completed_request(connected: tuple[str, Shop],
+                                                                  tmp_path: Path) -> None:
+    url, built = connected
     with serving(tmp_path) as client:
         # `respond-async` wins over `wait`: the job, at once.
         ref = file(client, built.jeanne.email, "access")

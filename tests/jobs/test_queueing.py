@@ -13,11 +13,9 @@ from tests.jobs.test_long_rights import AUTH, file, serving
 
 
 @pytest.mark.parametrize("shop_url", ["sqlite"], indirect=True)
-def test_a_completion_is_queued_once_with_its_request(shop: tuple[str, Shop], postgres_engine: Engine,
-                                                      postgres_url: str, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    url, built = shop
-    monkeypatch.setenv("SHOP_DATABASE_URL", url)
+def test_a_completion_is_queued_once_with_its_request(connected: tuple[str, Shop], postgres_engine: Engine,
+                                                      postgres_url: str, tmp_path: Path) -> None:
+    _, built = connected
     with serving(tmp_path, database_url=postgres_url, jobs_in_process=False) as client:  # no worker
         ref = file(client, built.jeanne.email, "access")
         try:
